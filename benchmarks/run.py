@@ -1,0 +1,148 @@
+"""Runs every benchmark (or one) and prints a table per benchmark.
+
+    .venv/bin/python -m benchmarks.run [--quick] [--only NAME] [--postgres URL] [--markdown]
+
+Results also go to benchmarks/results/latest.json with the machine and the date. To add a
+benchmark, write ``benchmarks/<name>.py`` with ``run(options) -> Result`` and add one line to
+``BENCHMARKS``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import signal
+import sys
+import time
+import traceback
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from benchmarks import ROOT, Options, Result, format_markdown, format_table
+from benchmarks.machine import describe, load_average, summary
+
+Benchmark = Callable[[Options], Result]
+
+
+def lazy(target: str) -> Benchmark:
+    """``"package.module:function"`` as a benchmark, imported only when it runs."""
+    module_name, _, function_name = target.partition(":")
+
+    def benchmark(options: Options) -> Result:
+        module = importlib.import_module(module_name)
+        function: Benchmark = getattr(module, function_name or "run")
+        return function(options)
+
+    benchmark.__qualname__ = benchmark.__name__ = target
+    return benchmark
+
+
+# name → callable(options) -> Result. One line per benchmark.
+BENCHMARKS: dict[str, Benchmark] = {
+    "http": lazy("benchmarks.http:run"),
+}
+
+RESULTS_DIR = ROOT / "benchmarks" / "results"
+
+
+def select(
+    names: list[str] | None, registry: Mapping[str, Benchmark] | None = None
+) -> dict[str, Benchmark]:
+    """The benchmarks to run, in registry order; unknown names raise ``KeyError``."""
+    registry = BENCHMARKS if registry is None else registry
+    if not names:
+        return dict(registry)
+    unknown = [name for name in names if name not in registry]
+    if unknown:
+        raise KeyError(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(registry)}")
+    return {name: registry[name] for name in registry if name in names}
+
+
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="shorter measurements (smoke run)")
+    parser.add_argument(
+        "--only", action="append", metavar="NAME", help=f"run only NAME ({', '.join(BENCHMARKS)})"
+    )
+    parser.add_argument(
+        "--postgres", metavar="URL", help="also measure on PostgreSQL (a scratch database is made)"
+    )
+    parser.add_argument("--markdown", action="store_true", help="print tables as Markdown too")
+    parser.add_argument(
+        "--output", type=Path, default=RESULTS_DIR / "latest.json", help="where the JSON goes"
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    try:
+        chosen = select(args.only)
+    except KeyError as error:
+        print(f"bench: {error.args[0]}", file=sys.stderr)
+        return 2
+    signal.signal(signal.SIGTERM, _interrupt)  # stop servers in `finally`, as on Ctrl-C
+    options = Options(quick=args.quick, postgres=args.postgres, log=_log)
+    machine = describe(args.postgres)
+    started = datetime.now(UTC)
+    print(f"Machine: {summary(machine)}")
+    print(f"Date: {started:%Y-%m-%d %H:%M} UTC{' (quick)' if args.quick else ''}\n")
+    report: dict[str, Any] = {
+        "date": started.isoformat(timespec="seconds"),
+        "quick": args.quick,
+        "machine": machine,
+        "benchmarks": {},
+    }
+    failed = []
+    for name, benchmark in chosen.items():
+        _log(f"== {name}")
+        begin = time.perf_counter()
+        try:
+            result = benchmark(options)
+        except KeyboardInterrupt:
+            print("bench: interrupted", file=sys.stderr)
+            return 130
+        except Exception:
+            traceback.print_exc()
+            failed.append(name)
+            report["benchmarks"][name] = {"error": traceback.format_exc(limit=3)}
+            continue
+        seconds = time.perf_counter() - begin
+        report["benchmarks"][name] = result.as_dict() | {"seconds": round(seconds, 1)}
+        for table in result.tables:
+            print("\n" + format_table(table))
+        if args.markdown:
+            for table in result.tables:
+                print("\n" + format_markdown(table))
+        print()
+    report["load_average_after"] = load_average()
+    print(f"Load average at the end: {report['load_average_after']}")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
+    print(f"Results written to {_shown(args.output)}")
+    if failed:
+        print(f"bench: failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""TOTP second factor (RFC 6238), required for administrators and coordinators."""
+
+from __future__ import annotations
+
+import pyotp
+import segno
+from django.db import transaction
+from django.utils import timezone
+
+from cometa.accounts import audit
+from cometa.accounts.models import Membership, Person
+from cometa.accounts.roles import SECOND_FACTOR_ROLES
+from cometa.core.errors import ServiceError
+
+ISSUER = "Cometa"
+
+
+def required_for(person: Person) -> bool:
+    if not person.is_authenticated:
+        return False
+    if person.is_platform_admin:
+        return True
+    return Membership.objects.filter(person=person, role__in=SECOND_FACTOR_ROLES).exists()
+
+
+def enrolment_start(*, person: Person) -> str:
+    """Creates (or keeps) an unconfirmed secret and returns it."""
+    if person.has_second_factor:
+        raise ServiceError("already_enrolled", "A second factor is already set up.")
+    if not person.totp_secret:
+        person.totp_secret = pyotp.random_base32()
+        person.save(update_fields=["totp_secret"])
+    return person.totp_secret
+
+
+def provisioning_svg(person: Person) -> str:
+    uri = pyotp.TOTP(person.totp_secret).provisioning_uri(name=person.email, issuer_name=ISSUER)
+    return segno.make(uri, error="m").svg_inline(scale=4, dark="#000", light="#fff")
+
+
+def _accept(person: Person, code: str) -> bool:
+    """Checks a code, refusing a code from a time step already used (no replay)."""
+    code = "".join(code.split())
+    if not person.totp_secret or not code.isdigit():
+        return False
+    totp = pyotp.TOTP(person.totp_secret)
+    now = timezone.now()
+    for offset in (-1, 0, 1):
+        step = int(now.timestamp()) // totp.interval + offset
+        if step > person.totp_last_step and totp.at(step * totp.interval) == code:
+            person.totp_last_step = step
+            person.save(update_fields=["totp_last_step"])
+            return True
+    return False
+
+
+def enrolment_confirm(*, person: Person, code: str) -> None:
+    with transaction.atomic():
+        if not _accept(person, code):
+            raise ServiceError(
+                "code_invalid",
+                "That code is not right. Check the clock of your device.",
+                field="code",
+            )
+        person.totp_confirmed_at = timezone.now()
+        person.save(update_fields=["totp_confirmed_at"])
+        audit.record(
+            actor=person,
+            action="person.second_factor.enrol",
+            target=person,
+            changes={"totp_secret": {"changed": True}},
+        )
+
+
+def verify(*, person: Person, code: str) -> bool:
+    with transaction.atomic():
+        return person.has_second_factor and _accept(person, code)
+
+
+def reset(*, actor: Person | None, person: Person) -> None:
+    """An administrator clears a lost second factor; the person enrols again at next sign-in."""
+    if actor is not None and not actor.is_platform_admin:
+        raise ServiceError("forbidden", "Only platform administrators may reset a second factor.")
+    with transaction.atomic():
+        person.totp_secret, person.totp_confirmed_at, person.totp_last_step = "", None, 0
+        person.save(update_fields=["totp_secret", "totp_confirmed_at", "totp_last_step"])
+        audit.record(
+            actor=actor,
+            action="person.second_factor.reset",
+            target=person,
+            changes={"totp_secret": {"changed": True}},
+        )
+
+
+def demo_code(person: Person) -> str:
+    """The current code, shown only on the demo so visitors need no authenticator app."""
+    return pyotp.TOTP(person.totp_secret).now() if person.has_second_factor else ""

@@ -1,0 +1,283 @@
+"""Business operations on organisations, people and memberships.
+
+Pages, the API and the command line all call these. Each checks permission,
+validates, writes inside one transaction and appends the audit entry.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+
+from cometa.accounts import audit
+from cometa.accounts.access import may_administer
+from cometa.accounts.models import Membership, Organisation, Person
+from cometa.accounts.models.organisations import ALLOWED_PARENTS, OrganisationKind
+from cometa.accounts.roles import Role
+from cometa.core.errors import NotPermitted, ServiceError, ValidationFailed
+
+ORGANISATION_FIELDS = ("name", "short_name", "kind", "parent", "country", "region", "is_active")
+PERSON_FIELDS = ("email", "full_name", "language", "is_active", "is_platform_admin")
+
+
+def _require_admin(actor: Person | None) -> None:
+    if actor is not None and not actor.is_platform_admin:
+        raise NotPermitted("Only platform administrators may do this.")
+
+
+def _check_parent(kind: str, parent: Organisation | None) -> None:
+    if kind not in OrganisationKind.values:
+        raise ValidationFailed({"kind": [f"Unknown kind {kind!r}."]})
+    if parent is None:
+        return
+    allowed = ALLOWED_PARENTS.get(kind, frozenset())
+    if parent.kind not in allowed:
+        raise ValidationFailed(
+            {
+                "parent": [
+                    f"A {kind.replace('_', ' ')} cannot be part of a {parent.get_kind_display()}."
+                ]
+            }
+        )
+
+
+def _clean_organisation(organisation: Organisation) -> None:
+    name = organisation.name.strip()
+    if not name:
+        raise ValidationFailed({"name": ["A name is required."]})
+    organisation.name = name
+    country = organisation.country.strip().upper()
+    if country and (len(country) != 3 or not country.isalpha()):
+        raise ValidationFailed({"country": ["Use a three-letter ISO 3166 code, such as KAZ."]})
+    organisation.country = country
+    _check_parent(organisation.kind, organisation.parent)
+    if Organisation.objects.filter(name__iexact=name).exclude(pk=organisation.pk).exists():
+        raise ValidationFailed({"name": [f"An organisation named {name!r} already exists."]})
+
+
+def organisation_create(
+    *,
+    actor: Person | None,
+    name: str,
+    kind: str,
+    parent: Organisation | None = None,
+    short_name: str = "",
+    country: str = "",
+    region: str = "",
+) -> Organisation:
+    """Creates an organisation. Platform administrators create top-level ones; a
+    coordinator may create organisations inside one they administer."""
+    if parent is None:
+        _require_admin(actor)
+    elif actor is not None and not may_administer(actor, parent):
+        raise NotPermitted("You do not administer the organisation this one would belong to.")
+    organisation = Organisation(
+        name=name, kind=kind, parent=parent, short_name=short_name, country=country, region=region
+    )
+    _clean_organisation(organisation)
+    with transaction.atomic():
+        organisation.save()
+        audit.record(
+            actor=actor,
+            action="organisation.create",
+            target=organisation,
+            changes=audit.changes_between({}, audit.snapshot(organisation, ORGANISATION_FIELDS)),
+            organisation_id=organisation.pk,
+        )
+    return organisation
+
+
+def organisation_update(
+    *, actor: Person | None, organisation: Organisation, **fields: object
+) -> Organisation:
+    if actor is not None and not may_administer(actor, organisation):
+        raise NotPermitted("Only a coordinator of this organisation may change it.")
+    unknown = set(fields) - set(ORGANISATION_FIELDS)
+    if unknown:
+        raise ValidationFailed({sorted(unknown)[0]: ["This field cannot be changed."]})
+    with transaction.atomic():
+        current = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        before = audit.snapshot(current, ORGANISATION_FIELDS)
+        for field, value in fields.items():
+            setattr(current, field, value)
+        _clean_organisation(current)
+        current.save()
+        changes = audit.changes_between(before, audit.snapshot(current, ORGANISATION_FIELDS))
+        if changes:
+            audit.record(
+                actor=actor,
+                action="organisation.update",
+                target=current,
+                changes=changes,
+                organisation_id=current.pk,
+            )
+    return current
+
+
+def person_create(
+    *,
+    actor: Person | None,
+    email: str,
+    full_name: str,
+    password: str | None = None,
+    language: str = "en",
+    is_platform_admin: bool = False,
+) -> Person:
+    _require_admin(actor)
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ValidationFailed({"email": [f"{email!r} is not a valid e-mail address."]}) from None
+    if not full_name.strip():
+        raise ValidationFailed({"full_name": ["A name is required."]})
+    if Person.objects.filter(email__iexact=email).exists():
+        raise ValidationFailed({"email": ["A person with this e-mail address already exists."]})
+    person = Person(email=email, full_name=full_name.strip(), language=language)
+    person.is_platform_admin = is_platform_admin
+    if password:
+        _validate_password(password, person)
+        person.set_password(password)
+    else:
+        person.set_unusable_password()
+    with transaction.atomic():
+        person.save()
+        after = audit.snapshot(person, PERSON_FIELDS) | {"password": "set" if password else None}
+        audit.record(
+            actor=actor,
+            action="person.create",
+            target=person,
+            changes=audit.changes_between({}, after),
+        )
+    return person
+
+
+def _validate_password(password: str, person: Person) -> None:
+    try:
+        validate_password(password, person)
+    except ValidationError as error:
+        raise ValidationFailed({"password": list(error.messages)}) from None
+
+
+def person_update(*, actor: Person | None, person: Person, **fields: object) -> Person:
+    if actor is not None and actor.pk != person.pk:
+        _require_admin(actor)
+    allowed = (
+        set(PERSON_FIELDS)
+        if actor is None or actor.is_platform_admin
+        else {"full_name", "language"}
+    )
+    forbidden = set(fields) - allowed
+    if forbidden:
+        raise NotPermitted(f"You may not change {sorted(forbidden)[0]}.")
+    with transaction.atomic():
+        current = Person.objects.select_for_update().get(pk=person.pk)
+        before = audit.snapshot(current, PERSON_FIELDS)
+        for field, value in fields.items():
+            setattr(current, field, value)
+        if not current.full_name.strip():
+            raise ValidationFailed({"full_name": ["A name is required."]})
+        current.save()
+        changes = audit.changes_between(before, audit.snapshot(current, PERSON_FIELDS))
+        if changes:
+            audit.record(actor=actor, action="person.update", target=current, changes=changes)
+    return current
+
+
+def password_set(*, actor: Person | None, person: Person, new_password: str) -> None:
+    """Sets a password (own change, reset, or an administrator's). Audited without values."""
+    if actor is not None and actor.pk != person.pk:
+        _require_admin(actor)
+    _validate_password(new_password, person)
+    with transaction.atomic():
+        person.set_password(new_password)
+        person.save(update_fields=["password"])
+        audit.record(
+            actor=actor,
+            action="person.password",
+            target=person,
+            changes={"password": {"changed": True}},
+        )
+
+
+def membership_add(
+    *, actor: Person | None, organisation: Organisation, person: Person, role: str, title: str = ""
+) -> Membership:
+    if actor is not None and not may_administer(actor, organisation):
+        raise NotPermitted("Only a coordinator of this organisation may add members.")
+    if role not in Role.values:
+        raise ValidationFailed({"role": [f"Unknown role {role!r}."]})
+    try:
+        with transaction.atomic():
+            membership = Membership.objects.create(
+                organisation=organisation, person=person, role=role, title=title.strip()
+            )
+            audit.record(
+                actor=actor,
+                action="membership.add",
+                target=membership,
+                changes={"person": [None, person.pk], "role": [None, role]},
+                organisation_id=organisation.pk,
+            )
+    except IntegrityError:
+        raise ValidationFailed(
+            {"person": [f"{person} is already a member of {organisation}."]}
+        ) from None
+    return membership
+
+
+def membership_change_role(
+    *, actor: Person | None, membership: Membership, role: str
+) -> Membership:
+    if actor is not None and not may_administer(actor, membership.organisation):
+        raise NotPermitted("Only a coordinator of this organisation may change roles.")
+    if role not in Role.values:
+        raise ValidationFailed({"role": [f"Unknown role {role!r}."]})
+    with transaction.atomic():
+        current = Membership.objects.select_for_update().get(pk=membership.pk)
+        if current.role == role:
+            return current
+        _keep_a_coordinator(current, leaving=current.role == Role.COORDINATOR)
+        before = current.role
+        current.role = role
+        current.save(update_fields=["role"])
+        audit.record(
+            actor=actor,
+            action="membership.role",
+            target=current,
+            changes={"role": [before, role]},
+            organisation_id=current.organisation_id,
+        )
+    return current
+
+
+def membership_remove(*, actor: Person | None, membership: Membership) -> None:
+    if actor is not None and not may_administer(actor, membership.organisation):
+        raise NotPermitted("Only a coordinator of this organisation may remove members.")
+    with transaction.atomic():
+        current = Membership.objects.select_for_update().get(pk=membership.pk)
+        _keep_a_coordinator(current, leaving=current.role == Role.COORDINATOR)
+        audit.record(
+            actor=actor,
+            action="membership.remove",
+            target=current,
+            changes={"person": [current.person_id, None], "role": [current.role, None]},
+            organisation_id=current.organisation_id,
+        )
+        current.delete()
+
+
+def _keep_a_coordinator(membership: Membership, *, leaving: bool) -> None:
+    if not leaving:
+        return
+    others = Membership.objects.filter(
+        organisation_id=membership.organisation_id, role=Role.COORDINATOR
+    ).exclude(pk=membership.pk)
+    if not others.exists():
+        raise ServiceError(
+            "last_coordinator",
+            "An organisation keeps at least one coordinator: name another one first.",
+            field="role",
+        )

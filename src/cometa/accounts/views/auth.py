@@ -1,0 +1,165 @@
+"""Sign-in, second factor, sign-out and passwords."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cometa.accounts import second_factor, throttle
+from cometa.accounts.acting import person_of
+from cometa.accounts.forms import (
+    AuditedPasswordChangeForm,
+    AuditedSetPasswordForm,
+    CodeForm,
+    ResetForm,
+    SignInForm,
+)
+from cometa.accounts.middleware import LAST_SEEN_AT, SECOND_FACTOR_OK, SIGNED_IN_AT
+from cometa.accounts.models import Person
+from cometa.core.errors import ServiceError
+from cometa.web.pages import form_error
+
+log = logging.getLogger(__name__)
+
+
+def _client_address(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR", "unknown"))
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return str(reverse_lazy("web:home"))
+
+
+@sensitive_post_parameters("password")
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sign_in(request: HttpRequest) -> HttpResponse:
+    form = SignInForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        email, address = form.cleaned_data["email"], _client_address(request)
+        wait = throttle.wait_seconds(account=email, address=address)
+        if wait:
+            form.add_error(None, _("Too many attempts. Try again in %(s)d seconds.") % {"s": wait})
+            status = 429
+        else:
+            person = authenticate(request, username=email, password=form.cleaned_data["password"])
+            if not isinstance(person, Person):
+                throttle.record_failure(account=email, address=address)
+                log.info("failed sign-in from %s", address)
+                form.add_error(None, _("The e-mail address or the password is not right."))
+                status = 400
+            else:
+                throttle.record_success(account=email)
+                return _start_session(request, person)
+    elif request.method == "POST":
+        status = 400
+    return render(
+        request, "accounts/sign_in.html", {"form": form, "next": _next_url(request)}, status=status
+    )
+
+
+def _start_session(request: HttpRequest, person: Person) -> HttpResponse:
+    login(request, person)
+    now = time.time()
+    request.session[SIGNED_IN_AT] = now
+    request.session[LAST_SEEN_AT] = now
+    needs_code = second_factor.required_for(person)
+    request.session[SECOND_FACTOR_OK] = not needs_code
+    if needs_code:
+        request.session["cometa_next"] = _next_url(request)
+        return redirect("web:second-factor")
+    return redirect(_next_url(request))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def second_factor_page(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect("web:login")
+    person = person_of(request)
+    form = CodeForm(request.POST or None)
+    enrolling = not person.has_second_factor
+    if enrolling:
+        second_factor.enrolment_start(person=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if enrolling:
+                second_factor.enrolment_confirm(person=person, code=form.cleaned_data["code"])
+                ok = True
+            else:
+                ok = second_factor.verify(person=person, code=form.cleaned_data["code"])
+        except ServiceError as error:
+            form_error(form, error)
+            ok = False
+        if ok:
+            request.session.cycle_key()
+            request.session[SECOND_FACTOR_OK] = True
+            return redirect(request.session.pop("cometa_next", None) or "web:home")
+        if not form.errors:
+            form.add_error("code", _("That code is not right. Check the clock of your device."))
+    context = {
+        "form": form,
+        "enrolling": enrolling,
+        "qr_svg": second_factor.provisioning_svg(person) if enrolling else "",
+        "secret": person.totp_secret if enrolling else "",
+        "demo_code": second_factor.demo_code(person) if settings.DEMO else "",
+    }
+    status = 400 if form.errors else 200
+    return render(request, "accounts/second_factor.html", context, status=status)
+
+
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.info(request, _("You are signed out."))
+    return redirect("web:login")
+
+
+class PasswordChange(auth_views.PasswordChangeView):
+    form_class = AuditedPasswordChangeForm
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("web:profile")
+
+    def form_valid(self, form: AuditedPasswordChangeForm) -> HttpResponse:
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password was changed."))
+        return response
+
+
+class PasswordReset(auth_views.PasswordResetView):
+    form_class = ResetForm
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("web:password-reset-done")
+
+
+class PasswordResetDone(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
+    form_class = AuditedSetPasswordForm
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("web:password-reset-complete")
+
+
+class PasswordResetComplete(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from rest_framework import authentication, exceptions
+from rest_framework.request import Request
+
+from cometa.accounts.tokens import TokenRejected, token_authenticate
+
+
+class TokenAuthentication(authentication.BaseAuthentication):
+    """``Authorization: Bearer cmt_...`` with a personal API token."""
+
+    keyword = "Bearer"
+
+    def authenticate(self, request: Request) -> tuple[Any, None] | None:
+        header = authentication.get_authorization_header(request).decode("latin-1")
+        if not header:
+            return None
+        parts = header.split()
+        if parts[0] != self.keyword:
+            return None
+        if len(parts) != 2:
+            raise exceptions.AuthenticationFailed(
+                "Send the token as: Authorization: Bearer <token>.", code="token_malformed"
+            )
+        try:
+            return token_authenticate(parts[1]), None
+        except TokenRejected as rejected:
+            raise exceptions.AuthenticationFailed(rejected.message, code=rejected.code) from None
+
+    def authenticate_header(self, request: Request) -> str:
+        return self.keyword
+
+
+class SessionAuthentication(authentication.SessionAuthentication):
+    """The web session, with Django's CSRF check on unsafe methods."""
+
+
+class SessionScheme(OpenApiAuthenticationExtension):
+    target_class = "cometa.api.authentication.SessionAuthentication"
+    name = "cookieAuth"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
+        return {"type": "apiKey", "in": "cookie", "name": "sessionid"}
+
+
+class TokenScheme(OpenApiAuthenticationExtension):
+    target_class = "cometa.api.authentication.TokenAuthentication"
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
+        return {"type": "http", "scheme": "bearer", "description": "Personal API token"}

@@ -1,0 +1,31 @@
+"""Progress lines for long commands: on a terminal they rewrite one line, in logs they
+print every step, so an operator on a slow link can see work moving."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+
+class Progress:
+    def __init__(self, label: str, total: int | None = None, stream: TextIO | None = None) -> None:
+        self.label, self.total = label, total
+        self.stream = stream or sys.stderr
+        self.started = time.monotonic()
+        self.tty = self.stream.isatty()
+
+    def update(self, done: int, note: str = "") -> None:
+        share = (
+            f" {done}/{self.total} ({100 * done // max(self.total, 1)}%)"
+            if self.total
+            else f" {done}"
+        )
+        line = f"{self.label}:{share}{' ' + note if note else ''}"
+        self.stream.write(("\r" + line) if self.tty else line + "\n")
+        self.stream.flush()
+
+    def done(self, note: str = "done") -> None:
+        seconds = time.monotonic() - self.started
+        self.stream.write(("\n" if self.tty else "") + f"{self.label}: {note} in {seconds:.1f} s\n")
+        self.stream.flush()

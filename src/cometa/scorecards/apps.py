@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ScorecardsConfig(AppConfig):
+    name = "cometa.scorecards"
+    verbose_name = _("Scorecards")
+
+    def ready(self) -> None:
+        from cometa.scorecards import checks  # noqa: F401  (validates shipped frameworks)

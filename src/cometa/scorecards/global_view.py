@@ -1,0 +1,575 @@
+"""The global view of the scorecards, for UN Women's reviewers and platform administrators.
+
+Across country teams and years, from each team's assessment of each year. Only approved
+or published assessments count; each indicator's rating is the agreed one, else the
+computed one (a non-reassessed indicator holds the rating it carried).
+
+A handful of queries whatever the number of teams: the framework versions, one
+``values_list`` over the indicator rows (joined to their assessment), the teams' names,
+and the filter choices. :mod:`cometa.scorecards.aggregate` does the arithmetic.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, cast
+
+from django.db.models import Case, CharField, F, IntegerField, Value, When
+from django.db.models.functions import Coalesce, NullIf
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from cometa.accounts import access as accounts_access
+from cometa.accounts.models import Organisation, Person
+from cometa.reports import charts
+from cometa.reports.renderers.tabular import Cell, Sheet
+from cometa.scorecards.aggregate import (
+    RowTuple,
+    Scale,
+    Summary,
+    sorted_codes,
+    summarise,
+)
+from cometa.scorecards.framework_model import Framework
+from cometa.scorecards.framework_store import framework_of
+from cometa.scorecards.models import (
+    Assessment,
+    AssessmentStatus,
+    FrameworkVersion,
+    IndicatorAssessment,
+)
+
+COUNTED_STATUSES = (AssessmentStatus.APPROVED, AssessmentStatus.PUBLISHED)
+DEFAULT_FRAMEWORK = "unct-swap"
+
+
+# --- who -------------------------------------------------------------------------------
+
+
+def may_see_global(person: Person) -> bool:
+    if not person.is_authenticated or not person.is_active:
+        return False
+    return person.is_platform_admin or accounts_access.is_reviewer(person)
+
+
+def require_global(person: Person) -> None:
+    """Reviewers and platform administrators only; anyone else is told there is no page."""
+    if not may_see_global(person):
+        raise Http404("No such page.")
+
+
+# --- what ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    framework: str = DEFAULT_FRAMEWORK
+    region: str = ""
+    year_from: int | None = None
+    year_to: int | None = None
+
+
+@dataclass(frozen=True)
+class Team:
+    id: int
+    name: str
+    country: str
+    region: str
+
+
+@dataclass(frozen=True)
+class Definitions:
+    """What a framework calls its levels, dimensions and indicators (in one language)."""
+
+    identifier: str
+    title: str
+    scale: Scale
+    codes: tuple[str, ...]
+    dimensions: tuple[str, ...]
+    dimension_of: dict[str, str]
+    level_labels: dict[str, str]
+    indicator_titles: dict[str, str]
+    dimension_titles: dict[str, str]
+
+    def level_label(self, level: str) -> str:
+        return self.level_labels.get(level, level)
+
+    def indicator_label(self, code: str) -> str:
+        title = self.indicator_titles.get(code, "")
+        return f"{code} {title}".strip()
+
+    def dimension_label(self, code: str) -> str:
+        title = self.dimension_titles.get(code, "")
+        return f"{code} {title}".strip()
+
+    @property
+    def meeting_label(self) -> str:
+        return " + ".join(self.level_label(level) for level in self.scale.meeting)
+
+
+@dataclass
+class GlobalView:
+    filters: Filters
+    definitions: Definitions | None  # None: no such framework
+    summary: Summary | None
+    teams: dict[int, Team]
+
+    def team(self, team_id: int) -> Team:
+        return self.teams.get(team_id) or Team(team_id, f"#{team_id}", "", "")
+
+
+def definitions_of(versions: Sequence[FrameworkVersion], language: str) -> Definitions:
+    """Merged definitions of a framework's versions; the newest version's wording wins."""
+    frameworks: list[Framework] = [framework_of(version) for version in versions]
+    newest_first = list(reversed(frameworks))
+    levels: list[str] = []
+    level_labels: dict[str, str] = {}
+    dimension_titles: dict[str, str] = {}
+    dimension_of: dict[str, str] = {}
+    indicator_titles: dict[str, str] = {}
+    for framework in newest_first:
+        for level in framework.levels:
+            if level.key not in levels:
+                levels.append(level.key)
+                level_labels[level.key] = level.label.get(language)
+        for dimension in framework.dimensions:
+            dimension_titles.setdefault(dimension.code, dimension.title.get(language))
+        for indicator in framework.indicators:
+            dimension_of.setdefault(indicator.code, indicator.dimension)
+            indicator_titles.setdefault(indicator.code, indicator.title.get(language))
+    newest = newest_first[0]
+    return Definitions(
+        identifier=newest.identifier,
+        title=newest.title.get(language),
+        scale=Scale.of(newest.level_keys if set(levels) == set(newest.level_keys) else levels),
+        codes=tuple(sorted_codes(indicator_titles)),
+        dimensions=tuple(sorted_codes(dimension_titles)),
+        dimension_of=dimension_of,
+        level_labels=level_labels,
+        indicator_titles=indicator_titles,
+        dimension_titles=dimension_titles,
+    )
+
+
+def framework_versions(identifier: str) -> list[FrameworkVersion]:
+    """The published versions of a framework (assessments are only made with those),
+    oldest first: the newest ranks highest."""
+    return list(
+        FrameworkVersion.objects.filter(identifier=identifier, is_published=True).order_by(
+            F("published_at").asc(nulls_first=True), "id"
+        )
+    )
+
+
+def indicator_rows(version_ranks: dict[int, int], filters: Filters) -> list[RowTuple]:
+    """Every counted indicator rating up to the last chosen year, in one query, as
+    (team, year, code, level, rank) tuples. Years before the first chosen one are kept:
+    they are the previous year of a regression.
+
+    The database works out the rating that counts (the agreed one, else the computed
+    one) and the rank of the framework version, so the rows come back as they are used:
+    nothing is built per row in Python.
+    """
+    rows = IndicatorAssessment.objects.filter(
+        assessment__framework_id__in=list(version_ranks),
+        assessment__status__in=COUNTED_STATUSES,
+    )
+    if filters.region:
+        rows = rows.filter(assessment__organisation__region=filters.region)
+    if filters.year_to is not None:
+        rows = rows.filter(assessment__year__lte=filters.year_to)
+    ranks = sorted(version_ranks.items())
+    rank: Case | Value = (
+        Value(0)
+        if len(set(version_ranks.values())) <= 1
+        else Case(
+            *(When(assessment__framework_id=pk, then=Value(value)) for pk, value in ranks),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    )
+    values = (
+        rows.order_by()
+        .annotate(
+            effective=Coalesce(
+                NullIf(F("agreed_level"), Value("")), F("computed_level"), output_field=CharField()
+            ),
+            version_rank=rank,
+        )
+        .values_list(
+            "assessment__organisation_id", "assessment__year", "code", "effective", "version_rank"
+        )
+    )
+    return cast(list[RowTuple], list(values))
+
+
+def global_view(person: Person, filters: Filters, language: str) -> GlobalView:
+    require_global(person)
+    versions = framework_versions(filters.framework)
+    if not versions:
+        return GlobalView(filters, None, None, {})
+    definitions = definitions_of(versions, language)
+    ranks = {version.pk: rank for rank, version in enumerate(versions)}
+    summary = summarise(
+        indicator_rows(ranks, filters),
+        definitions.scale,
+        codes=definitions.codes,
+        dimension_of=definitions.dimension_of,
+        dimensions=definitions.dimensions,
+        since=filters.year_from,
+        until=filters.year_to,
+    )
+    wanted = set(summary.teams) | {item.team for item in summary.regressions}
+    teams = {
+        pk: Team(pk, name, country, region)
+        for pk, name, country, region in Organisation.objects.filter(id__in=wanted)
+        .order_by()
+        .values_list("id", "name", "country", "region")
+    }
+    return GlobalView(filters, definitions, summary, teams)
+
+
+# --- the filters' choices ----------------------------------------------------------------
+
+
+def framework_choices() -> list[tuple[str, str]]:
+    """(identifier, title) of every framework with a published version."""
+    found: dict[str, str] = {}
+    for identifier, title in (
+        FrameworkVersion.objects.filter(is_published=True)
+        .order_by("identifier", "-published_at")
+        .values_list("identifier", "title")
+    ):
+        found.setdefault(identifier, title)
+    if DEFAULT_FRAMEWORK not in found:
+        found[DEFAULT_FRAMEWORK] = DEFAULT_FRAMEWORK
+    return sorted(found.items())
+
+
+def region_choices(framework: str) -> list[str]:
+    """The regions of the teams with a counted assessment of the framework."""
+    regions = (
+        Assessment.objects.filter(framework__identifier=framework, status__in=COUNTED_STATUSES)
+        .exclude(organisation__region="")
+        .order_by()
+        .values_list("organisation__region", flat=True)
+        .distinct()
+    )
+    return sorted(set(regions))
+
+
+# --- charts ------------------------------------------------------------------------------
+
+
+def chart_svgs(view: GlobalView) -> dict[str, str]:
+    """The page's charts as inline SVG, safe under the page's CSP (see :func:`csp_safe_svg`):
+    ``trend``, ``dimensions`` and ``indicators``; none when nothing is counted."""
+    definitions, summary = view.definitions, view.summary
+    if definitions is None or summary is None or summary.is_empty:
+        return {}
+    levels = list(definitions.scale.levels)
+    labels = {level: _plain(definitions.level_label(level)) for level in levels}
+    meeting = _plain(definitions.meeting_label)
+    dimensions = [_plain(definitions.dimension_label(d.key)) for d in summary.by_dimension]
+    indicators = [_plain(definitions.indicator_label(d.key)) for d in summary.by_indicator]
+    payloads: dict[str, dict[str, Any]] = {
+        "trend": {
+            "years": summary.years,
+            "series": {meeting: [_rounded(item.share) for item in summary.by_year]},
+            "title": _("Share of rated indicators at or above the minimum, by year"),
+            "y_label": _("Percent of the rated indicators"),
+        },
+        "dimensions": {
+            "rows": dimensions,
+            "counts": {
+                label: d.counts for label, d in zip(dimensions, summary.by_dimension, strict=True)
+            },
+            "levels": levels,
+            "labels": labels,
+            "title": _("Ratings by dimension"),
+            "x_label": _("Indicator ratings (teams × years × indicators)"),
+        },
+        "indicators": {
+            "rows": indicators,
+            "counts": {
+                label: d.counts for label, d in zip(indicators, summary.by_indicator, strict=True)
+            },
+            "levels": levels,
+            "labels": labels,
+            "title": _("Ratings by indicator"),
+            "x_label": _("Share of rated indicators"),
+        },
+    }
+    return {
+        name: _chart(name, json.dumps(payload, sort_keys=True, ensure_ascii=False))
+        for name, payload in payloads.items()
+    }
+
+
+def _plain(label: str) -> str:
+    """A label matplotlib draws as written: ``$`` would start mathematical notation."""
+    return label.replace("$", r"\$")
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+@lru_cache(maxsize=48)
+def _chart(kind: str, payload_json: str) -> str:
+    """Charts are deterministic in their data, so each is drawn once per process."""
+    payload: dict[str, Any] = json.loads(payload_json)
+    if kind == "trend":
+        chart = charts.trend_chart(
+            payload["years"],
+            payload["series"],
+            title=payload["title"],
+            y_label=payload["y_label"],
+        )
+    else:
+        draw = (
+            charts.distribution_chart if kind == "indicators" else charts.ratings_by_dimension_chart
+        )
+        chart = draw(
+            payload["rows"],
+            payload["levels"],
+            payload["counts"],
+            title=payload["title"],
+            level_labels=payload["labels"],
+            x_label=payload["x_label"],
+        )
+    return csp_safe_svg(chart.svg, prefix=f"{kind}-")
+
+
+# SVG presentation attributes (SVG 1.1 and 2): CSS properties an SVG element may also
+# carry as attributes. style-src 'self' forbids style attributes and <style> elements in a
+# page, not these.
+PRESENTATION_ATTRIBUTES = frozenset(
+    {
+        "alignment-baseline", "baseline-shift", "clip-path", "clip-rule", "color",
+        "color-interpolation", "color-interpolation-filters", "color-rendering", "cursor",
+        "direction", "display", "dominant-baseline", "fill", "fill-opacity", "fill-rule",
+        "filter", "flood-color", "flood-opacity", "font-family", "font-size",
+        "font-size-adjust", "font-stretch", "font-style", "font-variant", "font-weight",
+        "image-rendering", "letter-spacing", "lighting-color", "marker-end", "marker-mid",
+        "marker-start", "mask", "opacity", "overflow", "paint-order", "pointer-events",
+        "shape-rendering", "stop-color", "stop-opacity", "stroke", "stroke-dasharray",
+        "stroke-dashoffset", "stroke-linecap", "stroke-linejoin", "stroke-miterlimit",
+        "stroke-opacity", "stroke-width", "text-anchor", "text-decoration", "text-rendering",
+        "unicode-bidi", "vector-effect", "visibility", "word-spacing", "writing-mode",
+    }
+)  # fmt: skip
+_STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style>", re.DOTALL)
+_UNIVERSAL_RULE = re.compile(r"^\s*\*\s*\{([^}]*)\}\s*$")
+_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_STYLE_ATTRIBUTE = re.compile(r'\sstyle="([^"]*)"')
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def declarations(style: str) -> list[tuple[str, str]]:
+    """``"fill: #fff; stroke-width: 0.8"`` → ``[("fill", "#fff"), ("stroke-width", "0.8")]``."""
+    found = []
+    for declaration in style.split(";"):
+        name, colon, value = declaration.partition(":")
+        if colon and name.strip() and value.strip():
+            found.append((name.strip().lower(), value.strip()))
+    return found
+
+
+def csp_safe_svg(svg: str, *, prefix: str = "") -> str:
+    """Matplotlib's SVG, rewritten to show inline under ``style-src 'self'``.
+
+    Every ``style="…"`` attribute becomes presentation attributes, and the one universal
+    rule of matplotlib's ``<style>`` element moves onto the root element (the properties
+    it sets are inherited). Properties that are not presentation attributes are dropped
+    (:func:`unsupported_properties` lists them; the tests check there are none). With
+    ``prefix``, every id and every reference to one is prefixed, so several charts can
+    share a page without duplicate ids.
+    """
+    inherited: list[tuple[str, str]] = []
+
+    def drop_style(match: re.Match[str]) -> str:
+        rule = _UNIVERSAL_RULE.match(match.group(1))
+        if rule:
+            inherited.extend(declarations(rule.group(1)))
+        return ""
+
+    svg = _STYLE_ELEMENT.sub(drop_style, svg)
+    svg = _TAG.sub(_presentational_tag, svg)
+    if inherited:
+        attributes = _attributes(inherited)
+        svg = re.sub(r"<svg\b", lambda _m: "<svg" + attributes, svg, count=1)
+    if prefix:
+        svg = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', svg)
+        svg = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', svg)
+        svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}{m.group(1)})", svg)
+    return svg
+
+
+def _presentational_tag(match: re.Match[str]) -> str:
+    tag = match.group(0)
+    style = _STYLE_ATTRIBUTE.search(tag)
+    if style is None:
+        return tag
+    found = declarations(style.group(1))
+    tag = tag[: style.start()] + tag[style.end() :]
+    for name, _value in found:  # the style attribute wins over an attribute of the same name
+        tag = re.sub(rf'\s{re.escape(name)}="[^"]*"', "", tag)
+    closing = "/>" if tag.endswith("/>") else ">"
+    return tag[: -len(closing)] + _attributes(found) + closing
+
+
+def _attributes(found: list[tuple[str, str]]) -> str:
+    return "".join(f' {name}="{value}"' for name, value in found if name in PRESENTATION_ATTRIBUTES)
+
+
+def unsupported_properties(svg: str) -> set[str]:
+    """The CSS properties of an SVG that :func:`csp_safe_svg` would drop."""
+    names = {name for style in _STYLE_ATTRIBUTE.findall(svg) for name, _ in declarations(style)}
+    for body in _STYLE_ELEMENT.findall(svg):
+        rule = _UNIVERSAL_RULE.match(body)
+        names |= {name for name, _ in declarations(rule.group(1))} if rule else {"<style>"}
+    return names - PRESENTATION_ATTRIBUTES
+
+
+# --- the export --------------------------------------------------------------------------
+
+
+def _share(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def export_sheets(view: GlobalView) -> list[Sheet]:
+    """The page's tables as spreadsheet sheets (shares in percent, one decimal)."""
+    definitions, summary = view.definitions, view.summary
+    filters = view.filters
+    about: list[list[Cell]] = [
+        [_("Framework"), definitions.title if definitions else filters.framework],
+        [_("Region"), filters.region or _("All regions")],
+        [_("From year"), filters.year_from],
+        [_("To year"), filters.year_to],
+        [_("Counted"), _("Only approved or published assessments count.")],
+        [
+            _("Rating"),
+            _(
+                "The agreed rating, else the computed one; an indicator not reassessed "
+                "keeps its latest earlier rating."
+            ),
+        ],
+    ]
+    if definitions is None or summary is None:
+        return [(_("About"), [_("Item"), _("Value")], about)]
+    about += [
+        [_("Teams"), len(summary.teams)],
+        [_("Assessments"), summary.team_years],
+        [_("Minimum requirements"), definitions.meeting_label],
+    ]
+    levels = definitions.scale.levels
+    level_headers: list[str] = []
+    for level in levels:
+        level_headers += [definitions.level_label(level), f"{definitions.level_label(level)} %"]
+
+    def level_cells(item: Any) -> list[Cell]:
+        cells: list[Cell] = []
+        for _level, count, share in item.cells():
+            cells += [count, _share(share)]
+        return cells
+
+    tail = [_("Not rated"), _("Total"), _("At or above the minimum %")]
+    by_year: list[list[Cell]] = [
+        [item.year, item.teams, item.rated, item.unrated, item.meeting, _share(item.share)]
+        for item in summary.by_year
+    ]
+    by_dimension: list[list[Cell]] = [
+        [
+            item.key,
+            definitions.dimension_titles.get(item.key, ""),
+            *level_cells(item),
+            item.unrated,
+            item.total,
+            _share(item.meeting_share),
+        ]
+        for item in summary.by_dimension
+    ]
+    by_indicator: list[list[Cell]] = [
+        [
+            item.key,
+            definitions.indicator_titles.get(item.key, ""),
+            definitions.dimension_of.get(item.key, ""),
+            *level_cells(item),
+            item.unrated,
+            item.total,
+            _share(item.meeting_share),
+        ]
+        for item in summary.by_indicator
+    ]
+    trend: list[list[Cell]] = [
+        [dimension, definitions.dimension_titles.get(dimension, "")]
+        + [_share(value) for value in summary.trend.get(dimension, [])]
+        for dimension in definitions.dimensions
+    ]
+    regressions: list[list[Cell]] = []
+    for item in summary.regressions:
+        team = view.team(item.team)
+        regressions.append(
+            [
+                team.name,
+                team.country,
+                team.region,
+                item.code,
+                definitions.indicator_titles.get(item.code, ""),
+                definitions.level_label(item.from_level),
+                definitions.level_label(item.to_level),
+                item.from_year,
+                item.to_year,
+            ]
+        )
+    return [
+        (_("About"), [_("Item"), _("Value")], about),
+        (
+            _("By year"),
+            [
+                _("Year"),
+                _("Teams"),
+                _("Rated indicators"),
+                _("Not rated"),
+                _("At or above the minimum"),
+                _("At or above the minimum %"),
+            ],
+            by_year,
+        ),
+        (
+            _("By dimension"),
+            [_("Dimension"), _("Title"), *level_headers, *tail],
+            by_dimension,
+        ),
+        (
+            _("By indicator"),
+            [_("Indicator"), _("Title"), _("Dimension"), *level_headers, *tail],
+            by_indicator,
+        ),
+        (
+            _("Trend by dimension"),
+            [_("Dimension"), _("Title"), *(f"{year} %" for year in summary.years)],
+            trend,
+        ),
+        (
+            _("Regressions"),
+            [
+                _("Team"),
+                _("Country"),
+                _("Region"),
+                _("Indicator"),
+                _("Title"),
+                _("From"),
+                _("To"),
+                _("From year"),
+                _("To year"),
+            ],
+            regressions,
+        ),
+    ]

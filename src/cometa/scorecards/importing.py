@@ -1,0 +1,159 @@
+"""Import an existing annual progress report (text form) into an assessment.
+
+All or nothing: a report that cannot be read raises with every problem and its line,
+and writes nothing. Importing the same file again changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from cometa.accounts import audit
+from cometa.accounts.models import Organisation, Person
+from cometa.core.errors import NotPermitted, ServiceError
+from cometa.scorecards import access
+from cometa.scorecards.framework_store import latest_published
+from cometa.scorecards.models import (
+    ActionPoint,
+    Assessment,
+    AssessmentKind,
+    Evidence,
+    EvidenceCategory,
+    FrameworkVersion,
+    IndicatorAssessment,
+    TeamMember,
+)
+from cometa.scorecards.report_import import ImportedRating, ImportedReport, parse_report
+from cometa.scorecards.services import latest_ratings
+
+# The report's supporting-evidence headings, by the words they contain.
+CATEGORY_WORDS = [
+    ("joint program", EvidenceCategory.JOINT_PROGRAMMES),
+    ("communication/advocacy", EvidenceCategory.COMMUNICATION),
+    ("cooperation framework", EvidenceCategory.CF_MONITORING),
+    ("government", EvidenceCategory.GOVERNMENT),
+    ("cso", EvidenceCategory.CSO),
+    ("rc communication", EvidenceCategory.RC_COMMUNICATIONS),
+    ("capacity", EvidenceCategory.CAPACITY),
+    ("financ", EvidenceCategory.FINANCE),
+]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    assessment: Assessment
+    created: bool
+    report: ImportedReport
+
+
+def category_of(heading: str) -> str:
+    words = heading.strip().lower()
+    if not words:
+        return EvidenceCategory.VERIFICATION
+    for fragment, category in CATEGORY_WORDS:
+        if fragment in words:
+            return category
+    return EvidenceCategory.OTHER
+
+
+def assessment_import(
+    *, actor: Person | None, organisation: Organisation, text: str, source_name: str
+) -> ImportResult:
+    report = parse_report(text, source_name=source_name)  # raises ReportImportError
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    framework = latest_published(report.framework)
+    probe = Assessment(organisation=organisation, framework=framework, year=report.year)
+    if actor is not None and not access.may_edit(actor, probe):
+        raise NotPermitted("Only editors and coordinators of this country team may import.")
+    existing = Assessment.objects.filter(
+        organisation=organisation, framework__identifier=report.framework, year=report.year
+    ).first()
+    if existing is not None:
+        if existing.import_sha256 == digest:
+            return ImportResult(existing, False, report)
+        raise ServiceError(
+            "exists",
+            f"{organisation} already has an assessment for {report.year}; "
+            "it was not made from this file, so nothing was imported.",
+        )
+    with transaction.atomic():
+        assessment = _write(organisation, framework, report, digest)
+        audit.record(
+            actor=actor,
+            action="assessment.import",
+            target=assessment,
+            changes={"source": [None, source_name], "sha256": [None, digest]},
+            organisation_id=organisation.pk,
+        )
+    return ImportResult(assessment, True, report)
+
+
+def _write(
+    organisation: Organisation, framework: FrameworkVersion, report: ImportedReport, digest: str
+) -> Assessment:
+    all_reassessed = all(r.reassessed for r in report.ratings)
+    assessment = Assessment.objects.create(
+        organisation=organisation,
+        framework=framework,
+        year=report.year,
+        kind=AssessmentKind.COMPREHENSIVE if all_reassessed else AssessmentKind.ANNUAL,
+        process_text=report.process_text,
+        context_text=report.context_text,
+        import_sha256=digest,
+    )
+    earlier = latest_ratings(organisation, report.framework, report.year)
+    findings = {f.code: f for f in report.findings}
+    IndicatorAssessment.objects.bulk_create(
+        IndicatorAssessment(
+            assessment=assessment,
+            code=rating.code,
+            reassessed=rating.reassessed,
+            agreed_level=rating.level,
+            rating_year=report.year if rating.reassessed else _earlier_year(earlier, rating),
+            justification=findings[rating.code].text if rating.code in findings else "",
+            trace={"imported": True, "criteria_text": findings[rating.code].criteria}
+            if rating.code in findings
+            else {"imported": True},
+        )
+        for rating in report.ratings
+    )
+    TeamMember.objects.bulk_create(
+        TeamMember(
+            assessment=assessment,
+            name=m.name,
+            entity=m.entity,
+            title=m.title,
+            is_coordinator=m.coordinator,
+            position=n,
+        )
+        for n, m in enumerate(report.members)
+    )
+    Evidence.objects.bulk_create(
+        Evidence(
+            assessment=assessment,
+            indicator_code=e.code or "",
+            title=e.text[:300],
+            category=category_of(e.category),
+        )
+        for e in report.evidence
+    )
+    ActionPoint.objects.bulk_create(
+        ActionPoint(
+            assessment=assessment,
+            indicator_code=a.code,
+            text=a.action or "—",
+            responsible=a.responsible,
+            progress={str(k): v for k, v in a.by_year.items()},
+            position=n,
+        )
+        for n, a in enumerate(report.actions)
+    )
+    return assessment
+
+
+def _earlier_year(earlier: dict[str, tuple[str, int]], rating: ImportedRating) -> int | None:
+    level, year = earlier.get(rating.code, ("", 0))
+    return year if level == rating.level and year else None

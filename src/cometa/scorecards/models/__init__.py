@@ -1,0 +1,31 @@
+from cometa.scorecards.models.assessments import (
+    Assessment,
+    AssessmentKind,
+    AssessmentStatus,
+    Cycle,
+    IndicatorAssessment,
+    TeamMember,
+)
+from cometa.scorecards.models.frameworks import FrameworkVersion
+from cometa.scorecards.models.records import (
+    ActionPoint,
+    ActionStatus,
+    Evidence,
+    EvidenceCategory,
+    ReviewComment,
+)
+
+__all__ = [
+    "ActionPoint",
+    "ActionStatus",
+    "Assessment",
+    "AssessmentKind",
+    "AssessmentStatus",
+    "Cycle",
+    "Evidence",
+    "EvidenceCategory",
+    "FrameworkVersion",
+    "IndicatorAssessment",
+    "ReviewComment",
+    "TeamMember",
+]

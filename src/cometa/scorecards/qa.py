@@ -1,0 +1,142 @@
+"""Quality checks a reviewer makes, run by the team before it submits. Pure: plain data in,
+findings out. Each finding has a stable code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+MIN_REASSESSED = 5
+
+
+@dataclass(frozen=True)
+class IndicatorFacts:
+    code: str
+    reassessed: bool
+    computed: str
+    agreed: str
+    difference_reason: str
+    justification: str
+    answers: dict[str, str]
+    findings: dict[str, str]
+    inputs: dict[str, float | None]
+    input_ranges: dict[str, tuple[float, float]]
+    evidence_count: int
+    previous: str | None  # the rating of the latest earlier assessment
+
+
+@dataclass(frozen=True)
+class ActionFacts:
+    indicator: str
+    text: str
+    due: date | None
+    done: bool
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str  # "error" blocks submission; "warning" is shown to the reviewer
+    indicator: str | None
+    message: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+def check(
+    *,
+    annual: bool,
+    levels: Sequence[str],
+    indicators: Sequence[IndicatorFacts],
+    actions: Sequence[ActionFacts],
+    today: date,
+) -> list[Finding]:
+    findings = _reassessed_count(annual, indicators)
+    for item in indicators:
+        if item.reassessed:
+            findings += _indicator(item, levels)
+    findings += [
+        Finding(
+            "QA006",
+            "warning",
+            action.indicator,
+            f"An action point under {action.indicator} was due on {action.due} and is not done.",
+            {"due": str(action.due)},
+        )
+        for action in actions
+        if action.due is not None and action.due < today and not action.done
+    ]
+    return findings
+
+
+def _reassessed_count(annual: bool, indicators: Sequence[IndicatorFacts]) -> list[Finding]:
+    count = sum(1 for item in indicators if item.reassessed)
+    if annual and count < MIN_REASSESSED:
+        message = (
+            f"Only {count} indicators are reassessed; "
+            f"an annual assessment needs at least {MIN_REASSESSED}."
+        )
+        return [Finding("QA001", "error", None, message, {"count": count})]
+    return []
+
+
+def _indicator(item: IndicatorFacts, levels: Sequence[str]) -> list[Finding]:
+    found = []
+    level = item.agreed or item.computed
+    if item.agreed and item.agreed != item.computed and not item.difference_reason.strip():
+        found.append(
+            Finding(
+                "QA002",
+                "error",
+                item.code,
+                f"PI {item.code}: the agreed rating differs from the computed one "
+                "without a written reason.",
+            )
+        )
+    for criterion, answer in sorted(item.answers.items()):
+        if answer == "met" and not item.findings.get(criterion, "").strip():
+            found.append(
+                Finding(
+                    "QA003",
+                    "warning",
+                    item.code,
+                    f"PI {item.code}: criterion {criterion} is marked met without findings.",
+                    {"criterion": criterion},
+                )
+            )
+    if item.evidence_count == 0:
+        found.append(
+            Finding(
+                "QA004",
+                "warning",
+                item.code,
+                f"PI {item.code} is reassessed but has no evidence attached.",
+            )
+        )
+    if item.previous and level and item.previous in levels and level in levels:
+        step = levels.index(level) - levels.index(item.previous)
+        if (step >= 2 or step < 0) and not item.justification.strip():
+            change = "jumps two levels or more" if step >= 2 else "falls"
+            found.append(
+                Finding(
+                    "QA005",
+                    "warning",
+                    item.code,
+                    f"PI {item.code}: the rating {change} since the last assessment "
+                    "without an explanation.",
+                    {"from": item.previous, "to": level},
+                )
+            )
+    for key, value in sorted(item.inputs.items()):
+        low, high = item.input_ranges.get(key, (float("-inf"), float("inf")))
+        if value is not None and not low <= value <= high:
+            found.append(
+                Finding(
+                    "QA007",
+                    "error",
+                    item.code,
+                    f"PI {item.code}: {key} = {value} is outside {low}–{high}.",
+                    {"input": key},
+                )
+            )
+    return found

@@ -1,0 +1,30 @@
+"""Web routes of the scorecards module: assessments pages."""
+
+from django.urls import URLPattern, path
+
+from cometa.scorecards.views import assessments, importing, indicators, records, workflow
+
+urlpatterns: list[URLPattern] = [
+    path("", assessments.assessment_list, name="assessments"),
+    path("new/", assessments.assessment_create, name="assessment-create"),
+    path("import/", importing.assessment_import_page, name="assessment-import"),
+    path("<int:pk>/", assessments.assessment_detail, name="assessment"),
+    path("<int:pk>/text/", assessments.assessment_text, name="assessment-text"),
+    path("<int:pk>/workflow/", workflow.assessment_step, name="assessment-step"),
+    path("<int:pk>/team/", records.team_add, name="team-add"),
+    path("team/<int:pk>/remove/", records.team_remove, name="team-remove"),
+    path("<int:pk>/comments/", records.comment_add, name="comment-add"),
+    path("<int:pk>/actions/", records.action_add, name="action-add"),
+    path("actions/<int:pk>/edit/", records.action_edit, name="action-edit"),
+    path("actions/<int:pk>/delete/", records.action_delete, name="action-delete"),
+    path("<int:pk>/evidence/upload/", records.evidence_upload, name="evidence-upload"),
+    path("<int:pk>/evidence/link/", records.evidence_link, name="evidence-link"),
+    path("evidence/<int:pk>/delete/", records.evidence_delete, name="evidence-delete"),
+    path("evidence/<int:pk>/download/", records.evidence_download, name="evidence-download"),
+    path("<int:pk>/indicators/<str:code>/", indicators.indicator_detail, name="indicator"),
+    path(
+        "<int:pk>/indicators/<str:code>/preview/",
+        indicators.indicator_preview,
+        name="indicator-preview",
+    ),
+]

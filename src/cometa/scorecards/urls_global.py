@@ -1,0 +1,12 @@
+"""Web routes of the scorecards module: global pages (the view across country teams for
+reviewers, and the knowledge hub)."""
+
+from django.urls import URLPattern, path
+
+from cometa.scorecards.views import global_pages
+
+urlpatterns: list[URLPattern] = [
+    path("global/", global_pages.global_overview, name="global"),
+    path("global/export.xlsx", global_pages.global_export, name="global-export"),
+    path("hub/", global_pages.knowledge_hub, name="hub"),
+]

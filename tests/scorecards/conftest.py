@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cometa.scorecards import services
+from cometa.scorecards.framework_store import framework_sync_builtin, latest_published
+from cometa.scorecards.models import AssessmentKind
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "001_537e9a5bf0bea773.txt"
+
+
+@pytest.fixture
+def swap(db):
+    framework_sync_builtin()
+    return latest_published("unct-swap")
+
+
+@pytest.fixture
+def assessment(world, swap):
+    return services.assessment_create(
+        actor=world.aisha,
+        organisation=world.unct,
+        framework=swap,
+        year=2022,
+        kind=AssessmentKind.COMPREHENSIVE,
+    )
+
+
+@pytest.fixture
+def seed_text() -> str:
+    if not SEED.exists():
+        pytest.skip(f"the seed report is not at {SEED}")
+    return SEED.read_text(encoding="utf-8")

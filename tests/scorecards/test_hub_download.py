@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import io
+
+from cometa.scorecards.evidence import evidence_upload
+from tests.conftest import signed_in
+
+
+def _upload(world, assessment, *, shared: bool):
+    return evidence_upload(
+        actor=world.aisha,
+        assessment=assessment,
+        file=io.BytesIO(b"Minutes of the gender theme group\n"),
+        filename="minutes.txt",
+        title="GTG minutes",
+        indicator_code="5.1",
+        shared=shared,
+    )
+
+
+def test_shared_evidence_downloads_for_members_of_other_teams(world, assessment):
+    shared = _upload(world, assessment, shared=True)
+    response = signed_in(world.oscar).get(f"/scorecards/evidence/{shared.pk}/download/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content if response.streaming else [response.content]) == (
+        b"Minutes of the gender theme group\n"
+    )
+    assert response.headers["Content-Disposition"].startswith("attachment")
+
+
+def test_unshared_evidence_stays_hidden_from_other_teams(world, assessment):
+    private = _upload(world, assessment, shared=False)
+    assert (
+        signed_in(world.oscar).get(f"/scorecards/evidence/{private.pk}/download/").status_code
+        == 404
+    )
+    assert (
+        signed_in(world.sara).get(f"/scorecards/evidence/{private.pk}/download/").status_code == 200
+    )

@@ -1,0 +1,104 @@
+"""Builds URLs and bodies for the scorecards web rows of the permission matrix.
+
+Relations: `own` and `other` are drafts (tests/web/scene_scorecards.py); `submitted` is the
+own team's assessment once submitted, for the reviewer's routes.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from cometa.scorecards import evidence, services
+from cometa.scorecards.models import ActionPoint, Assessment, AssessmentStatus, TeamMember
+from tests.web.scene_scorecards import assessment_for
+
+
+def _submit(assessment: Assessment) -> None:
+    Assessment.objects.filter(pk=assessment.pk).update(status=AssessmentStatus.SUBMITTED)
+    assessment.refresh_from_db()
+
+
+def _member(assessment: Assessment) -> TeamMember:
+    return services.team_member_add(
+        actor=None, assessment=assessment, name="Matrix Member", entity="UNDP"
+    )
+
+
+def _action(assessment: Assessment) -> ActionPoint:
+    return services.action_save(
+        actor=None, assessment=assessment, indicator_code="1.1", text="Matrix action"
+    )
+
+
+def _evidence(assessment: Assessment) -> int:
+    item = evidence.evidence_upload(
+        actor=None,
+        assessment=assessment,
+        file=io.BytesIO(b"%PDF-1.4 matrix evidence\n"),
+        filename="matrix.pdf",
+        title="Matrix evidence",
+        indicator_code="1.1",
+    )
+    return item.pk
+
+
+def url(scene: Any, route: str, role: str, relation: str) -> str:
+    path = "/" + route
+    if route in ("scorecards/", "scorecards/new/", "scorecards/import/"):
+        return path
+    assessment = assessment_for(scene, role, "own" if relation == "submitted" else relation)
+    if route.startswith("scorecards/team/"):
+        pk = _member(assessment).pk
+    elif route.startswith("scorecards/actions/"):
+        pk = _action(assessment).pk
+    elif route.startswith("scorecards/evidence/"):
+        pk = _evidence(assessment)
+    else:
+        pk = assessment.pk
+    if relation == "submitted":  # after adding what the route needs: a draft takes changes
+        _submit(assessment)
+    return path.replace("<int:pk>", str(pk)).replace("<str:code>", "1.1")
+
+
+def body(scene: Any, route: str, role: str, relation: str) -> dict[str, object]:
+    if route == "scorecards/new/":
+        organisation = assessment_for(scene, role, "own").organisation
+        framework = assessment_for(scene, role, "own").framework
+        return {
+            "organisation": organisation.pk,
+            "framework": framework.pk,
+            "year": 2023,
+            "kind": "annual",
+        }
+    bodies: dict[str, dict[str, object]] = {
+        "scorecards/<int:pk>/text/": {"process_text": "Matrix process", "context_text": ""},
+        "scorecards/<int:pk>/workflow/": {
+            "step": "start_review" if relation == "submitted" else "submit"
+        },
+        "scorecards/<int:pk>/team/": {"name": "Matrix Member", "entity": "UNDP"},
+        "scorecards/<int:pk>/comments/": {"text": "Matrix comment"},
+        "scorecards/<int:pk>/actions/": {
+            "indicator_code": "1.1",
+            "text": "Matrix action",
+            "status": "planned",
+        },
+        "scorecards/actions/<int:pk>/edit/": {
+            "indicator_code": "1.1",
+            "text": "Matrix action, edited",
+            "status": "in_progress",
+        },
+        "scorecards/<int:pk>/evidence/link/": {
+            "url": "https://example.org/matrix",
+            "title": "Matrix link",
+            "category": "other",
+        },
+        "scorecards/<int:pk>/evidence/upload/": {"title": "Matrix file", "category": "other"},
+        "scorecards/<int:pk>/indicators/<str:code>/": {
+            "version": 1,
+            "reassessed": "on",
+            "answer-approaches.a": "met",
+        },
+        "scorecards/<int:pk>/indicators/<str:code>/preview/": {"answer-approaches.a": "met"},
+    }
+    return bodies.get(route, {})
