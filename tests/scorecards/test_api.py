@@ -371,7 +371,7 @@ def test_indicator_refusals_name_the_field(world, assessment):
     assert "perhaps" in error_of(answer, 400, "invalid")["message"]
     error_of(call(world.sara, "PATCH", url, {"version": 1}), 403, "forbidden")
     transition(actor=world.aisha, assessment=assessment, step_name="submit")
-    error_of(call(world.bolat, "PATCH", url, {"version": 1}), 400, "not_editable")
+    error_of(call(world.bolat, "PATCH", url, {"version": 1}), 409, "not_editable")
 
 
 # --- Team -----------------------------------------------------------------------------------
@@ -531,7 +531,7 @@ def test_the_workflow_moves_by_steps_with_stable_error_codes(world, assessment):
     submitted = call(world.aisha, "POST", url, {"step": "submit"})
     assert submitted.status_code == 200, submitted.content
     assert submitted.json()["status"] == "submitted" and submitted.json()["allowed_steps"] == []
-    error_of(call(world.aisha, "POST", url, {"step": "submit"}), 400, "wrong_state")
+    error_of(call(world.aisha, "POST", url, {"step": "submit"}), 409, "wrong_state")
     assert (
         call(world.rita, "POST", url, {"step": "start_review"}).json()["status"] == "under_review"
     )

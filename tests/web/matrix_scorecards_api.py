@@ -27,7 +27,7 @@ api/v1/scorecards/assessments/<int:pk>/                              GET    othe
 api/v1/scorecards/assessments/<int:pk>/                              GET    submitted 401  200  200  200   200  200  200
 api/v1/scorecards/assessments/<int:pk>/                              PATCH  own       401  403  200  200   404  200  200
 api/v1/scorecards/assessments/<int:pk>/                              PATCH  other     401  404  404  404   404  404  200
-api/v1/scorecards/assessments/<int:pk>/                              PATCH  submitted 401  403  400  400   403  400  400
+api/v1/scorecards/assessments/<int:pk>/                              PATCH  submitted 401  403  409  409   403  409  409
 api/v1/scorecards/assessments/<int:pk>/indicators/<str:code>/        GET    own       401  200  200  200   404  200  200
 api/v1/scorecards/assessments/<int:pk>/indicators/<str:code>/        GET    other     401  404  404  404   404  404  200
 api/v1/scorecards/assessments/<int:pk>/indicators/<str:code>/        PATCH  own       401  403  200  200   404  200  200

@@ -125,7 +125,7 @@ class AssessmentDetailView(generics.GenericAPIView[Assessment]):
         tags=TAGS,
         summary="Change the process and country-context texts",
         request=AssessmentTextSerializer,
-        responses={200: AssessmentDetailSerializer, **errors(400, 401, 403, 404)},
+        responses={200: AssessmentDetailSerializer, **errors(400, 401, 403, 404, 409)},
     )
     def patch(self, request: Request, pk: int) -> Response:
         person = person_of(request)
@@ -180,8 +180,9 @@ class TransitionView(generics.GenericAPIView[Assessment]):
     @extend_schema(
         tags=TAGS,
         summary="Take a workflow step: submit, start_review, return, approve, unapprove, publish",
+        description="A step that the assessment's state does not allow: 409 `wrong_state`.",
         request=TransitionSerializer,
-        responses={200: AssessmentDetailSerializer, **errors(400, 401, 403, 404)},
+        responses={200: AssessmentDetailSerializer, **errors(400, 401, 403, 404, 409)},
     )
     def post(self, request: Request, pk: int) -> Response:
         person = person_of(request)

@@ -35,8 +35,8 @@ from cometa.scorecards.api_serializers_records import (
 from cometa.scorecards.models import ActionPoint, Evidence, ReviewComment, TeamMember
 
 TAGS = ["scorecards: assessment records"]
-WRITE_ERRORS = errors(400, 401, 403, 404)
-DELETE_RESPONSES = {204: None, **errors(400, 401, 403, 404)}
+WRITE_ERRORS = errors(400, 401, 403, 404, 409)  # 409: the assessment is not editable
+DELETE_RESPONSES = {204: None, **errors(400, 401, 403, 404, 409)}
 
 
 # --- The assessment team ------------------------------------------------------------------

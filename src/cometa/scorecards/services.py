@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from cometa.accounts import audit
 from cometa.accounts.models import Organisation, Person
 from cometa.accounts.models.organisations import OrganisationKind
-from cometa.core.errors import Conflict, NotPermitted, ServiceError, ValidationFailed
+from cometa.core.errors import Conflict, NotPermitted, ValidationFailed
 from cometa.scorecards import access
 from cometa.scorecards.framework_store import framework_of
 from cometa.scorecards.models import (
@@ -53,7 +53,7 @@ def _require_edit(actor: Person | None, assessment: Assessment) -> None:
         rows = rows.select_for_update()
     assessment.status = rows.values_list("status", flat=True).get()
     if not assessment.is_editable:
-        raise ServiceError(
+        raise Conflict(
             "not_editable",
             f"The assessment is {assessment.get_status_display().lower()}: it cannot be changed "
             "until it is returned.",

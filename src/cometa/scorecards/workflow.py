@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from cometa.accounts import audit
 from cometa.accounts.models import Person
-from cometa.core.errors import NotPermitted, ServiceError
+from cometa.core.errors import Conflict, NotPermitted, ServiceError
 from cometa.scorecards import access
 from cometa.scorecards.models import Assessment, ReviewComment
 from cometa.scorecards.models import AssessmentStatus as S
@@ -66,7 +66,7 @@ def transition(
     with transaction.atomic():
         current = Assessment.objects.select_for_update().get(pk=assessment.pk)
         if current.status not in step.sources:
-            raise ServiceError(
+            raise Conflict(
                 "wrong_state",
                 f"This step ({step_name.replace('_', ' ')}) is not possible while the "
                 f"assessment is {current.get_status_display().lower()}.",
