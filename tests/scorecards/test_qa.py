@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.utils import translation
+
 from cometa.scorecards.qa import ActionFacts, IndicatorFacts, check
 
 LEVELS = ("missing", "approaches", "meets", "exceeds")
@@ -56,3 +58,34 @@ def test_explained_changes_and_done_actions_pass():
     assert run([facts(agreed="exceeds", difference_reason="See annex")]) == []
     assert run([facts()], [ActionFacts("1.1", "x", date(2022, 6, 1), done=True)]) == []
     assert run([facts(reassessed=False, evidence_count=0, previous="exceeds")]) == []
+
+
+def test_every_message_is_in_the_reader_s_language():
+    """Each check's message comes from the catalogue: in Spanish and Russian, none of them is
+    the English text."""
+    everything = [
+        facts(
+            "1.1",
+            agreed="exceeds",
+            computed="approaches",
+            answers={"meets.a": "met"},
+            evidence_count=0,
+            previous="missing",
+            inputs={"pct": 120.0},
+            input_ranges={"pct": (0.0, 100.0)},
+        ),
+        facts("1.2", agreed="missing", computed="missing", previous="meets"),
+    ]
+    actions = [ActionFacts("1.1", "Train staff", date(2022, 6, 30), False)]
+    english = {f.code + str(f.indicator): f.message for f in run(everything, actions, True)}
+    assert sorted({key[:5] for key in english}) == [f"QA00{n}" for n in range(1, 8)]
+    for language in ("es", "ru"):
+        with translation.override(language):
+            translated = {
+                f.code + str(f.indicator): f.message for f in run(everything, actions, True)
+            }
+        assert translated.keys() == english.keys()
+        same = [key for key in english if translated[key] == english[key]]
+        assert not same, f"{language}: untranslated {same}"
+        for key, message in translated.items():
+            assert key.startswith("QA001") or key[5:] in message, (key, message)

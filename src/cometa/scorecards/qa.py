@@ -1,11 +1,15 @@
 """Quality checks a reviewer makes, run by the team before it submits. Pure: plain data in,
-findings out. Each finding has a stable code."""
+findings out. Each finding has a stable code; its message is in the language active when
+the checks run (Django's translation machinery only, no database)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 MIN_REASSESSED = 5
 
@@ -60,7 +64,8 @@ def check(
             "QA006",
             "warning",
             action.indicator,
-            f"An action point under {action.indicator} was due on {action.due} and is not done.",
+            _("An action point under %(indicator)s was due on %(due)s and is not done.")
+            % {"indicator": action.indicator, "due": action.due},
             {"due": str(action.due)},
         )
         for action in actions
@@ -72,10 +77,13 @@ def check(
 def _reassessed_count(annual: bool, indicators: Sequence[IndicatorFacts]) -> list[Finding]:
     count = sum(1 for item in indicators if item.reassessed)
     if annual and count < MIN_REASSESSED:
-        message = (
-            f"Only {count} indicators are reassessed; "
-            f"an annual assessment needs at least {MIN_REASSESSED}."
-        )
+        message = ngettext(
+            "Only %(count)d indicator is reassessed; an annual assessment needs at least "
+            "%(minimum)d.",
+            "Only %(count)d indicators are reassessed; an annual assessment needs at least "
+            "%(minimum)d.",
+            count,
+        ) % {"count": count, "minimum": MIN_REASSESSED}
         return [Finding("QA001", "error", None, message, {"count": count})]
     return []
 
@@ -89,8 +97,11 @@ def _indicator(item: IndicatorFacts, levels: Sequence[str]) -> list[Finding]:
                 "QA002",
                 "error",
                 item.code,
-                f"PI {item.code}: the agreed rating differs from the computed one "
-                "without a written reason.",
+                _(
+                    "PI %(code)s: the agreed rating differs from the computed one without a "
+                    "written reason."
+                )
+                % {"code": item.code},
             )
         )
     for criterion, answer in sorted(item.answers.items()):
@@ -100,7 +111,8 @@ def _indicator(item: IndicatorFacts, levels: Sequence[str]) -> list[Finding]:
                     "QA003",
                     "warning",
                     item.code,
-                    f"PI {item.code}: criterion {criterion} is marked met without findings.",
+                    _("PI %(code)s: criterion %(criterion)s is marked met without findings.")
+                    % {"code": item.code, "criterion": criterion},
                     {"criterion": criterion},
                 )
             )
@@ -110,20 +122,28 @@ def _indicator(item: IndicatorFacts, levels: Sequence[str]) -> list[Finding]:
                 "QA004",
                 "warning",
                 item.code,
-                f"PI {item.code} is reassessed but has no evidence attached.",
+                _("PI %(code)s is reassessed but has no evidence attached.") % {"code": item.code},
             )
         )
     if item.previous and level and item.previous in levels and level in levels:
         step = levels.index(level) - levels.index(item.previous)
         if (step >= 2 or step < 0) and not item.justification.strip():
-            change = "jumps two levels or more" if step >= 2 else "falls"
+            if step >= 2:
+                message = _(
+                    "PI %(code)s: the rating jumps two levels or more since the last "
+                    "assessment without an explanation."
+                )
+            else:
+                message = _(
+                    "PI %(code)s: the rating falls since the last assessment without an "
+                    "explanation."
+                )
             found.append(
                 Finding(
                     "QA005",
                     "warning",
                     item.code,
-                    f"PI {item.code}: the rating {change} since the last assessment "
-                    "without an explanation.",
+                    message % {"code": item.code},
                     {"from": item.previous, "to": level},
                 )
             )
@@ -135,7 +155,8 @@ def _indicator(item: IndicatorFacts, levels: Sequence[str]) -> list[Finding]:
                     "QA007",
                     "error",
                     item.code,
-                    f"PI {item.code}: {key} = {value} is outside {low}–{high}.",
+                    _("PI %(code)s: %(input)s = %(value)s is outside %(low)s–%(high)s.")
+                    % {"code": item.code, "input": key, "value": value, "low": low, "high": high},
                     {"input": key},
                 )
             )

@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cometa.accounts import access as accounts_access
 from cometa.accounts.models import Organisation, Person
@@ -415,14 +416,44 @@ def _criterion_names(indicator: Indicator, labels: dict[str, str]) -> dict[str, 
     return {c.id: f"{labels.get(c.level, c.level)} ({c.letter})" for c in indicator.criteria}
 
 
+# The engine's words for what is missing (engine.py, the ``missing`` methods), in the
+# reader's language. A text that matches none is a criterion id alone.
+_ONE_OF = re.compile(r"^one of: (?P<items>.+)$")
+_MORE_OF = re.compile(r"^(?P<count>\d+) more of: (?P<items>.+)$")
+_BAND_GIVEN = re.compile(r"^input (?P<input>\w+) must be given and lie in (?P<interval>.+)$")
+_BAND_EDGE = re.compile(r"^input (?P<input>\w+) must be (?P<sign>[≥>≤<]) (?P<value>.+)$")
+
+
 def _named(text: str, criteria: dict[str, str], inputs: dict[str, str]) -> str:
     """The engine names criteria by id and inputs by key ("one of: meets.a, meets.b",
-    "input pct_indicators must be > 50"): use the names people read on the page."""
-    for key, label in inputs.items():
-        text = text.replace(f"input {key}", f"“{label}”")
-    for criterion_id, name in criteria.items():
-        text = re.sub(rf"(?<![\w.]){re.escape(criterion_id)}(?![\w.])", name, text)
-    return text
+    "input pct_indicators must be > 50"): say it with the names people read on the page,
+    in their language."""
+
+    def items(listed: str) -> str:
+        return ", ".join(criteria.get(ref, ref) for ref in listed.split(", "))
+
+    if match := _ONE_OF.match(text):
+        return _("one of: %(items)s") % {"items": items(match["items"])}
+    if match := _MORE_OF.match(text):
+        count = int(match["count"])
+        return ngettext("%(count)d more of: %(items)s", "%(count)d more of: %(items)s", count) % {
+            "count": count,
+            "items": items(match["items"]),
+        }
+    if match := _BAND_GIVEN.match(text):
+        name = inputs.get(match["input"], match["input"])
+        return _("“%(input)s” must be given and lie in %(interval)s") % {
+            "input": name,
+            "interval": match["interval"],
+        }
+    if match := _BAND_EDGE.match(text):
+        name = inputs.get(match["input"], match["input"])
+        return _("“%(input)s” must be %(sign)s %(value)s") % {
+            "input": name,
+            "sign": match["sign"],
+            "value": match["value"],
+        }
+    return criteria.get(text, text)
 
 
 def rating_panel(
