@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cometa.accounts.models import AuditEntry
-from cometa.scorecards.importing import assessment_import
+from cometa.core.errors import ServiceError
+from cometa.scorecards.importing import assessment_import, country_code
 from cometa.scorecards.models import Assessment, IndicatorAssessment
 from cometa.scorecards.report_import import ReportImportError
 
@@ -70,3 +73,50 @@ def test_outsiders_cannot_import_into_another_team(world, swap, seed_text):
         assessment_import(
             actor=world.oscar, organisation=world.unct, text=seed_text, source_name="x"
         )
+
+
+VARIANT = Path(__file__).parent / "data" / "variant_ok.txt"  # Bosnia and Herzegovina, 2021
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Kazakhstan", "KAZ"),
+        ("Bosnia and Herzegovina", "BIH"),
+        ("the Republic of Kazakhstan", "KAZ"),
+        ("Viet Nam", "VNM"),
+        ("Kosovo", None),  # no ISO 3166 code: never taken for another country
+        ("Nowhereland", None),
+        ("", None),
+    ],
+)
+def test_a_report_s_country_is_read_as_its_iso_code(name, code):
+    assert country_code(name) == code
+
+
+def test_a_report_about_another_country_is_refused_and_nothing_written(world, swap):
+    entries = AuditEntry.objects.count()
+    with pytest.raises(ServiceError) as caught:
+        assessment_import(
+            actor=world.aisha,
+            organisation=world.unct,  # Kazakhstan
+            text=VARIANT.read_text(encoding="utf-8"),
+            source_name="bih.txt",
+        )
+    assert caught.value.code == "wrong_country" and caught.value.field == "organisation"
+    assert "Bosnia and Herzegovina" in caught.value.message
+    assert "UNCT Kazakhstan" in caught.value.message
+    assert not Assessment.objects.exists() and AuditEntry.objects.count() == entries
+
+
+def test_a_team_without_a_country_code_is_matched_by_its_name(world, swap):
+    from cometa.accounts import services
+
+    bosnia = services.organisation_create(
+        actor=None, name="UNCT Bosnia and Herzegovina", kind=world.unct.kind
+    )
+    text = VARIANT.read_text(encoding="utf-8")
+    made = assessment_import(actor=None, organisation=bosnia, text=text, source_name="bih.txt")
+    assert made.created and made.assessment.year == 2021
+    with pytest.raises(ServiceError, match="another country"):
+        assessment_import(actor=None, organisation=world.review, text=text, source_name="b")

@@ -7,9 +7,12 @@ and writes nothing. Importing the same file again changes nothing.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
+import pycountry
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
 from cometa.accounts.models import Organisation, Person
@@ -68,6 +71,7 @@ def assessment_import(
     probe = Assessment(organisation=organisation, framework=framework, year=report.year)
     if actor is not None and not access.may_edit(actor, probe):
         raise NotPermitted("Only editors and coordinators of this country team may import.")
+    _check_country(organisation, report.country)
     existing = Assessment.objects.filter(
         organisation=organisation, framework__identifier=report.framework, year=report.year
     ).first()
@@ -89,6 +93,51 @@ def assessment_import(
             organisation_id=organisation.pk,
         )
     return ImportResult(assessment, True, report)
+
+
+def country_code(name: str) -> str | None:
+    """The ISO 3166 alpha-3 code of a country as a report names it, or None."""
+    name = name.strip()
+    if not name:
+        return None
+    try:
+        return str(pycountry.countries.lookup(name).alpha_3)
+    except LookupError:
+        pass
+    # "the Republic of Kazakhstan": the one country whose name the text holds as words
+    # (no fuzzy search: it matches regions and would take Kosovo for Serbia).
+    words = _words(name)
+    found = {
+        country.alpha_3
+        for country in pycountry.countries
+        for known in (country.name, getattr(country, "common_name", ""))
+        if known and _words(known) in words
+    }
+    return str(found.pop()) if len(found) == 1 else None
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def _check_country(organisation: Organisation, country: str) -> None:
+    """A report about one country must not land in another country's team. When the team
+    has no country code, or the report's country is no known name, the team's name decides."""
+    code = country_code(country) if country else None
+    if organisation.country and code:
+        same = code == organisation.country.upper()
+    else:
+        same = not country or _words(country) in _words(organisation.name)
+    if not same:
+        raise ServiceError(
+            "wrong_country",
+            _(
+                "This report is about %(country)s, but %(team)s is the team of another "
+                "country. Nothing was imported."
+            )
+            % {"country": country, "team": organisation},
+            field="organisation",
+        )
 
 
 def _write(
