@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from django.db import transaction
@@ -20,10 +19,10 @@ from cometa.scorecards.models import (
     Evidence,
     TeamMember,
 )
+from tests.seeds import SEED
 
 pytestmark = pytest.mark.django_db
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "001_537e9a5bf0bea773.txt"
 
 # Table 1 of the UNCT Kazakhstan 2022 annual progress report.
 KAZ_2022 = {

@@ -1,14 +1,11 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from cometa.scorecards import services
 from cometa.scorecards.framework_store import framework_sync_builtin, latest_published
 from cometa.scorecards.models import AssessmentKind
-
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "001_537e9a5bf0bea773.txt"
+from tests.seeds import SEED
 
 
 @pytest.fixture

@@ -19,9 +19,8 @@ from cometa.scorecards.report_import import (
     ReportImportError,
     parse_report,
 )
+from tests.seeds import SEED, SEEDS
 
-SEEDS = Path(__file__).parents[3] / "shared/seeds"
-SEED = SEEDS / "001_537e9a5bf0bea773.txt"
 DATA = Path(__file__).parent / "data"
 
 needs_seed = pytest.mark.skipif(
@@ -330,7 +329,7 @@ def test_empty_text_is_an_import_error() -> None:
 
 @pytest.mark.parametrize("name", ["000_190c5a9aeccc934f.txt", "002_2d3293da03902224.txt"])
 def test_other_documents_are_rejected(name: str) -> None:
-    path = SEEDS / name
+    path = (SEEDS or SEED.parent) / name
     if not path.exists():
         pytest.skip(f"seed document {path} is absent")
     with pytest.raises(ReportImportError):
