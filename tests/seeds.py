@@ -25,3 +25,24 @@ def seeds_dir() -> Path | None:
 
 SEEDS = seeds_dir()
 SEED = (SEEDS or REPOSITORY / "shared" / "seeds") / KAZAKHSTAN_2022
+
+# Table 1 of the Kazakhstan 2022 annual progress report (the seed): each indicator's rating
+# in 2022, and the five indicators the team reassessed that year.
+KAZAKHSTAN_2022_LEVELS = {
+    "1.1": "approaches",
+    "1.2": "exceeds",
+    "1.3": "meets",
+    "2.1": "meets",
+    "2.2": "exceeds",
+    "2.3": "approaches",
+    "3.1": "exceeds",
+    "3.2": "meets",
+    "4.1": "meets",
+    "4.2": "meets",
+    "4.3": "approaches",
+    "5.1": "missing",
+    "5.2": "approaches",
+    "6.1": "approaches",
+    "7.1": "approaches",
+}
+KAZAKHSTAN_2022_REASSESSED = ["2.2", "3.2", "5.2", "6.1", "7.1"]

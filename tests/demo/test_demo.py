@@ -19,30 +19,13 @@ from cometa.scorecards.models import (
     Evidence,
     TeamMember,
 )
-from tests.seeds import SEED
+from tests.seeds import KAZAKHSTAN_2022_LEVELS as KAZ_2022
+from tests.seeds import KAZAKHSTAN_2022_REASSESSED, SEED
 
 pytestmark = pytest.mark.django_db
 
 
-# Table 1 of the UNCT Kazakhstan 2022 annual progress report.
-KAZ_2022 = {
-    "1.1": "approaches",
-    "1.2": "exceeds",
-    "1.3": "meets",
-    "2.1": "meets",
-    "2.2": "exceeds",
-    "2.3": "approaches",
-    "3.1": "exceeds",
-    "3.2": "meets",
-    "4.1": "meets",
-    "4.2": "meets",
-    "4.3": "approaches",
-    "5.1": "missing",
-    "5.2": "approaches",
-    "6.1": "approaches",
-    "7.1": "approaches",
-}
-KAZ_REASSESSED = {"2.2", "3.2", "5.2", "6.1", "7.1"}
+KAZ_REASSESSED = set(KAZAKHSTAN_2022_REASSESSED)
 KAZ_TEAM = {
     "Gaukhar Nursha",
     "Azamat Zhamandinov",

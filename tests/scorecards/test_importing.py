@@ -9,24 +9,7 @@ from cometa.core.errors import ServiceError
 from cometa.scorecards.importing import assessment_import, country_code
 from cometa.scorecards.models import Assessment, IndicatorAssessment
 from cometa.scorecards.report_import import ReportImportError
-
-EXPECTED = {
-    "1.1": "approaches",
-    "1.2": "exceeds",
-    "1.3": "meets",
-    "2.1": "meets",
-    "2.2": "exceeds",
-    "2.3": "approaches",
-    "3.1": "exceeds",
-    "3.2": "meets",
-    "4.1": "meets",
-    "4.2": "meets",
-    "4.3": "approaches",
-    "5.1": "missing",
-    "5.2": "approaches",
-    "6.1": "approaches",
-    "7.1": "approaches",
-}
+from tests.seeds import KAZAKHSTAN_2022_LEVELS as EXPECTED
 
 
 def test_importing_the_seed_gives_its_ratings_team_and_action_plan(world, swap, seed_text):

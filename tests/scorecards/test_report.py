@@ -22,25 +22,9 @@ from cometa.scorecards import evidence, services
 from cometa.scorecards.importing import assessment_import
 from cometa.scorecards.models import Assessment, IndicatorAssessment
 from cometa.scorecards.report import build_report, ratings_chart, ratings_table
+from tests.seeds import KAZAKHSTAN_2022_LEVELS as SEED_LEVELS
+from tests.seeds import KAZAKHSTAN_2022_REASSESSED as REASSESSED
 
-SEED_LEVELS = {
-    "1.1": "approaches",
-    "1.2": "exceeds",
-    "1.3": "meets",
-    "2.1": "meets",
-    "2.2": "exceeds",
-    "2.3": "approaches",
-    "3.1": "exceeds",
-    "3.2": "meets",
-    "4.1": "meets",
-    "4.2": "meets",
-    "4.3": "approaches",
-    "5.1": "missing",
-    "5.2": "approaches",
-    "6.1": "approaches",
-    "7.1": "approaches",
-}
-REASSESSED = ["2.2", "3.2", "5.2", "6.1", "7.1"]
 SECTIONS = [
     "Background",
     "The framework",
