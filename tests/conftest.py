@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from cometa.accounts import services
 from cometa.accounts.middleware import LAST_SEEN_AT, SECOND_FACTOR_OK, SIGNED_IN_AT
@@ -21,6 +22,15 @@ from cometa.accounts.models.organisations import OrganisationKind as Kind
 from cometa.accounts.roles import Role
 
 PASSWORD = "a long test password 42"
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test():  # type: ignore[no-untyped-def]
+    """A request leaves its language active in the thread (LocaleMiddleware activates it
+    and nothing deactivates it), so a test that asks in Spanish or Russian would leave the
+    next test of the worker in that language: each test ends back in the default."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -71,7 +71,7 @@ def test_service_refusals_name_the_field(world):
     )
     assert response.status_code == 400
     assert response.json()["error"]["fields"] == {
-        "name": ["An organisation named 'UNCT Kazakhstan' already exists."]
+        "name": ["An organisation named “UNCT Kazakhstan” already exists."]
     }
 
 

@@ -145,10 +145,10 @@ def _input_key(world, swap):
 @pytest.mark.parametrize(
     ("body", "field", "words"),
     [
-        ({"indicator": "9.9"}, "indicator", "'9.9' is not an indicator"),
+        ({"indicator": "9.9"}, "indicator", "“9.9” is not an indicator"),
         ({"indicator": "3.2", "answers": {"meets.z": "met"}}, "answers.meets.z", "meets.z"),
-        ({"indicator": "3.2", "answers": {"meets.a": "maybe"}}, "answers.meets.a", "'maybe'"),
-        ({"indicator": "3.2", "inputs": {"budget": 3}}, "inputs.budget", "no input 'budget'"),
+        ({"indicator": "3.2", "answers": {"meets.a": "maybe"}}, "answers.meets.a", "“maybe”"),
+        ({"indicator": "3.2", "inputs": {"budget": 3}}, "inputs.budget", "no input “budget”"),
         ({"indicator": "3.2", "inputs": {"budget": "lots"}}, "inputs.budget", "number"),
         ({"answers": {}}, "indicator", "required"),
     ],

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.request import Request
@@ -193,7 +194,7 @@ class MembershipViewSet(
         organisation = access.organisation_get(person_of(request), data["organisation"])
         person = Person.objects.filter(email__iexact=data["email"], is_active=True).first()
         if person is None:
-            raise ValidationFailed({"email": ["No active account has this e-mail address."]})
+            raise ValidationFailed({"email": [_("No active account has this e-mail address.")]})
         membership = services.membership_add(
             actor=person_of(request),
             organisation=organisation,

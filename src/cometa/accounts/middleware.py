@@ -63,7 +63,7 @@ class SecondFactorMiddleware:
                 body = {
                     "error": {
                         "code": "second_factor_required",
-                        "message": "Confirm your second factor in the web pages first.",
+                        "message": _("Confirm your second factor in the web pages first."),
                     }
                 }
                 return JsonResponse(body, status=403)

@@ -6,6 +6,7 @@ import pyotp
 import segno
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
 from cometa.accounts.models import Membership, Person
@@ -26,7 +27,7 @@ def required_for(person: Person) -> bool:
 def enrolment_start(*, person: Person) -> str:
     """Creates (or keeps) an unconfirmed secret and returns it."""
     if person.has_second_factor:
-        raise ServiceError("already_enrolled", "A second factor is already set up.")
+        raise ServiceError("already_enrolled", _("A second factor is already set up."))
     if not person.totp_secret:
         person.totp_secret = pyotp.random_base32()
         person.save(update_fields=["totp_secret"])
@@ -59,7 +60,7 @@ def enrolment_confirm(*, person: Person, code: str) -> None:
         if not _accept(person, code):
             raise ServiceError(
                 "code_invalid",
-                "That code is not right. Check the clock of your device.",
+                _("That code is not right. Check the clock of your device."),
                 field="code",
             )
         person.totp_confirmed_at = timezone.now()
@@ -80,7 +81,9 @@ def verify(*, person: Person, code: str) -> bool:
 def reset(*, actor: Person | None, person: Person) -> None:
     """An administrator clears a lost second factor; the person enrols again at next sign-in."""
     if actor is not None and not actor.is_platform_admin:
-        raise ServiceError("forbidden", "Only platform administrators may reset a second factor.")
+        raise ServiceError(
+            "forbidden", _("Only platform administrators may reset a second factor.")
+        )
     with transaction.atomic():
         person.totp_secret, person.totp_confirmed_at, person.totp_last_step = "", None, 0
         person.save(update_fields=["totp_secret", "totp_confirmed_at", "totp_last_step"])

@@ -7,9 +7,10 @@ validates, writes inside one transaction and appends the audit entry.
 from __future__ import annotations
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
 from cometa.accounts.access import may_administer
@@ -24,37 +25,37 @@ PERSON_FIELDS = ("email", "full_name", "language", "is_active", "is_platform_adm
 
 def _require_admin(actor: Person | None) -> None:
     if actor is not None and not actor.is_platform_admin:
-        raise NotPermitted("Only platform administrators may do this.")
+        raise NotPermitted(_("Only platform administrators may do this."))
 
 
 def _check_parent(kind: str, parent: Organisation | None) -> None:
     if kind not in OrganisationKind.values:
-        raise ValidationFailed({"kind": [f"Unknown kind {kind!r}."]})
+        raise ValidationFailed({"kind": [_("Unknown kind “%(kind)s”.") % {"kind": kind}]})
     if parent is None:
         return
     allowed = ALLOWED_PARENTS.get(kind, frozenset())
     if parent.kind not in allowed:
-        raise ValidationFailed(
-            {
-                "parent": [
-                    f"A {kind.replace('_', ' ')} cannot be part of a {parent.get_kind_display()}."
-                ]
-            }
+        message = _(
+            "An organisation of the kind “%(kind)s” cannot be part of one of the kind “%(parent)s”."
         )
+        labels = {"kind": OrganisationKind(kind).label, "parent": parent.get_kind_display()}
+        raise ValidationFailed({"parent": [message % labels]})
 
 
 def _clean_organisation(organisation: Organisation) -> None:
     name = organisation.name.strip()
     if not name:
-        raise ValidationFailed({"name": ["A name is required."]})
+        raise ValidationFailed({"name": [_("A name is required.")]})
     organisation.name = name
     country = organisation.country.strip().upper()
     if country and (len(country) != 3 or not country.isalpha()):
-        raise ValidationFailed({"country": ["Use a three-letter ISO 3166 code, such as KAZ."]})
+        raise ValidationFailed({"country": [_("Use a three-letter ISO 3166 code, such as KAZ.")]})
     organisation.country = country
     _check_parent(organisation.kind, organisation.parent)
     if Organisation.objects.filter(name__iexact=name).exclude(pk=organisation.pk).exists():
-        raise ValidationFailed({"name": [f"An organisation named {name!r} already exists."]})
+        raise ValidationFailed(
+            {"name": [_("An organisation named “%(name)s” already exists.") % {"name": name}]}
+        )
 
 
 def organisation_create(
@@ -72,7 +73,7 @@ def organisation_create(
     if parent is None:
         _require_admin(actor)
     elif actor is not None and not may_administer(actor, parent):
-        raise NotPermitted("You do not administer the organisation this one would belong to.")
+        raise NotPermitted(_("You do not administer the organisation this one would belong to."))
     organisation = Organisation(
         name=name, kind=kind, parent=parent, short_name=short_name, country=country, region=region
     )
@@ -93,10 +94,10 @@ def organisation_update(
     *, actor: Person | None, organisation: Organisation, **fields: object
 ) -> Organisation:
     if actor is not None and not may_administer(actor, organisation):
-        raise NotPermitted("Only a coordinator of this organisation may change it.")
+        raise NotPermitted(_("Only a coordinator of this organisation may change it."))
     unknown = set(fields) - set(ORGANISATION_FIELDS)
     if unknown:
-        raise ValidationFailed({sorted(unknown)[0]: ["This field cannot be changed."]})
+        raise ValidationFailed({sorted(unknown)[0]: [_("This field cannot be changed.")]})
     with transaction.atomic():
         current = Organisation.objects.select_for_update().get(pk=organisation.pk)
         before = audit.snapshot(current, ORGANISATION_FIELDS)
@@ -130,11 +131,13 @@ def person_create(
     try:
         validate_email(email)
     except ValidationError:
-        raise ValidationFailed({"email": [f"{email!r} is not a valid e-mail address."]}) from None
+        raise ValidationFailed(
+            {"email": [_("“%(email)s” is not a valid e-mail address.") % {"email": email}]}
+        ) from None
     if not full_name.strip():
-        raise ValidationFailed({"full_name": ["A name is required."]})
+        raise ValidationFailed({"full_name": [_("A full name is required.")]})
     if Person.objects.filter(email__iexact=email).exists():
-        raise ValidationFailed({"email": ["A person with this e-mail address already exists."]})
+        raise ValidationFailed({"email": [_("A person with this e-mail address already exists.")]})
     person = Person(email=email, full_name=full_name.strip(), language=language)
     person.is_platform_admin = is_platform_admin
     if password:
@@ -161,6 +164,15 @@ def _validate_password(password: str, person: Person) -> None:
         raise ValidationFailed({"password": list(error.messages)}) from None
 
 
+def _field_name(name: str) -> str:
+    """A field of a person as the pages name it (its verbose name), else its name."""
+    try:
+        field = Person._meta.get_field(name)
+    except FieldDoesNotExist:
+        return name
+    return str(getattr(field, "verbose_name", name))
+
+
 def person_update(*, actor: Person | None, person: Person, **fields: object) -> Person:
     if actor is not None and actor.pk != person.pk:
         _require_admin(actor)
@@ -171,14 +183,16 @@ def person_update(*, actor: Person | None, person: Person, **fields: object) -> 
     )
     forbidden = set(fields) - allowed
     if forbidden:
-        raise NotPermitted(f"You may not change {sorted(forbidden)[0]}.")
+        raise NotPermitted(
+            _("You may not change “%(field)s”.") % {"field": _field_name(sorted(forbidden)[0])}
+        )
     with transaction.atomic():
         current = Person.objects.select_for_update().get(pk=person.pk)
         before = audit.snapshot(current, PERSON_FIELDS)
         for field, value in fields.items():
             setattr(current, field, value)
         if not current.full_name.strip():
-            raise ValidationFailed({"full_name": ["A name is required."]})
+            raise ValidationFailed({"full_name": [_("A full name is required.")]})
         current.save()
         changes = audit.changes_between(before, audit.snapshot(current, PERSON_FIELDS))
         if changes:
@@ -206,9 +220,9 @@ def membership_add(
     *, actor: Person | None, organisation: Organisation, person: Person, role: str, title: str = ""
 ) -> Membership:
     if actor is not None and not may_administer(actor, organisation):
-        raise NotPermitted("Only a coordinator of this organisation may add members.")
+        raise NotPermitted(_("Only a coordinator of this organisation may add members."))
     if role not in Role.values:
-        raise ValidationFailed({"role": [f"Unknown role {role!r}."]})
+        raise ValidationFailed({"role": [_("Unknown role “%(role)s”.") % {"role": role}]})
     try:
         with transaction.atomic():
             membership = Membership.objects.create(
@@ -222,8 +236,9 @@ def membership_add(
                 organisation_id=organisation.pk,
             )
     except IntegrityError:
+        message = _("%(person)s is already a member of %(organisation)s.")
         raise ValidationFailed(
-            {"person": [f"{person} is already a member of {organisation}."]}
+            {"person": [message % {"person": person, "organisation": organisation}]}
         ) from None
     return membership
 
@@ -232,9 +247,9 @@ def membership_change_role(
     *, actor: Person | None, membership: Membership, role: str
 ) -> Membership:
     if actor is not None and not may_administer(actor, membership.organisation):
-        raise NotPermitted("Only a coordinator of this organisation may change roles.")
+        raise NotPermitted(_("Only a coordinator of this organisation may change roles."))
     if role not in Role.values:
-        raise ValidationFailed({"role": [f"Unknown role {role!r}."]})
+        raise ValidationFailed({"role": [_("Unknown role “%(role)s”.") % {"role": role}]})
     with transaction.atomic():
         current = Membership.objects.select_for_update().get(pk=membership.pk)
         if current.role == role:
@@ -255,7 +270,7 @@ def membership_change_role(
 
 def membership_remove(*, actor: Person | None, membership: Membership) -> None:
     if actor is not None and not may_administer(actor, membership.organisation):
-        raise NotPermitted("Only a coordinator of this organisation may remove members.")
+        raise NotPermitted(_("Only a coordinator of this organisation may remove members."))
     with transaction.atomic():
         current = Membership.objects.select_for_update().get(pk=membership.pk)
         _keep_a_coordinator(current, leaving=current.role == Role.COORDINATOR)
@@ -278,6 +293,6 @@ def _keep_a_coordinator(membership: Membership, *, leaving: bool) -> None:
     if not others.exists():
         raise ServiceError(
             "last_coordinator",
-            "An organisation keeps at least one coordinator: name another one first.",
+            _("An organisation keeps at least one coordinator: name another one first."),
             field="role",
         )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
@@ -23,7 +24,7 @@ class TokenAuthentication(authentication.BaseAuthentication):
             return None
         if len(parts) != 2:
             raise exceptions.AuthenticationFailed(
-                "Send the token as: Authorization: Bearer <token>.", code="token_malformed"
+                _("Send the token as: Authorization: Bearer <token>."), code="token_malformed"
             )
         try:
             return token_authenticate(parts[1]), None

@@ -1,6 +1,13 @@
-"""Errors raised by services. Each has a stable code that the API and the pages show."""
+"""Errors raised by services. Each has a stable code that the API and the pages show.
+
+The code is for programs and never changes; the message is for people and is in the
+language of the request: raise with ``gettext`` (``_``) at the point of failure, where the
+request's language is active.
+"""
 
 from __future__ import annotations
+
+from django.utils.translation import gettext
 
 
 class ServiceError(Exception):
@@ -27,8 +34,9 @@ class ValidationFailed(ServiceError):
 class NotPermitted(ServiceError):
     status = 403
 
-    def __init__(self, message: str = "You may not do this.", *, code: str = "forbidden") -> None:
-        super().__init__(code, message)
+    def __init__(self, message: str | None = None, *, code: str = "forbidden") -> None:
+        # The default is looked up here, in the language of the request being refused.
+        super().__init__(code, message if message is not None else gettext("You may not do this."))
 
 
 class Conflict(ServiceError):

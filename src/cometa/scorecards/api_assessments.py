@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.parsers import MultiPartParser
@@ -238,7 +239,7 @@ class ImportView(generics.GenericAPIView[Assessment]):
         data = valid(ImportSerializer, request.data)
         organisation = api_selectors.organisation_get(person, data["organisation"])
         if not api_selectors.may_import(person, organisation):
-            raise NotPermitted("Only editors and coordinators of this country team may import.")
+            raise NotPermitted(_("Only editors and coordinators of this country team may import."))
         upload = data["file"]
         text = _text_of(upload)
         try:
@@ -261,15 +262,15 @@ def _text_of(upload: Any) -> str:
     data = upload.read(settings.UPLOAD_MAX_BYTES + 1)
     if len(data) > settings.UPLOAD_MAX_BYTES:
         limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
+        message = _("%(file)s is larger than the limit of %(limit)s MB.")
         raise ValidationFailed(
-            {"file": [f"{upload.name} is larger than the limit of {limit} MB."]}, code="too_large"
+            {"file": [message % {"file": upload.name, "limit": limit}]}, code="too_large"
         )
     try:
         return str(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ValidationFailed(
-            {"file": [f"{upload.name} is not UTF-8 text: convert the report to text first."]}
-        ) from None
+        message = _("%(file)s is not UTF-8 text: convert the report to text first.")
+        raise ValidationFailed({"file": [message % {"file": upload.name}]}) from None
 
 
 def _import_failed(error: ReportImportError) -> Response:

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import FileResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, generics, status
@@ -174,7 +175,9 @@ class EvidenceListView(generics.ListCreateAPIView[Evidence]):
         person = person_of(request)
         assessment = api_selectors.assessment_detail(person, pk)
         if not access.may_edit(person, assessment):  # before reading a large body
-            raise NotPermitted("Only editors and coordinators of this country team may add files.")
+            raise NotPermitted(
+                _("Only editors and coordinators of this country team may add evidence.")
+            )
         data = valid(EvidenceUploadSerializer, request.data)
         upload = data.pop("file")
         created = evidence.evidence_upload(
@@ -229,7 +232,7 @@ class EvidenceDownloadView(generics.GenericAPIView[Evidence]):
         path = evidence.evidence_path(item)
         if path is None or not path.exists():
             raise exceptions.NotFound(
-                "This evidence is a link or a document name, not a stored file.", code="no_file"
+                _("This evidence is a link or a document name, not a stored file."), code="no_file"
             )
         return FileResponse(
             io.BytesIO(path.read_bytes()),  # evidence files are small (the upload limit)

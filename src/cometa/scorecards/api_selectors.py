@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from cometa.accounts import access as accounts_access
 from cometa.accounts.models import Organisation, Person
@@ -117,13 +118,9 @@ def preview_rating(
         indicator = framework.indicator(code)
     except KeyError:
         codes = ", ".join(item.code for item in framework.indicators)
-        raise ValidationFailed(
-            {
-                "indicator": [
-                    f"{code!r} is not an indicator of {framework.identifier} (use {codes})."
-                ]
-            }
-        ) from None
+        message = _("“%(code)s” is not an indicator of %(framework)s (use %(codes)s).")
+        values = {"code": code, "framework": framework.identifier, "codes": codes}
+        raise ValidationFailed({"indicator": [message % values]}) from None
     errors = _answer_problems(indicator, answers) | _input_problems(indicator, inputs)
     if errors:
         raise ValidationFailed(errors)
@@ -138,13 +135,15 @@ def _answer_problems(indicator: Indicator, answers: Mapping[str, str]) -> dict[s
     errors: dict[str, list[str]] = {}
     for key, value in answers.items():
         if key not in known:
-            listed = ", ".join(sorted(known)) or "none"
+            message = _("PI %(code)s has no criterion “%(criterion)s” (criteria: %(listed)s).")
+            listed = ", ".join(sorted(known)) or _("none")
             errors[f"answers.{key}"] = [
-                f"PI {indicator.code} has no criterion {key!r} (criteria: {listed})."
+                message % {"code": indicator.code, "criterion": key, "listed": listed}
             ]
         elif value not in {answer.value for answer in Answer}:
+            message = _("Criterion %(criterion)s: “%(answer)s” is not an answer (use %(answers)s).")
             errors[f"answers.{key}"] = [
-                f"Criterion {key}: {value!r} is not an answer (use {ANSWERS})."
+                message % {"criterion": key, "answer": value, "answers": ANSWERS}
             ]
     return errors
 
@@ -157,13 +156,21 @@ def _input_problems(
     for key, value in inputs.items():
         spec = known.get(key)
         if spec is None:
-            listed = ", ".join(known) or "none"
+            message = _("PI %(code)s has no input “%(input)s” (inputs: %(listed)s).")
+            listed = ", ".join(known) or _("none")
             errors[f"inputs.{key}"] = [
-                f"PI {indicator.code} has no input {key!r} (inputs: {listed})."
+                message % {"code": indicator.code, "input": key, "listed": listed}
             ]
         elif value is not None and not spec.min <= value <= spec.max:
+            message = _("Input %(input)s: %(value)s is outside %(low)s–%(high)s.")
             errors[f"inputs.{key}"] = [
-                f"Input {key}: {value:g} is outside {spec.min:g}–{spec.max:g}."
+                message
+                % {
+                    "input": key,
+                    "value": f"{value:g}",
+                    "low": f"{spec.min:g}",
+                    "high": f"{spec.max:g}",
+                }
             ]
     return errors
 

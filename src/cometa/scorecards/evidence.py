@@ -12,6 +12,7 @@ from typing import Any, BinaryIO
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
 from cometa.accounts.models import Person
@@ -24,7 +25,6 @@ OFFICE_PARTS = {
     "xl/": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "ppt/": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
-ALLOWED = "PDF, Word, Excel, PowerPoint, PNG, JPEG or plain text"
 
 
 def sniff(head: bytes, whole: bytes) -> str | None:
@@ -83,14 +83,17 @@ def evidence_upload(
     data = file.read(settings.UPLOAD_MAX_BYTES + 1)
     if len(data) > settings.UPLOAD_MAX_BYTES:
         limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
-        raise ValidationFailed({"file": [f"{filename} is larger than the limit of {limit} MB."]})
+        message = _("%(file)s is larger than the limit of %(limit)s MB.")
+        raise ValidationFailed({"file": [message % {"file": filename, "limit": limit}]})
     if not data:
-        raise ValidationFailed({"file": [f"{filename} is empty."]})
+        raise ValidationFailed({"file": [_("%(file)s is empty.") % {"file": filename}]})
     content_type = sniff(data[:16], data)
     if content_type is None:
-        raise ValidationFailed(
-            {"file": [f"{filename} is not a {ALLOWED} file (checked by its content)."]}
+        message = _(
+            "%(file)s is not a PDF, Word, Excel, PowerPoint, PNG, JPEG or plain-text file "
+            "(checked by its content)."
         )
+        raise ValidationFailed({"file": [message % {"file": filename}]})
     stored_name = uuid.uuid4().hex
     path = storage_dir() / stored_name
     path.write_bytes(data)
@@ -129,7 +132,7 @@ def evidence_link(
     if indicator_code:
         _check_indicator(assessment, indicator_code)
     if not url.startswith(("https://", "http://")):
-        raise ValidationFailed({"url": ["A link starts with https:// or http://."]})
+        raise ValidationFailed({"url": [_("A link starts with https:// or http://.")]})
     with transaction.atomic():
         return _create(actor, assessment, title or url, indicator_code, category, shared, url=url)
 
@@ -144,7 +147,9 @@ def _create(
     **fields: Any,
 ) -> Evidence:
     if category not in EvidenceCategory.values:
-        raise ValidationFailed({"category": [f"Unknown category {category!r}."]})
+        raise ValidationFailed(
+            {"category": [_("Unknown category “%(category)s”.") % {"category": category}]}
+        )
     evidence = Evidence.objects.create(
         assessment=assessment,
         title=title.strip()[:300],

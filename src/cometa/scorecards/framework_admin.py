@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
 from cometa.accounts.models import Person
@@ -88,31 +89,37 @@ def framework_edit_wording(
     and the result is validated in full by :func:`framework_version_create`.
     """
     if actor is not None and not actor.is_platform_admin:
-        raise NotPermitted("Only framework administrators may edit frameworks.")
+        raise NotPermitted(_("Only framework administrators may edit frameworks."))
     version = version.strip()
     if not version:
-        raise ValidationFailed({"version": ["Give the new version a name, such as 2018.1."]})
+        raise ValidationFailed({"version": [_("Give the new version a name, such as 2018.1.")]})
     data = yaml.safe_load(base.source)
     current = wording(framework_of(base))
     changed: dict[str, list[str | None]] = {}
     errors: list[str] = []
     for key, raw in texts.items():
         if key not in current:
-            errors.append(f"{key!r} is not a criterion text of {base}.")
+            errors.append(
+                _("“%(key)s” is not a criterion text of %(framework)s.")
+                % {"key": key, "framework": base}
+            )
             continue
         text = " ".join(raw.split())  # one paragraph: the YAML folds it anyway
         if text == current[key]:
             continue
         code, criterion_id, language = key.split("|")
         if language == "en" and not text:
-            errors.append(f"PI {code}, criterion {criterion_id}: the English text is required.")
+            errors.append(
+                _("PI %(code)s, criterion %(criterion)s: the English text is required.")
+                % {"code": code, "criterion": criterion_id}
+            )
             continue
         _set_text(data, code, criterion_id, language, text)
         changed[key] = [current[key] or None, text or None]
     if errors:
         raise ValidationFailed({"texts": errors})
     if not changed:
-        raise ValidationFailed({"texts": ["Nothing was changed: edit at least one criterion."]})
+        raise ValidationFailed({"texts": [_("Nothing was changed: edit at least one criterion.")]})
     data["version"] = version
     source = _header(base) + yaml.safe_dump(
         data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=None
@@ -141,7 +148,7 @@ def framework_load(*, actor: Person | None, source: str, name: str) -> LoadResul
     load``). Loading the same file again changes nothing; a different file under a version
     that exists is refused: make a new version instead."""
     if actor is not None and not actor.is_platform_admin:
-        raise NotPermitted("Only framework administrators may load frameworks.")
+        raise NotPermitted(_("Only framework administrators may load frameworks."))
     problems = framework_problems(source, name=name)
     if problems:
         raise ValidationFailed({"source": [str(problem) for problem in problems]})
@@ -153,14 +160,12 @@ def framework_load(*, actor: Person | None, source: str, name: str) -> LoadResul
     if existing is not None:
         if existing.sha256 == digest:
             return LoadResult(existing, created=False)
-        raise ValidationFailed(
-            {
-                "source": [
-                    f"{name}: {framework.identifier} {framework.version} exists already with "
-                    "different content; give this file a new version."
-                ]
-            }
+        message = _(
+            "%(file)s: %(framework)s %(version)s exists already with different content; give "
+            "this file a new version."
         )
+        values = {"file": name, "framework": framework.identifier, "version": framework.version}
+        raise ValidationFailed({"source": [message % values]})
     with transaction.atomic():
         version = FrameworkVersion.objects.create(
             identifier=framework.identifier,
@@ -234,21 +239,22 @@ def provenance_counts(framework: Framework) -> ProvenanceCounts:
 
 
 def describe_rule(rule: Rule | None, indicator: Indicator) -> str:
-    """A rule in words (English, like the trace): ``all of: a, b``, ``pct in [33, 50]``."""
+    """A rule in words, in the active language, naming criteria by id and inputs by key:
+    ``all of: meets.a, meets.b``, ``“pct” in [33, 50]``."""
     if rule is None:
-        return "reached when no other level's rule holds"
+        return _("reached when no other level's rule holds")
     if isinstance(rule, AllOf):
-        return "all of: " + _refs(rule.criteria)
+        return _("all of: %(refs)s") % {"refs": _refs(rule.criteria)}
     if isinstance(rule, AnyOf):
-        return "one of: " + _refs(rule.criteria)
+        return _("any one of: %(refs)s") % {"refs": _refs(rule.criteria)}
     if isinstance(rule, AtLeast):
-        return f"at least {rule.n} of: " + _refs(rule.criteria)
+        return _("at least %(n)s of: %(refs)s") % {"n": rule.n, "refs": _refs(rule.criteria)}
     if isinstance(rule, LevelBelowAnd):
-        return "the level below, and: " + _refs(rule.criteria)
+        return _("the level below, and: %(refs)s") % {"refs": _refs(rule.criteria)}
     if isinstance(rule, Band):
-        return f"{rule.input} in {rule.interval()}"
+        return _("“%(input)s” in %(interval)s") % {"input": rule.input, "interval": rule.interval()}
     assert isinstance(rule, AllRules)
-    return "; and ".join(describe_rule(item, indicator) for item in rule.rules)
+    return _("; and ").join(describe_rule(item, indicator) for item in rule.rules)
 
 
 def _refs(ids: tuple[str, ...]) -> str:

@@ -8,6 +8,7 @@ from importlib import resources
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
 from cometa.accounts.models import Person
@@ -84,7 +85,10 @@ def latest_published(identifier: str) -> FrameworkVersion:
         framework_sync_builtin()
         version = rows.order_by("-published_at", "-id").first()
     if version is None:
-        raise ServiceError("no_framework", f"No published version of framework {identifier!r}.")
+        raise ServiceError(
+            "no_framework",
+            _("No published version of framework “%(framework)s”.") % {"framework": identifier},
+        )
     return version
 
 
@@ -93,21 +97,18 @@ def framework_version_create(
 ) -> FrameworkVersion:
     """A new draft version from edited YAML. Validated in full before anything is written."""
     if actor is not None and not actor.is_platform_admin:
-        raise NotPermitted("Only framework administrators may edit frameworks.")
+        raise NotPermitted(_("Only framework administrators may edit frameworks."))
     problems = framework_problems(source, name=f"{based_on.identifier}-{version}")
     if problems:
         raise ValidationFailed({"source": [str(problem) for problem in problems]})
     framework = load_framework_text(source, name=version)
     if (framework.identifier, framework.version) != (based_on.identifier, version):
-        raise ValidationFailed(
-            {
-                "version": [
-                    f"The file must say identifier {based_on.identifier!r}, version {version!r}."
-                ]
-            }
-        )
+        message = _("The file must say identifier “%(framework)s”, version “%(version)s”.")
+        values = {"framework": based_on.identifier, "version": version}
+        raise ValidationFailed({"version": [message % values]})
     if FrameworkVersion.objects.filter(identifier=based_on.identifier, version=version).exists():
-        raise ValidationFailed({"version": [f"Version {version!r} exists already."]})
+        message = _("Version “%(version)s” exists already.") % {"version": version}
+        raise ValidationFailed({"version": [message]})
     with transaction.atomic():
         created = FrameworkVersion.objects.create(
             identifier=based_on.identifier,
@@ -131,9 +132,9 @@ def framework_version_publish(
     *, actor: Person | None, version: FrameworkVersion
 ) -> FrameworkVersion:
     if actor is not None and not actor.is_platform_admin:
-        raise NotPermitted("Only framework administrators may publish frameworks.")
+        raise NotPermitted(_("Only framework administrators may publish frameworks."))
     if version.is_published:
-        raise ServiceError("already_published", "This version is published already.")
+        raise ServiceError("already_published", _("This version is published already."))
     with transaction.atomic():
         version.is_published, version.published_at = True, timezone.now()
         version.save(update_fields=["is_published", "published_at"])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from cometa.core.errors import ValidationFailed
 from cometa.scorecards.engine import Answer, EngineError, Rating, rate
 from cometa.scorecards.framework_model import Indicator
@@ -15,9 +17,8 @@ def compute(indicator: Indicator, answers: dict[str, str], inputs: dict[str, Any
         typed = {key: Answer(value) for key, value in answers.items()}
     except ValueError:
         bad = next(v for v in answers.values() if v not in {a.value for a in Answer})
-        raise ValidationFailed(
-            {"answers": [f"{bad!r} is not an answer; use met, not_met or unknown."]}
-        ) from None
+        message = _("“%(answer)s” is not an answer; use met, not_met or unknown.")
+        raise ValidationFailed({"answers": [message % {"answer": bad}]}) from None
     try:
         return rate(indicator, typed, {k: _number(k, v) for k, v in inputs.items()})
     except EngineError as error:
@@ -30,7 +31,8 @@ def _number(key: str, value: Any) -> float | None:
     try:
         return float(value)
     except (TypeError, ValueError):
-        raise ValidationFailed({f"inputs.{key}": [f"{value!r} is not a number."]}) from None
+        message = _("“%(value)s” is not a number.") % {"value": value}
+        raise ValidationFailed({f"inputs.{key}": [message]}) from None
 
 
 def trace_data(rating: Rating) -> dict[str, Any]:

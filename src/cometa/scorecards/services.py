@@ -10,6 +10,9 @@ from datetime import date
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cometa.accounts import audit
 from cometa.accounts.models import Organisation, Person
@@ -22,6 +25,7 @@ from cometa.scorecards.models import (
     ActionStatus,
     Assessment,
     AssessmentKind,
+    AssessmentStatus,
     Cycle,
     FrameworkVersion,
     IndicatorAssessment,
@@ -42,22 +46,37 @@ INDICATOR_FIELDS = (
     "rating_year",
 )
 
+# Why an assessment cannot be changed, by its status: whole sentences, since the status
+# agrees with "assessment" in Spanish and Russian.
+NOT_EDITABLE: dict[str, Promise] = {
+    AssessmentStatus.SUBMITTED: gettext_lazy(
+        "The assessment is submitted: it cannot be changed until it is returned."
+    ),
+    AssessmentStatus.UNDER_REVIEW: gettext_lazy(
+        "The assessment is under review: it cannot be changed until it is returned."
+    ),
+    AssessmentStatus.APPROVED: gettext_lazy(
+        "The assessment is approved: it cannot be changed until it is returned."
+    ),
+    AssessmentStatus.PUBLISHED: gettext_lazy(
+        "The assessment is published: it can no longer be changed."
+    ),
+}
+
 
 def _require_edit(actor: Person | None, assessment: Assessment) -> None:
     """Checks permission and the stored state. Inside a transaction the assessment row is
     locked, so a workflow step cannot slip in between this check and the write."""
     if actor is not None and not access.may_edit(actor, assessment):
-        raise NotPermitted("Only editors and coordinators of this country team may change it.")
+        raise NotPermitted(_("Only editors and coordinators of this country team may change it."))
     rows = Assessment.objects.filter(pk=assessment.pk)
     if transaction.get_connection().in_atomic_block:
         rows = rows.select_for_update()
     assessment.status = rows.values_list("status", flat=True).get()
     if not assessment.is_editable:
-        raise Conflict(
-            "not_editable",
-            f"The assessment is {assessment.get_status_display().lower()}: it cannot be changed "
-            "until it is returned.",
-        )
+        reason = NOT_EDITABLE.get(assessment.status)
+        message = str(reason) if reason else _("The assessment cannot be changed now.")
+        raise Conflict("not_editable", message)
 
 
 def cycle_create(
@@ -67,9 +86,9 @@ def cycle_create(
         from cometa.accounts.access import may_administer
 
         if not may_administer(actor, organisation):
-            raise NotPermitted("Only a coordinator of the country team may add cycles.")
+            raise NotPermitted(_("Only a coordinator of the country team may add cycles."))
     if end_year < start_year:
-        raise ValidationFailed({"end_year": ["The last year comes before the first year."]})
+        raise ValidationFailed({"end_year": [_("The last year comes before the first year.")]})
     try:
         with transaction.atomic():
             cycle = Cycle.objects.create(
@@ -87,7 +106,7 @@ def cycle_create(
             )
     except IntegrityError:
         raise ValidationFailed(
-            {"name": [f"The team already has a cycle named {name!r}."]}
+            {"name": [_("The team already has a cycle named “%(name)s”.") % {"name": name.strip()}]}
         ) from None
     return cycle
 
@@ -125,22 +144,22 @@ def assessment_create(
     indicator's latest earlier rating until the team reassesses it."""
     if organisation.kind != OrganisationKind.COUNTRY_TEAM and framework.identifier == "unct-swap":
         raise ValidationFailed(
-            {"organisation": ["UNCT-SWAP assessments belong to a UN country team."]}
+            {"organisation": [_("UNCT-SWAP assessments belong to a UN country team.")]}
         )
     if kind not in AssessmentKind.values:
-        raise ValidationFailed({"kind": [f"Unknown kind {kind!r}."]})
+        raise ValidationFailed({"kind": [_("Unknown kind “%(kind)s”.") % {"kind": kind}]})
     if not framework.is_published:
-        raise ValidationFailed({"framework": ["Choose a published framework version."]})
+        raise ValidationFailed({"framework": [_("Choose a published framework version.")]})
     if cycle is not None and (
         cycle.organisation_id != organisation.pk or not cycle.start_year <= year <= cycle.end_year
     ):
         raise ValidationFailed(
-            {"cycle": ["The cycle must belong to the team and include the year."]}
+            {"cycle": [_("The cycle must belong to the team and include the year.")]}
         )
     probe = Assessment(organisation=organisation, framework=framework, year=year)
     if actor is not None and not access.may_edit(actor, probe):
         raise NotPermitted(
-            "Only editors and coordinators of this country team may start assessments."
+            _("Only editors and coordinators of this country team may start assessments.")
         )
     carried = (
         latest_ratings(organisation, framework.identifier, year)
@@ -175,9 +194,8 @@ def assessment_create(
                 organisation_id=organisation.pk,
             )
     except IntegrityError:
-        raise ValidationFailed(
-            {"year": [f"{organisation} already has an assessment for {year}."]}
-        ) from None
+        message = _("%(team)s already has an assessment for %(year)s.")
+        raise ValidationFailed({"year": [message % {"team": organisation, "year": year}]}) from None
     return assessment
 
 
@@ -202,14 +220,16 @@ def indicator_update(
     answers, findings, inputs = answers or {}, findings or {}, inputs or {}
     unknown = set(findings) - {c.id for c in definition.criteria}
     if unknown:
+        message = _("PI %(code)s has no criterion “%(criterion)s”.")
         raise ValidationFailed(
-            {"findings": [f"PI {indicator.code} has no criterion {sorted(unknown)[0]!r}."]}
+            {"findings": [message % {"code": indicator.code, "criterion": sorted(unknown)[0]}]}
         )
     rating = compute(definition, answers, inputs) if reassessed else None
     levels = framework_of(assessment.framework).level_keys
     if agreed_level and agreed_level not in levels:
+        message = _("“%(level)s” is not a level (%(levels)s).")
         raise ValidationFailed(
-            {"agreed_level": [f"{agreed_level!r} is not a level ({', '.join(levels)})."]}
+            {"agreed_level": [message % {"level": agreed_level, "levels": ", ".join(levels)}]}
         )
     if (
         rating is not None
@@ -218,17 +238,23 @@ def indicator_update(
         and not difference_reason.strip()
     ):
         raise ValidationFailed(
-            {"difference_reason": ["Say why the agreed rating differs from the computed one."]}
+            {"difference_reason": [_("Say why the agreed rating differs from the computed one.")]}
         )
     with transaction.atomic():
         _require_edit(actor, assessment)
         current = IndicatorAssessment.objects.select_for_update().get(pk=indicator.pk)
         if current.version != expected_version:
-            raise Conflict(
-                "edit_conflict",
-                f"PI {current.code} was changed by {current.updated_by or 'someone'} after you "
-                "opened it. Reload to see their version; your changes were not saved.",
-            )
+            if current.updated_by is not None:
+                message = _(
+                    "PI %(code)s was changed by %(person)s after you opened it. Reload to see "
+                    "their version; your changes were not saved."
+                ) % {"code": current.code, "person": current.updated_by}
+            else:
+                message = _(
+                    "PI %(code)s was changed by someone else after you opened it. Reload to "
+                    "see the new version; your changes were not saved."
+                ) % {"code": current.code}
+            raise Conflict("edit_conflict", message)
         before = audit.snapshot(current, INDICATOR_FIELDS)
         current.reassessed = reassessed
         current.answers = {k: v for k, v in answers.items() if v}
@@ -290,7 +316,7 @@ def team_member_add(
     _require_edit(actor, assessment)
     if not name.strip() or not entity.strip():
         raise ValidationFailed(
-            {"name" if not name.strip() else "entity": ["This field is required."]}
+            {"name" if not name.strip() else "entity": [_("This field is required.")]}
         )
     with transaction.atomic():
         member = TeamMember.objects.create(
@@ -327,7 +353,9 @@ def team_member_remove(*, actor: Person | None, member: TeamMember) -> None:
 def _check_indicator(assessment: Assessment, code: str, field: str = "indicator_code") -> None:
     codes = {i.code for i in framework_of(assessment.framework).indicators}
     if code not in codes:
-        raise ValidationFailed({field: [f"{code!r} is not an indicator of this framework."]})
+        raise ValidationFailed(
+            {field: [_("“%(code)s” is not an indicator of this framework.") % {"code": code}]}
+        )
 
 
 def action_save(
@@ -346,9 +374,9 @@ def action_save(
     _require_edit(actor, assessment)
     _check_indicator(assessment, indicator_code)
     if not text.strip():
-        raise ValidationFailed({"text": ["Describe the action."]})
+        raise ValidationFailed({"text": [_("Describe the action.")]})
     if status not in ActionStatus.values:
-        raise ValidationFailed({"status": [f"Unknown status {status!r}."]})
+        raise ValidationFailed({"status": [_("Unknown status “%(status)s”.") % {"status": status}]})
     fields = ("indicator_code", "text", "responsible", "due_date", "status", "progress")
     with transaction.atomic():
         point = action or ActionPoint(assessment=assessment, position=assessment.actions.count())
@@ -387,11 +415,11 @@ def comment_add(
     *, actor: Person, assessment: Assessment, text: str, indicator_code: str = ""
 ) -> ReviewComment:
     if not (access.may_review(actor) or access.may_edit(actor, assessment)):
-        raise NotPermitted("Only reviewers and the team may comment.")
+        raise NotPermitted(_("Only reviewers and the team may comment."))
     if indicator_code:
         _check_indicator(assessment, indicator_code)
     if not text.strip():
-        raise ValidationFailed({"text": ["Write a comment."]})
+        raise ValidationFailed({"text": [_("Write a comment.")]})
     with transaction.atomic():
         comment = ReviewComment.objects.create(
             assessment=assessment, author=actor, text=text.strip(), indicator_code=indicator_code

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cometa.accounts import audit
 from cometa.accounts.models import Person
@@ -41,6 +44,30 @@ STEPS = {
 }
 
 
+# What a refusal says, by step: whole sentences, since the verb and the word order differ
+# between languages.
+NOT_YOURS: dict[str, Promise] = {
+    "submit": gettext_lazy("You may not submit this assessment."),
+    "start_review": gettext_lazy("You may not start the review of this assessment."),
+    "return": gettext_lazy("You may not return this assessment."),
+    "approve": gettext_lazy("You may not approve this assessment."),
+    "unapprove": gettext_lazy("You may not withdraw the approval of this assessment."),
+    "publish": gettext_lazy("You may not publish this assessment."),
+}
+WRONG_STATE: dict[str, Promise] = {
+    "submit": gettext_lazy("The assessment cannot be submitted while its status is “%(status)s”."),
+    "start_review": gettext_lazy(
+        "The review cannot start while the status of the assessment is “%(status)s”."
+    ),
+    "return": gettext_lazy("The assessment cannot be returned while its status is “%(status)s”."),
+    "approve": gettext_lazy("The assessment cannot be approved while its status is “%(status)s”."),
+    "unapprove": gettext_lazy(
+        "The approval cannot be withdrawn while the status of the assessment is “%(status)s”."
+    ),
+    "publish": gettext_lazy("The assessment cannot be published while its status is “%(status)s”."),
+}
+
+
 def allowed_steps(person: Person, assessment: Assessment) -> list[str]:
     return [
         name
@@ -60,17 +87,16 @@ def transition(
 ) -> Assessment:
     step = STEPS.get(step_name)
     if step is None:
-        raise ServiceError("unknown_step", f"Unknown workflow step {step_name!r}.")
+        raise ServiceError(
+            "unknown_step", _("Unknown workflow step “%(step)s”.") % {"step": step_name}
+        )
     if not _may(actor, assessment, step):
-        raise NotPermitted(f"You may not {step_name.replace('_', ' ')} this assessment.")
+        raise NotPermitted(str(NOT_YOURS[step.name]))
     with transaction.atomic():
         current = Assessment.objects.select_for_update().get(pk=assessment.pk)
         if current.status not in step.sources:
-            raise Conflict(
-                "wrong_state",
-                f"This step ({step_name.replace('_', ' ')}) is not possible while the "
-                f"assessment is {current.get_status_display().lower()}.",
-            )
+            status = current.get_status_display()
+            raise Conflict("wrong_state", str(WRONG_STATE[step.name]) % {"status": status})
         _guard(actor, current, step, comment)
         before = current.status
         _stamp(actor, current, step)
@@ -93,14 +119,15 @@ def _guard(actor: Person, assessment: Assessment, step: Step, comment: str) -> N
     if step.name == "submit":
         blocking = [f for f in quality_findings(assessment) if f.severity == "error"]
         if blocking:
+            problems = "; ".join(f.message for f in blocking)
             raise ServiceError(
                 blocking[0].code,
-                "Fix these before submitting: " + "; ".join(f.message for f in blocking),
+                _("Fix these before submitting: %(problems)s") % {"problems": problems},
             )
     if step.name in ("approve", "publish") and assessment.submitted_by_id == actor.pk:
-        raise NotPermitted("You submitted this assessment: someone else must approve it.")
+        raise NotPermitted(_("You submitted this assessment: someone else must approve it."))
     if step.name in ("return", "unapprove") and not comment.strip():
-        raise ServiceError("comment_required", "Say what needs to change.", field="comment")
+        raise ServiceError("comment_required", _("Say what needs to change."), field="comment")
 
 
 def _stamp(actor: Person, assessment: Assessment, step: Step) -> None:

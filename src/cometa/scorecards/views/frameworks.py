@@ -18,7 +18,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cometa.accounts.acting import person_of
@@ -39,6 +39,10 @@ from cometa.scorecards.views import language
 from cometa.web.pages import form_error
 
 LANGUAGE_NAMES = {"en": "English", "es": "Español", "ru": "Русский"}
+INPUT_KINDS = {
+    "percent": pgettext_lazy("kind of input", "percent"),
+    "count": pgettext_lazy("kind of input", "count"),
+}
 
 
 def _require_admin(person: Person) -> None:
@@ -166,8 +170,8 @@ def structure(framework: Framework, lang: str) -> list[DimensionView]:
                     title=indicator.title.get(lang),
                     statement=indicator.statement.get(lang) if indicator.statement else "",
                     inputs=[
-                        f"{item.key}: {item.label.get(lang)} ({item.kind}, "
-                        f"{item.min:g}–{item.max:g})"
+                        f"{item.key}: {item.label.get(lang)} "
+                        f"({INPUT_KINDS.get(item.kind, item.kind)}, {item.min:g}–{item.max:g})"
                         for item in indicator.inputs
                     ],
                     levels=levels,
