@@ -46,6 +46,9 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# Earlier keys, newest first, while sessions, reset links and sealed secrets move over to a
+# new SECRET_KEY (docs/deployment.md, "Changing the secret key").
+SECRET_KEY_FALLBACKS = env.list("COMETA_SECRET_KEY_FALLBACKS", [])
 ALLOWED_HOSTS = env.list(
     "COMETA_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if RELAXED else []
 )

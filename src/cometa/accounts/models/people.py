@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cometa.core.sealing import SealedCharField
+
 
 class PersonManager(BaseUserManager["Person"]):
     def create_user(self, email: str, password: str | None = None, **extra: Any) -> Person:
@@ -30,7 +32,7 @@ class Person(AbstractBaseUser):
     language = models.CharField(_("preferred language"), max_length=5, default="en")
     is_active = models.BooleanField(_("active"), default=True)
     is_platform_admin = models.BooleanField(_("platform administrator"), default=False)
-    totp_secret = models.CharField(max_length=64, blank=True)
+    totp_secret = SealedCharField(max_length=255, blank=True)  # sealed at rest
     totp_confirmed_at = models.DateTimeField(null=True, blank=True)
     totp_last_step = models.BigIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
