@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -194,3 +195,58 @@ def test_verify_names_reordered_entries(chain):
 def test_verify_command_reports_an_intact_chain(chain, capsys):
     call_command("audit", "verify")
     assert "Audit trail intact: 5 entries" in capsys.readouterr().out
+
+
+def _rewrite_from(chain: list[AuditEntry], seq: int) -> None:
+    """What an attacker with database access and this code would do: change entry `seq`
+    and recompute every hash after it, and the head, so the chain agrees with itself."""
+    statements: list[tuple[str, list[object]]] = []
+    previous_hash = chain[seq - 2].hash if seq > 1 else audit.GENESIS
+    for entry in chain[seq - 1 :]:
+        if entry.seq == seq:
+            entry.object_repr = "Forged"
+        entry.prev_hash = previous_hash
+        entry.hash = audit.entry_hash(entry)
+        statements.append(
+            (
+                f"UPDATE {TABLE} SET object_repr = %s, prev_hash = %s, hash = %s WHERE seq = %s",
+                [entry.object_repr, entry.prev_hash, entry.hash, entry.seq],
+            )
+        )
+        previous_hash = entry.hash
+    statements.append(("UPDATE accounts_audithead SET hash = %s WHERE id = 1", [previous_hash]))
+    _without_triggers(statements)
+
+
+def test_an_anchor_kept_outside_catches_a_chain_rewritten_in_full(chain):
+    kept = call_command_output("audit", "head")
+    seq, digest = audit.parse_anchor(kept)
+    assert (seq, digest) == (chain[-1].seq, chain[-1].hash)
+    _rewrite_from(chain, 3)
+    assert audit.verify().ok  # consistent in itself: only the anchor can tell
+    report = audit.verify(anchors={seq: digest})
+    assert (report.problem.kind, report.problem.seq) == ("rewritten", 5), str(report.problem)
+    with pytest.raises(CommandError, match=r"entry #5.*rewritten"):
+        call_command("audit", "verify", "--anchor", kept)
+
+
+def test_an_anchor_beyond_the_end_means_entries_were_deleted(chain):
+    report = audit.verify(anchors={9: "a" * 64})
+    assert (report.problem.kind, report.problem.seq) == ("deleted", 9)
+
+
+def test_an_anchor_that_matches_is_said(chain):
+    kept = call_command_output("audit", "head")
+    assert "1 anchor(s) match" in call_command_output("audit", "verify", "--anchor", kept)
+
+
+@pytest.mark.parametrize("text", ["5", "x:" + "a" * 64, "3:" + "g" * 64, "0:" + "a" * 64])
+def test_a_malformed_anchor_is_refused_by_name(chain, text):
+    with pytest.raises(CommandError, match="not an anchor: expected SEQ:HASH"):
+        call_command("audit", "verify", "--anchor", text)
+
+
+def call_command_output(*args: str) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue().strip()

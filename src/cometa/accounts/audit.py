@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,7 @@ from django.utils import timezone
 from cometa.accounts.models import AuditEntry, AuditHead, Person
 
 GENESIS = "0" * 64
+_HEX = re.compile(r"[0-9a-fA-F]{64}")
 SENSITIVE_FIELDS = frozenset({"password", "totp_secret", "digest", "totp_last_step"})
 
 
@@ -104,7 +106,7 @@ def entry_hash(entry: AuditEntry) -> str:
 class ChainProblem:
     seq: int | None
     entry_id: int | None
-    kind: str  # altered | deleted | inserted | reordered | truncated
+    kind: str  # altered | deleted | inserted | reordered | rewritten
     detail: str
 
     def __str__(self) -> str:
@@ -125,19 +127,50 @@ class ChainReport:
         return self.problem is None
 
 
-def verify(*, progress: Any = None) -> ChainReport:
-    """Walks the chain in sequence order and stops at the first break."""
+def verify(*, progress: Any = None, anchors: Mapping[int, str] | None = None) -> ChainReport:
+    """Walks the chain in sequence order and stops at the first break.
+
+    ``anchors`` maps entry numbers to the hashes that were kept outside the database
+    (``cometa audit head``): a chain rewritten from the start, every hash recomputed, is
+    consistent in itself, but not with what was written down elsewhere."""
+    anchors = dict(anchors or {})
     previous: AuditEntry | None = None
     checked = 0
     for entry in AuditEntry.objects.order_by("seq").iterator(chunk_size=2000):
-        problem = _check(entry, previous)
+        problem = _check(entry, previous) or _check_anchor(entry, anchors.pop(entry.seq, None))
         if problem is not None:
             return ChainReport(checked, problem, previous.hash if previous else GENESIS)
         previous, checked = entry, checked + 1
         if progress is not None and checked % 1000 == 0:
             progress(checked)
     last_seq, last_hash = (previous.seq, previous.hash) if previous else (0, GENESIS)
-    return ChainReport(checked, _check_head(last_seq, last_hash), last_hash)
+    problem = _check_head(last_seq, last_hash)
+    if problem is None and anchors:
+        first = min(anchors)
+        detail = f"an anchor was kept for #{first}, but the chain ends at #{last_seq}"
+        problem = ChainProblem(first, None, "deleted", detail)
+    return ChainReport(checked, problem, last_hash)
+
+
+def _check_anchor(entry: AuditEntry, kept: str | None) -> ChainProblem | None:
+    if kept is None or kept == entry.hash:
+        return None
+    detail = "its hash differs from the one kept outside the database: the chain was rewritten"
+    return ChainProblem(entry.seq, entry.pk, "rewritten", detail)
+
+
+def parse_anchor(text: str) -> tuple[int, str]:
+    """``SEQ:HASH`` as ``cometa audit head`` prints it."""
+    seq, _, digest = text.strip().partition(":")
+    if not seq.isdigit() or int(seq) < 1 or len(digest) != 64 or not _HEX.fullmatch(digest):
+        raise ValueError(f"{text!r} is not an anchor: expected SEQ:HASH (64 hex digits)")
+    return int(seq), digest.lower()
+
+
+def head() -> tuple[int, str]:
+    """The number and hash of the last entry written, to keep outside the database."""
+    row = AuditHead.objects.filter(id=1).first()
+    return (row.seq, row.hash) if row else (0, GENESIS)
 
 
 def _check(entry: AuditEntry, previous: AuditEntry | None) -> ChainProblem | None:
