@@ -7,7 +7,9 @@ a callable ``run(options) -> Result`` listed in ``benchmarks.run.BENCHMARKS``.
 
 from __future__ import annotations
 
+import gc
 import math
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +66,36 @@ def percentile(values: Sequence[float], p: float) -> float:
     low = math.floor(rank)
     high = min(low + 1, len(ordered) - 1)
     return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+class GcTimer:
+    """Time spent in the garbage collector's pauses while active (``gc.callbacks``).
+
+    ``with GcTimer() as timer: ...`` then ``timer.seconds`` and ``timer.collections``
+    (``full``: how many were of the oldest generation, the costly ones).
+    """
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.collections = 0
+        self.full = 0
+        self._started: float | None = None
+
+    def _callback(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        elif self._started is not None:
+            self.seconds += time.perf_counter() - self._started
+            self.collections += 1
+            self.full += info.get("generation") == 2
+            self._started = None
+
+    def __enter__(self) -> GcTimer:
+        gc.callbacks.append(self._callback)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self._callback)
 
 
 def cell(value: Any) -> str:

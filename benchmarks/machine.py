@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,40 @@ def load_average() -> list[float] | None:
         return [round(value, 2) for value in os.getloadavg()]
     except OSError:
         return None
+
+
+def cpu_seconds_busy() -> float | None:
+    """CPU time the whole machine has spent busy since boot (all cores, /proc/stat)."""
+    fields = _read("/proc/stat").split("\n", 1)[0].split()
+    if not fields or fields[0] != "cpu":
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq = (int(x) for x in fields[1:8])
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds_ours() -> float:
+    """CPU time of this process and of every child process it has waited for."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+class OtherWork:
+    """How busy the machine was with work other than this process and its children, in
+    cores, between ``start()`` and ``cores()``. A PostgreSQL server's work counts as other."""
+
+    def __init__(self) -> None:
+        self.start()
+
+    def start(self) -> None:
+        self._busy, self._ours = cpu_seconds_busy(), cpu_seconds_ours()
+        self._wall = time.monotonic()
+
+    def cores(self) -> float | None:
+        busy, wall = cpu_seconds_busy(), time.monotonic() - self._wall
+        if busy is None or self._busy is None or wall <= 0:
+            return None
+        other = (busy - self._busy) - (cpu_seconds_ours() - self._ours)
+        return round(max(other, 0.0) / wall, 2)
 
 
 def describe(postgres_url: str | None = None) -> dict[str, Any]:

@@ -4,7 +4,7 @@
 
 Results also go to benchmarks/results/latest.json with the machine and the date. To add a
 benchmark, write ``benchmarks/<name>.py`` with ``run(options) -> Result`` and add one line to
-``BENCHMARKS``.
+``BENCHMARKS``. ``--quick`` is a smoke run (shorter measurements), not figures to quote.
 """
 
 from __future__ import annotations
@@ -17,32 +17,47 @@ import sys
 import time
 import traceback
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from benchmarks import ROOT, Options, Result, format_markdown, format_table
-from benchmarks.machine import describe, load_average, summary
+from benchmarks.machine import OtherWork, describe, load_average, summary
 
 Benchmark = Callable[[Options], Result]
 
 
-def lazy(target: str) -> Benchmark:
-    """``"package.module:function"`` as a benchmark, imported only when it runs."""
+def resolve(target: str) -> Benchmark:
+    """Imports ``"package.module:function"`` (``:run`` if no function is named)."""
     module_name, _, function_name = target.partition(":")
+    function: Benchmark = getattr(importlib.import_module(module_name), function_name or "run")
+    return function
 
-    def benchmark(options: Options) -> Result:
-        module = importlib.import_module(module_name)
-        function: Benchmark = getattr(module, function_name or "run")
-        return function(options)
 
-    benchmark.__qualname__ = benchmark.__name__ = target
-    return benchmark
+@dataclass(frozen=True)
+class Lazy:
+    """A benchmark given as ``"package.module:function"``, imported only when it runs."""
+
+    target: str
+
+    def resolve(self) -> Benchmark:
+        return resolve(self.target)
+
+    def __call__(self, options: Options) -> Result:
+        return self.resolve()(options)
+
+
+def lazy(target: str) -> Lazy:
+    return Lazy(target)
 
 
 # name → callable(options) -> Result. One line per benchmark.
 BENCHMARKS: dict[str, Benchmark] = {
     "http": lazy("benchmarks.http:run"),
+    "scorecard_engine": lazy("benchmarks.scorecard_engine:bench"),
+    "scorecard_reports": lazy("benchmarks.scorecard_reports:run"),
+    "scorecard_global": lazy("benchmarks.scorecard_global:benchmark"),
 }
 
 RESULTS_DIR = ROOT / "benchmarks" / "results"
@@ -97,8 +112,10 @@ def main(argv: list[str] | None = None) -> int:
         "benchmarks": {},
     }
     failed = []
+    whole = time.perf_counter()
     for name, benchmark in chosen.items():
         _log(f"== {name}")
+        other = OtherWork()
         begin = time.perf_counter()
         try:
             result = benchmark(options)
@@ -111,15 +128,28 @@ def main(argv: list[str] | None = None) -> int:
             report["benchmarks"][name] = {"error": traceback.format_exc(limit=3)}
             continue
         seconds = time.perf_counter() - begin
-        report["benchmarks"][name] = result.as_dict() | {"seconds": round(seconds, 1)}
+        elsewhere = other.cores()
+        _log(f"== {name}: {seconds:.0f} s; other work on the machine: {elsewhere} cores")
+        if result.tables:
+            result.tables[-1].notes.append(
+                f"other work on the machine meanwhile: {elsewhere} cores on average (CPU time "
+                "outside the benchmark's own processes, a database server's included)"
+            )
+        report["benchmarks"][name] = result.as_dict() | {
+            "seconds": round(seconds, 1),
+            "other_work_cores": elsewhere,
+        }
         for table in result.tables:
             print("\n" + format_table(table))
         if args.markdown:
             for table in result.tables:
                 print("\n" + format_markdown(table))
         print()
+    report["seconds"] = round(time.perf_counter() - whole, 1)
     report["load_average_after"] = load_average()
-    print(f"Load average at the end: {report['load_average_after']}")
+    print(
+        f"Took {report['seconds']:.0f} s; load average at the end: {report['load_average_after']}"
+    )
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
     print(f"Results written to {_shown(args.output)}")

@@ -171,7 +171,7 @@ def run(quick: bool, *, echo: bool = True) -> list[dict[str, Any]]:
     repeats = REPEATS_QUICK if quick else REPEATS_FULL
     samples = make_samples(framework, count)
     _engine_loop(framework, samples[:50])  # compile the rules before timing
-    cases = [
+    cases: list[tuple[str, Callable[[Framework, list[Sample]], int]]] = [
         ("engine: rate_assessment", _engine_loop),
         ("engine: rate, one call per indicator", _per_indicator_loop),
         ("reference: trivial call", _trivial_loop),

@@ -14,8 +14,8 @@ database, then measures pages through Django's test client, signed in as a revie
 
 Each runs once cold, then N times: median, 90th percentile and the number of queries.
 Every database runs in its own process (Django's settings are per process): SQLite in
-a temp directory, and with ``postgres_url`` a scratch database ``cometa_bench_global``
-made and dropped with psycopg on that server (no other database is touched).
+a temp directory, and with ``postgres_url`` a scratch database ``cometa_bench_<random>``
+made and dropped on that server (benchmarks/postgres.py; no other database is touched).
 
     .venv/bin/python -m benchmarks.scorecard_global [--quick] [--postgres URL]
 """
@@ -23,6 +23,7 @@ made and dropped with psycopg on that server (no other database is touched).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -32,18 +33,16 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import ROOT, Options, Result, Table, percentile
+from benchmarks import ROOT, GcTimer, Options, Result, Table, percentile
+from benchmarks.postgres import scratch_database
 
 TEAMS = 130
 FIRST_YEAR, YEARS = 2019, 6
 REGIONS = ("AP", "AS", "ECA", "ESA", "LAC", "WCA")
-SCRATCH = "cometa_bench_global"
 CHILD_TIMEOUT = 1800
 REVIEWER = "reviewer@bench.example"
 SETTINGS = """from cometa.settings import *  # noqa: F403
@@ -62,7 +61,7 @@ def run(quick: bool, postgres_url: str | None) -> list[dict[str, Any]]:
     """One dict per (database, endpoint) measured; see the module's docstring."""
     found = _child("SQLite", None, quick)
     if postgres_url:
-        with scratch_postgres(postgres_url) as url:
+        with scratch_database(postgres_url, _log) as url:
             found += _child("PostgreSQL", url, quick)
     return found
 
@@ -87,6 +86,8 @@ def benchmark(options: Options) -> Result:
                     "p90 ms",
                     "runs",
                     "queries",
+                    "GC ms/run",
+                    "full GCs",
                     "KB",
                     "median / reference",
                 ],
@@ -98,6 +99,8 @@ def benchmark(options: Options) -> Result:
                         row["p90_ms"],
                         row["runs"],
                         row["queries"],
+                        row["gc_ms_per_run"],
+                        row["full_gcs"],
                         row["kilobytes"],
                         row["ratio_to_reference"],
                     ]
@@ -107,6 +110,8 @@ def benchmark(options: Options) -> Result:
                     f"data built in {first['build_seconds']:.1f} s; Django test client in one "
                     "process, signed in as a reviewer; first = the cold request (charts drawn)",
                     "reference: the organisation list page of the same database",
+                    "GC ms/run: mean time in garbage-collector pauses per timed run; full GCs: "
+                    "how many collections of the oldest generation the timed runs paid",
                 ],
             )
         )
@@ -150,29 +155,6 @@ def _child(label: str, database_url: str | None, quick: bool) -> list[dict[str, 
             raise RuntimeError(f"the {label} run failed ({done.returncode})")
         rows: list[dict[str, Any]] = json.loads(done.stdout.strip().splitlines()[-1])
         return rows
-
-
-@contextmanager
-def scratch_postgres(url: str) -> Iterator[str]:
-    """The database ``cometa_bench_global`` on the server of ``url``, dropped at the end.
-    CREATE and DROP are sent through the server's maintenance database ``postgres``."""
-    import psycopg
-    from psycopg import sql
-
-    parts = urllib.parse.urlsplit(url)
-    maintenance = parts._replace(path="/postgres").geturl()
-    scratch = parts._replace(path=f"/{SCRATCH}").geturl()
-    name = sql.Identifier(SCRATCH)
-    with psycopg.connect(maintenance, autocommit=True, connect_timeout=5) as connection:
-        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(name))
-    _log(f"   scratch database {SCRATCH} created")
-    try:
-        yield scratch
-    finally:
-        with psycopg.connect(maintenance, autocommit=True, connect_timeout=5) as connection:
-            connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        _log(f"   scratch database {SCRATCH} dropped")
 
 
 def _log(message: str) -> None:
@@ -316,8 +298,8 @@ def measure(label: str, reviewer: Any, runs: int) -> list[dict[str, Any]]:
     session[SECOND_FACTOR_OK] = True
     session.save()
 
-    def page(path: str) -> Callable[[], tuple[int, int]]:
-        def get() -> tuple[int, int]:
+    def page(path: str) -> Callable[[], tuple[int, int | None]]:
+        def get() -> tuple[int, int | None]:
             response = client.get(path, secure=True)
             if response.status_code != 200:
                 raise RuntimeError(f"{path} answered {response.status_code}")
@@ -325,13 +307,13 @@ def measure(label: str, reviewer: Any, runs: int) -> list[dict[str, Any]]:
 
         return get
 
-    def selector() -> tuple[int, int]:
+    def selector() -> tuple[int, int | None]:
         with translation.override("en"):
             view = global_view.global_view(reviewer, global_view.Filters(), "en")
         assert view.summary is not None
-        return 200, 0
+        return 200, None  # no response: no size
 
-    targets: list[tuple[str, str, Callable[[], tuple[int, int]]]] = [
+    targets: list[tuple[str, str, Callable[[], tuple[int, int | None]]]] = [
         ("/organisations/ (reference)", "/organisations/", page("/organisations/")),
         ("/scorecards/global/", "/scorecards/global/", page("/scorecards/global/")),
         (
@@ -355,6 +337,7 @@ def measure(label: str, reviewer: Any, runs: int) -> list[dict[str, Any]]:
     reference = None
     for name, path, call in targets:
         _log(f"   {label}: {name} × {runs}")
+        gc.collect()  # each target starts with the same heap; its own garbage still counts
         begin = time.perf_counter()
         _status, size = call()
         first = time.perf_counter() - begin
@@ -368,10 +351,11 @@ def measure(label: str, reviewer: Any, runs: int) -> list[dict[str, Any]]:
         with connection.execute_wrapper(counted):  # the client resets the query log
             call()
         times = []
-        for _ in range(runs):
-            begin = time.perf_counter()
-            call()
-            times.append(time.perf_counter() - begin)
+        with GcTimer() as collector:
+            for _ in range(runs):
+                begin = time.perf_counter()
+                call()
+                times.append(time.perf_counter() - begin)
         median = statistics.median(times)
         reference = reference or median
         found.append(
@@ -384,7 +368,9 @@ def measure(label: str, reviewer: Any, runs: int) -> list[dict[str, Any]]:
                 "p90_ms": round(percentile(times, 90) * 1000, 1),
                 "runs": runs,
                 "queries": queries,
-                "kilobytes": round(size / 1024, 1),
+                "gc_ms_per_run": round(collector.seconds / runs * 1000, 1),
+                "full_gcs": collector.full,
+                "kilobytes": None if size is None else round(size / 1024, 1),
                 "ratio_to_reference": round(median / reference, 2),
             }
         )

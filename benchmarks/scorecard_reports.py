@@ -5,10 +5,12 @@ Kazakhstan 2022 assessment if the seed is not there) is loaded into a throw-away
 database, then each case runs N times (median, min and max of the wall time) plus once
 more under ``tracemalloc`` for the peak of Python allocations:
 
-* reference — an empty one-paragraph document rendered to PDF / DOCX: what the renderer
-  costs before there is any content (fonts, page templates, the zip container);
+* reference — a one-paragraph document rendered to PDF / DOCX, and a one-cell workbook
+  written as XLSX: what each renderer costs before there is any content (fonts, page
+  templates, the zip container). CSV has no reference: writing it costs next to nothing;
 * build — ``build_report``: the queries, the texts and the chart (matplotlib, PNG + SVG);
 * PDF / DOCX — what the web view does on each request: build, then render;
+* ratings table — ``ratings_table``: the rows of the two exports (queries and texts);
 * CSV / XLSX — the ratings table, as the two export views do.
 
 Wall time (median, min, max) and the median process CPU time are reported; on a busy
@@ -21,6 +23,7 @@ that its Django settings and database never mix with the caller's.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import secrets
@@ -33,7 +36,7 @@ import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
-from benchmarks import ROOT, Options, Result, Table
+from benchmarks import ROOT, GcTimer, Options, Result, Table
 
 SEED = ROOT.parent / "shared" / "seeds" / "001_537e9a5bf0bea773.txt"
 RUNS = {True: 3, False: 9}  # quick: smoke run
@@ -54,11 +57,12 @@ def table(rows: list[dict[str, Any]], quick: bool) -> Table:
         columns=[
             "case",
             "format",
-            "median s",
-            "min s",
-            "max s",
-            "CPU s",
+            "median ms",
+            "min ms",
+            "max ms",
+            "CPU ms",
             "× reference",
+            "GC ms/run",
             "peak MiB",
             "output KiB",
         ],
@@ -66,20 +70,25 @@ def table(rows: list[dict[str, Any]], quick: bool) -> Table:
             [
                 row["case"],
                 row["format"],
-                row["median_s"],
-                row["min_s"],
-                row["max_s"],
-                row["cpu_s"],
+                row["median_s"] * 1000,
+                row["min_s"] * 1000,
+                row["max_s"] * 1000,
+                row["cpu_s"] * 1000,
                 row["median_s"] / reference[row["format"]] if row["format"] in reference else None,
+                row["gc_s_per_run"] * 1000,
                 row["peak_mib"],
                 row["bytes"] / 1024 if row["bytes"] is not None else None,
             ]
             for row in rows
         ],
         notes=[
-            "reference: an empty one-paragraph document through the same renderer",
-            "build: build_report() alone (queries, texts, chart); PDF/DOCX include the build",
-            "CPU s: median process CPU time (less sensitive than wall time to a busy machine)",
+            "reference: a one-paragraph document (PDF, DOCX) or a one-cell workbook (XLSX) "
+            "through the same renderer; × reference compares the medians; CSV has none (an "
+            "empty CSV costs microseconds: compare with the ratings table row)",
+            "build: build_report() alone (queries, texts, chart); report PDF/DOCX include it",
+            "ratings table: ratings_table() alone (the queries); ratings CSV/XLSX include it",
+            "CPU ms: median process CPU time (less sensitive than wall time to a busy machine)",
+            "GC ms/run: mean time in garbage-collector pauses per run (part of the wall time)",
             "peak MiB: tracemalloc peak of Python allocations during one more run",
         ],
     )
@@ -143,9 +152,11 @@ def measure(quick: bool) -> list[dict[str, Any]]:
     cases: list[tuple[str, str, Callable[[], object]]] = [
         ("reference", "pdf", lambda: render(empty, "pdf")),
         ("reference", "docx", lambda: render(empty, "docx")),
+        ("reference", "xlsx", lambda: to_xlsx([("Ratings", ["Reference"], [["One cell."]])])),
         ("build", "-", lambda: build_report(assessment)),
         ("report", "pdf", report("pdf")),
         ("report", "docx", report("docx")),
+        ("ratings table", "-", lambda: ratings_table(assessment)),
         ("ratings", "csv", ratings("csv")),
         ("ratings", "xlsx", ratings("xlsx")),
     ]
@@ -159,11 +170,13 @@ def _measure(
 ) -> dict[str, Any]:
     seconds, cpu = [], []
     output: object = None
-    for _ in range(runs):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        output = function()
-        seconds.append(time.perf_counter() - started)
-        cpu.append(time.process_time() - started_cpu)
+    gc.collect()  # each case starts with the same heap; its own garbage still counts
+    with GcTimer() as collector:
+        for _ in range(runs):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            output = function()
+            seconds.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
     tracemalloc.start()
     try:
         function()
@@ -179,6 +192,7 @@ def _measure(
         "min_s": min(seconds),
         "max_s": max(seconds),
         "cpu_s": statistics.median(cpu),
+        "gc_s_per_run": collector.seconds / runs,
         "peak_mib": peak / 2**20,
         "bytes": len(output) if isinstance(output, bytes) else None,
     }

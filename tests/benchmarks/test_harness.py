@@ -5,18 +5,32 @@ No timing is asserted anywhere: the benchmarks themselves run with scripts/bench
 
 from __future__ import annotations
 
+import gc
+import inspect
 import json
 import math
 import statistics
+import typing
 from email.message import Message
 from typing import Any, cast
 
 import pytest
 
-from benchmarks import Options, Result, Table, format_markdown, format_table, percentile
+from benchmarks import (
+    GcTimer,
+    Options,
+    Result,
+    Table,
+    format_markdown,
+    format_table,
+    http_server,
+    percentile,
+    scorecard_reports,
+)
 from benchmarks import http as http_bench
 from benchmarks import run as runner
-from benchmarks.machine import describe, summary
+from benchmarks.machine import OtherWork, describe, summary
+from benchmarks.postgres import scratch_url
 
 CALLS: list[Options] = []
 
@@ -90,9 +104,34 @@ def test_markdown_table() -> None:
 # --- registry and runner ---------------------------------------------------------------
 
 
-def test_registry_lists_http_as_a_callable() -> None:
-    assert "http" in runner.BENCHMARKS
+def test_registry_lists_the_four_benchmarks() -> None:
+    assert list(runner.BENCHMARKS) == [
+        "http",
+        "scorecard_engine",
+        "scorecard_reports",
+        "scorecard_global",
+    ]
     assert all(callable(benchmark) for benchmark in runner.BENCHMARKS.values())
+
+
+@pytest.mark.parametrize("name", list(runner.BENCHMARKS))
+def test_each_lazy_target_resolves_to_an_entry_point(name: str) -> None:
+    """Imports the benchmark's module (nothing runs): the function exists and takes the
+    harness's Options and returns a Result, as benchmarks/run.py calls it."""
+    benchmark = runner.BENCHMARKS[name]
+    assert isinstance(benchmark, runner.Lazy)
+    function = benchmark.resolve()
+    assert callable(function)
+    assert len(inspect.signature(function).parameters) == 1
+    hints = typing.get_type_hints(function)
+    assert hints.pop("return") is Result
+    assert list(hints.values()) == [Options]
+
+
+def test_resolve_defaults_to_run_and_reports_a_missing_function() -> None:
+    assert runner.resolve("benchmarks.http") is http_bench.run
+    with pytest.raises(AttributeError):
+        runner.resolve("benchmarks.http:no_such_function")
 
 
 def test_select_keeps_registry_order_and_rejects_unknown_names() -> None:
@@ -128,6 +167,13 @@ def test_main_prints_tables_and_writes_json(
     )
     assert report["benchmarks"]["fake"]["tables"][0]["rows"] == [["a", 1.5], ["b", None]]
     assert runner.main(["--only", "missing", "--output", str(output)]) == 2
+
+
+def test_other_work_is_a_number_of_cores_or_unknown() -> None:
+    other = OtherWork()
+    sum(range(10_000))
+    cores = other.cores()
+    assert cores is None or cores >= 0
 
 
 def test_machine_summary_names_the_versions() -> None:
@@ -170,7 +216,72 @@ def test_cookies_are_read_whatever_their_secure_flag() -> None:
     message = Message()
     message["Set-Cookie"] = "csrftoken=abc; Path=/; SameSite=Lax; Secure"
     message["Set-Cookie"] = 'sessionid="xyz"; HttpOnly; Secure'
-    reply = http_bench.Reply(302, cast(Any, message), b"")
-    jar = http_bench.cookies_from(reply, {})
+    reply = http_server.Reply(302, cast(Any, message), b"")
+    jar = http_server.cookies_from(reply, {})
     assert jar == {"csrftoken": "abc", "sessionid": "xyz"}
-    assert http_bench.cookie_header(jar) == "csrftoken=abc; sessionid=xyz"
+    assert http_server.cookie_header(jar) == "csrftoken=abc; sessionid=xyz"
+
+
+def test_server_environment_drops_the_developers_settings(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    monkeypatch.setenv("COMETA_DEBUG", "1")
+    monkeypatch.setenv("DATABASE_URL", "postgres://elsewhere/db")
+    env = http_server.base_environment(tmp_path, None)
+    assert "COMETA_DEBUG" not in env and "DATABASE_URL" not in env
+    assert env["COMETA_ALLOWED_HOSTS"] == http_server.HOST == "127.0.0.1"
+    assert env["COMETA_DATA_DIR"] == str(tmp_path)
+    assert http_server.base_environment(tmp_path, "postgres://x/y")["DATABASE_URL"] == (
+        "postgres://x/y"
+    )
+
+
+# --- PostgreSQL scratch databases ---------------------------------------------------------
+
+
+def test_scratch_url_replaces_only_the_database() -> None:
+    url = "postgres://postgres:secret@127.0.0.1:5432/test?sslmode=disable"
+    assert scratch_url(url, "cometa_bench_1") == (
+        "postgres://postgres:secret@127.0.0.1:5432/cometa_bench_1?sslmode=disable"
+    )
+
+
+def test_gc_timer_counts_the_collections_it_sees() -> None:
+    with GcTimer() as timer:
+        gc.collect()
+    assert timer.collections >= 1
+    assert timer.full >= 1
+    assert timer.seconds >= 0
+    assert timer._callback not in gc.callbacks  # removed on exit
+
+
+# --- the scorecard reports' table -------------------------------------------------------------
+
+
+def report_row(case: str, fmt: str, median: float, size: int | None) -> dict[str, Any]:
+    return {
+        "case": case,
+        "format": fmt,
+        "source": "seed import",
+        "median_s": median,
+        "min_s": median,
+        "max_s": median,
+        "cpu_s": median,
+        "gc_s_per_run": 0.0,
+        "peak_mib": 1.0,
+        "bytes": size,
+    }
+
+
+def test_report_ratios_are_against_the_reference_of_the_same_format() -> None:
+    rows = [
+        report_row("reference", "pdf", 0.02, 1024),
+        report_row("build", "-", 0.3, None),
+        report_row("report", "pdf", 0.5, 2048),
+        report_row("ratings", "csv", 0.002, 512),
+    ]
+    table = scorecard_reports.table(rows, quick=True)
+    ratio = table.columns.index("× reference")
+    assert [row[ratio] for row in table.rows] == [1.0, None, pytest.approx(25.0), None]
+    assert table.rows[2][table.columns.index("median ms")] == pytest.approx(500.0)
+    assert table.rows[1][table.columns.index("output KiB")] is None
