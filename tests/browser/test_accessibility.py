@@ -1,4 +1,4 @@
-"""axe-core on every page of the foundation: no serious or critical violation.
+"""axe-core on every page a person can reach: no serious or critical violation.
 
 Set COMETA_BROWSER_SHOTS to a folder to keep a full-page screenshot of each page checked.
 """
@@ -12,7 +12,7 @@ from typing import Any
 import axe_playwright_python
 import pytest
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_MISSING, FoundationPage, Ui
+from tests.browser.conftest import CHROMIUM, CHROMIUM_MISSING, SitePage, Ui
 from tests.conftest import World
 
 pytestmark = [
@@ -44,14 +44,14 @@ def report(violations: list[dict[str, Any]]) -> str:
 
 
 def test_page_has_no_serious_accessibility_violation(
-    ui: Ui, people: World, foundation_page: FoundationPage
+    ui: Ui, people: World, site_page: SitePage
 ) -> None:
-    foundation_page.open(ui, people)
+    site_page.open(ui, people)
     violations = axe_violations(ui)
     shots = os.environ.get("COMETA_BROWSER_SHOTS")
     if shots:
         Path(shots).mkdir(parents=True, exist_ok=True)
-        ui.page.screenshot(path=Path(shots) / f"{foundation_page.id}.png", full_page=True)
+        ui.page.screenshot(path=Path(shots) / f"{site_page.id}.png", full_page=True)
     serious = [violation for violation in violations if violation["impact"] in FAIL_ON]
     assert not serious, f"axe-core on {ui.page.url}:\n{report(serious)}"
     ui.assert_no_console_errors()

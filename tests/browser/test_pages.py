@@ -17,7 +17,7 @@ from tests.browser.conftest import (
     CHROMIUM,
     CHROMIUM_MISSING,
     STYLESHEET,
-    FoundationPage,
+    SitePage,
     Ui,
     current_code,
     translated,
@@ -119,7 +119,7 @@ def test_a_coordinator_enrols_a_second_factor(ui: Ui, people: World) -> None:
 
 
 def test_the_language_switcher_changes_every_page(
-    ui: Ui, people: World, tour: list[FoundationPage]
+    ui: Ui, people: World, tour: list[SitePage]
 ) -> None:
     """Spanish, Russian and back on each page; one test per visitor, who signs in once."""
     first = tour[0]

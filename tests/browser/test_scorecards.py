@@ -1,0 +1,192 @@
+"""Scorecards in a real browser: rating an indicator with the live preview, two tabs saving
+the same indicator, and the report with its chart and files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from cometa.scorecards.framework_store import framework_of
+from tests.browser.conftest import CHROMIUM, CHROMIUM_MISSING, Ui
+from tests.browser.scorecards_pages import Scorecards, indicator_row, scorecards
+from tests.conftest import World
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("browser"),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=CHROMIUM_MISSING),
+]
+
+CODE = "3.2"  # unrated in the draft; one criterion met approaches, two meet, three exceed
+TITLE = "PI 3.2 Engagement with GEWE CSO"
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@pytest.fixture
+def made(people: World) -> Scorecards:
+    return scorecards(people)
+
+
+def criterion(page: Page, made: Scorecards, letter: str) -> Locator:
+    """The group of radio buttons of criterion ``letter`` of PI 3.2, found by its legend."""
+    definition = framework_of(made.swap).indicator(CODE)
+    found = next(item for item in definition.criteria if item.letter == letter)
+    return page.get_by_role("group", name=f"({letter}) {found.text.en}", exact=True)
+
+
+def answer(page: Page, made: Scorecards, letter: str, choice: str) -> Locator:
+    return criterion(page, made, letter).get_by_label(choice, exact=True)
+
+
+# --- the live preview, then saving ----------------------------------------------------------
+
+
+def test_the_preview_follows_the_answers_without_a_reload_and_saving_keeps_the_rating(
+    ui: Ui, people: World, made: Scorecards
+) -> None:
+    draft = made.draft
+    ui.sign_in_directly(people.bolat)
+    url = ui.url("scorecards:indicator", draft.pk, CODE)
+    ui.goto(url)
+    rating = ui.page.get_by_role("region", name="Rating", exact=True)
+    expect(rating).to_contain_text("Not computed")
+    preview = ui.page.get_by_role("region", name="Rating preview (not saved)")
+    expect(preview).to_have_count(0)
+    ui.page.evaluate("() => { window.cometaSamePage = true; }")
+
+    steps = [("a", "Approaches minimum requirements"), ("b", "Meets minimum requirements")]
+    for letter, level in steps:  # ticking an answer is enough: no button to press
+        with ui.page.expect_response(
+            lambda response: (
+                response.url.endswith(f"/indicators/{CODE}/preview/")
+                and "hx-request" in response.request.headers
+            )
+        ) as sent:
+            answer(ui.page, made, letter, "Met").check()
+        assert sent.value.status == 200
+        expect(preview.get_by_role("definition").first).to_have_text(level)
+    with ui.page.expect_response(lambda response: response.url.endswith("/preview/")):
+        ui.page.get_by_role("button", name="Recompute without saving").click()  # same answer
+    expect(preview.get_by_role("definition").first).to_have_text(steps[-1][1])
+    expect(rating).to_contain_text("Not computed")  # the stored rating is unchanged
+    assert ui.page.url == url
+    assert ui.page.evaluate("() => window.cometaSamePage") is True, "the page was reloaded"
+    assert indicator_row(draft, CODE).version == 1, "the preview saved"
+
+    ui.submit("Save")
+    expect(ui.page.get_by_role("status")).to_contain_text(f"PI {CODE} was saved.")
+    expect(rating.get_by_role("definition").first).to_have_text("Meets minimum requirements")
+    expect(rating).to_contain_text("Criteria that counted:")
+    expect(answer(ui.page, made, "b", "Met")).to_be_checked()
+
+    ui.page.get_by_role("link", name="All indicators").click()
+    expect(ui.page).to_have_url(re.compile(rf"/scorecards/{draft.pk}/#indicators$"))
+    row = ui.page.get_by_role("row").filter(has=ui.page.get_by_role("link", name=TITLE))
+    expect(row.get_by_role("cell")).to_have_text(["Meets minimum requirements", "Yes", "2022"])
+    saved = indicator_row(draft, CODE)
+    assert (saved.computed_level, saved.agreed_level, saved.version) == ("meets", "meets", 2)
+    assert (saved.answers["meets.a"], saved.answers["meets.b"]) == ("met", "met")
+    ui.assert_no_console_errors()
+
+
+# --- two tabs, one indicator ----------------------------------------------------------------
+
+
+def test_the_later_of_two_tabs_is_refused_keeps_what_was_typed_and_offers_a_reload(
+    ui: Ui, people: World, made: Scorecards
+) -> None:
+    draft = made.draft
+    ui.sign_in_directly(people.bolat)
+    url = ui.url("scorecards:indicator", draft.pk, CODE)
+    ui.goto(url)
+    later = Ui(ui.page.context.new_page(), ui.base_url)  # the same person, a second tab
+    try:
+        later.goto(url)
+
+        answer(ui.page, made, "a", "Met").check()
+        ui.submit("Save")
+        expect(ui.page.get_by_role("status")).to_contain_text(f"PI {CODE} was saved.")
+
+        answer(later.page, made, "a", "Not met").check()
+        finding = later.page.get_by_label("Findings for Meets minimum requirements (a)")
+        finding.fill("Typed in the second tab")
+        later.submit("Save")
+        alert = later.page.get_by_role("alert")
+        expect(alert).to_contain_text(
+            f"PI {CODE} was changed by Bolat after you opened it. Reload to see their "
+            "version; your changes were not saved."
+        )
+        assert later.documents[later.page.url] == 409
+        expect(finding).to_have_value("Typed in the second tab")
+        expect(answer(later.page, made, "a", "Not met")).to_be_checked()
+
+        alert.get_by_role("link", name="reload the latest version").click()
+        expect(later.page).to_have_url(url)
+        expect(later.page.get_by_role("alert")).to_have_count(0)
+        expect(answer(later.page, made, "a", "Met")).to_be_checked()
+        expect(finding).to_have_value("")
+        rating = later.page.get_by_role("region", name="Rating", exact=True)
+        expect(rating.get_by_role("definition").first).to_have_text(
+            "Approaches minimum requirements"
+        )
+        row = indicator_row(draft, CODE)
+        assert (row.answers["meets.a"], row.findings, row.version) == ("met", {}, 2)
+        later.assert_no_console_errors()
+    finally:
+        later.detach()
+        later.page.close()
+    ui.assert_no_console_errors()
+
+
+# --- the report -------------------------------------------------------------------------
+
+
+def test_the_report_shows_its_chart_and_its_files_are_a_pdf_and_a_word_document(
+    ui: Ui, people: World, made: Scorecards
+) -> None:
+    draft = made.draft
+    ui.sign_in_directly(people.sara)  # a viewer may read the report
+    ui.goto(ui.url("scorecards:report", draft.pk))
+    figure = ui.page.get_by_role(
+        "figure", name="Indicators at each level, by dimension: UNCT Kazakhstan, 2022"
+    )
+    chart = figure.get_by_role("img", name="Ratings by dimension, 2022")
+    expect(chart).to_be_visible()
+    box = chart.bounding_box()
+    assert box is not None and box["width"] > 400 and box["height"] > 150, box
+    # What the chart shows, in words, for those who do not see it.
+    expect(figure).to_contain_text(
+        "Ratings by dimension. Planning: Approaches minimum requirements 1, Meets minimum "
+        "requirements 1, Not rated yet 1;"
+    )
+
+    pdf_link = ui.page.get_by_role("link", name="PDF document")
+    with (
+        ui.page.expect_response(lambda response: "/report.pdf" in response.url) as answered,
+        ui.page.expect_download() as downloaded,
+    ):
+        pdf_link.click()
+    assert answered.value.status == 200
+    assert answered.value.headers["content-type"] == PDF
+    assert downloaded.value.suggested_filename == "unct-kazakhstan-2022-scorecard.pdf"
+    assert Path(downloaded.value.path()).read_bytes().startswith(b"%PDF-")
+
+    # The report in Spanish: the page and its files follow the chosen language.
+    ui.page.get_by_label("Language of the report").select_option("es")
+    expect(ui.page).to_have_url(re.compile(r"/report/\?lang=es$"))
+    expect(ui.page.locator("article.report")).to_have_attribute("lang", "es")
+    expect(pdf_link).to_have_attribute("href", re.compile(r"\?lang=es$"))
+    href = ui.page.get_by_role("link", name="Word document (.docx)").get_attribute("href")
+    assert href is not None and href.endswith("?lang=es"), href
+    response = ui.page.request.get(ui.base_url + href)  # with the tab's session
+    assert response.status == 200, f"{href} answered {response.status}"
+    assert response.headers["content-type"] == DOCX
+    assert response.headers["content-disposition"] == (
+        'attachment; filename="unct-kazakhstan-2022-scorecard-es.docx"'
+    )
+    assert response.body().startswith(b"PK\x03\x04")  # a zip, as .docx files are
+    ui.assert_no_console_errors()
