@@ -7,6 +7,7 @@ import struct
 import defusedxml.ElementTree as SafeET
 import pytest
 
+from cometa.reports import chart_memo
 from cometa.reports.charts import (
     Chart,
     distribution_chart,
@@ -41,7 +42,10 @@ def test_ratings_chart_is_a_png_and_an_inline_svg() -> None:
 
 
 def test_same_data_gives_identical_bytes() -> None:
-    first, second = ratings_chart(), ratings_chart()
+    first = ratings_chart()
+    chart_memo.cache_clear()  # drawn again, not taken from the memo
+    second = ratings_chart()
+    assert first is not second
     assert first.png == second.png
     assert first.svg == second.svg
 

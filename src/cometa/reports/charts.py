@@ -2,7 +2,8 @@
 
 Every chart is drawn once and saved twice: PNG for PDF/DOCX, SVG (with real
 ``<text>`` elements, so it is searchable and readable by screen readers) for
-HTML. The same input always produces byte-identical output.
+HTML. The same input always produces byte-identical output, and is drawn only once
+while it stays among the recently drawn (``chart_memo``), one chart at a time per process.
 
 Colour is never the only carrier of meaning: segments carry their value as text,
 the legend names every level, and the trend lines use distinct markers and
@@ -30,6 +31,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
+
+from cometa.reports.chart_memo import drawn_once
 
 if TYPE_CHECKING:  # matplotlib.typing is newer than the oldest matplotlib we allow
     from matplotlib.typing import RcKeyType
@@ -99,6 +102,7 @@ class Chart:
 # ---------------------------------------------------------------------------
 
 
+@drawn_once
 def ratings_by_dimension_chart(
     dimensions: Sequence[str],
     levels: Sequence[str],
@@ -120,6 +124,7 @@ def ratings_by_dimension_chart(
     )
 
 
+@drawn_once
 def distribution_chart(
     indicators: Sequence[str],
     levels: Sequence[str],
@@ -142,6 +147,7 @@ def distribution_chart(
     )
 
 
+@drawn_once
 def trend_chart(
     years: Sequence[int],
     series: Mapping[str, Sequence[float | None]],

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import struct
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -79,10 +79,19 @@ _PAGE_LABELS = {
 
 
 def render(document: Document) -> bytes:
-    """Render ``document`` to PDF bytes (two passes, to know the page total)."""
+    """Render ``document`` to PDF bytes, in one pass: the canvas holds each finished page
+    until the end, when the total is known and the page numbers are written."""
     _register_fonts()
-    first = _build(document, total_pages=None)
-    return _build(document, total_pages=first.pages).data
+    buffer = io.BytesIO()
+    template = _ReportTemplate(buffer, document)
+    story = _story(document, template.width, template.height)
+    template.build(
+        story,
+        onFirstPage=_footer,
+        onLaterPages=_footer,
+        canvasmaker=partial(_NumberedCanvas, label=_page_label(document)),
+    )
+    return buffer.getvalue()
 
 
 # ---------------------------------------------------------------------------
@@ -156,7 +165,7 @@ class _HeadingParagraph(RLParagraph):
 
 
 class _ReportTemplate(SimpleDocTemplate):
-    def __init__(self, buffer: io.BytesIO, document: Document, total: int | None) -> None:
+    def __init__(self, buffer: io.BytesIO, document: Document) -> None:
         super().__init__(
             buffer,
             pagesize=PAGE_SIZE,
@@ -173,7 +182,6 @@ class _ReportTemplate(SimpleDocTemplate):
             displayDocTitle=True,
         )
         self.report = document
-        self.total_pages = total
         self._outline_level = -1
 
     def beforeDocument(self) -> None:
@@ -192,9 +200,7 @@ class _ReportTemplate(SimpleDocTemplate):
 
 
 def _footer(canvas: Canvas, doc: _ReportTemplate) -> None:
-    page = canvas.getPageNumber()
-    label = _PAGE_LABELS.get(doc.report.lang.split("-")[0], _PAGE_LABELS["en"])
-    text = label.format(page=page, total=doc.total_pages or "…")
+    """The rule and the title; the page number comes when the pages are counted."""
     canvas.saveState()
     canvas.setFont(FONT, 8)
     canvas.setFillColor(MUTED_COLOR)
@@ -202,26 +208,45 @@ def _footer(canvas: Canvas, doc: _ReportTemplate) -> None:
     width = PAGE_SIZE[0]
     canvas.line(MARGIN, FOOTER_Y + 10, width - MARGIN, FOOTER_Y + 10)
     canvas.drawString(MARGIN, FOOTER_Y, _truncate(doc.report.title, 80))
-    canvas.drawRightString(width - MARGIN, FOOTER_Y, text)
     canvas.restoreState()
+
+
+def _page_label(document: Document) -> str:
+    return _PAGE_LABELS.get(document.lang.split("-")[0], _PAGE_LABELS["en"])
+
+
+class _NumberedCanvas(Canvas):
+    """Keeps each finished page's state, and writes "page N of M" on all of them when the
+    document is saved (the recipe from ReportLab's own examples: no second layout pass)."""
+
+    def __init__(self, *args: Any, label: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._label = label
+        self._finished: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._finished.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._finished)
+        for state in self._finished:
+            self.__dict__.update(state)
+            self._page_number(total)
+            super().showPage()
+        super().save()
+
+    def _page_number(self, total: int) -> None:
+        self.saveState()
+        self.setFont(FONT, 8)
+        self.setFillColor(MUTED_COLOR)
+        text = self._label.format(page=self.getPageNumber(), total=total)
+        self.drawRightString(PAGE_SIZE[0] - MARGIN, FOOTER_Y, text)
+        self.restoreState()
 
 
 def _truncate(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-class _Built:
-    def __init__(self, data: bytes, pages: int) -> None:
-        self.data = data
-        self.pages = pages
-
-
-def _build(document: Document, total_pages: int | None) -> _Built:
-    buffer = io.BytesIO()
-    template = _ReportTemplate(buffer, document, total_pages)
-    story = _story(document, template.width, template.height)
-    template.build(story, onFirstPage=_footer, onLaterPages=_footer)
-    return _Built(buffer.getvalue(), template.page)
 
 
 # ---------------------------------------------------------------------------
