@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from cometa.accounts.access import organisations_for, roles_by_organisation
 from cometa.accounts.acting import person_of
 from cometa.accounts.roles import Role
+from cometa.scorecards.worklist import worklists
 
 
 @login_required
@@ -24,6 +25,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "is_reviewer": Role.REVIEWER in role_set,
         "is_editor": Role.EDITOR in role_set,
         "has_no_role": not roles and not person.is_platform_admin,
+        "worklists": worklists(person),
     }
     return render(request, "web/home.html", context)
 

@@ -1,0 +1,54 @@
+"""The landing page shows each person what waits for them, and only what they may see."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from cometa.scorecards import services
+from cometa.scorecards.framework_store import framework_sync_builtin, latest_published
+from cometa.scorecards.models import Assessment, AssessmentKind
+from cometa.scorecards.workflow import transition
+
+
+@pytest.fixture
+def assessment(world) -> Assessment:
+    """A draft comprehensive assessment of the Kazakhstan team for 2022."""
+    framework_sync_builtin()
+    return services.assessment_create(
+        actor=world.aisha,
+        organisation=world.unct,
+        framework=latest_published("unct-swap"),
+        year=2022,
+        kind=AssessmentKind.COMPREHENSIVE,
+    )
+
+
+def _home(client_for, person) -> str:
+    response = client_for(person).get(reverse("web:home"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_reviewer_finds_the_submitted_assessment_on_the_landing_page(
+    world, assessment, client_for
+):
+    transition(actor=world.aisha, assessment=assessment, step_name="submit")
+    page = _home(client_for, world.rita)
+    link = reverse("scorecards:assessment", args=[assessment.pk])
+    assert "Waiting for review" in page
+    assert f'href="{link}"' in page and "UNCT Kazakhstan, 2022" in page
+    assert "Submitted" in page
+
+
+def test_the_team_finds_its_draft_and_an_outsider_finds_nothing(world, assessment, client_for):
+    page = _home(client_for, world.aisha)
+    assert "Assessments to finish" in page and "UNCT Kazakhstan, 2022" in page
+    outsider = _home(client_for, world.oscar)
+    assert "Assessments to finish" not in outsider and "UNCT Kazakhstan" not in outsider
+
+
+def test_the_list_is_in_the_readers_language(world, assessment, client_for):
+    client = client_for(world.aisha)
+    response = client.get(reverse("web:home"), HTTP_ACCEPT_LANGUAGE="es")
+    assert "Evaluaciones por terminar" in response.content.decode()
