@@ -19,6 +19,7 @@ from cometa.scorecards.models import (
     Evidence,
     TeamMember,
 )
+from cometa.scorecards.worklist import worklists
 from tests.seeds import KAZAKHSTAN_2022_LEVELS as KAZ_2022
 from tests.seeds import KAZAKHSTAN_2022_REASSESSED, SEED
 
@@ -108,6 +109,19 @@ def test_kazakhstan_2022_has_the_reports_ratings_team_and_workflow(demo):
         organisation=assessment.organisation, year__lt=2022
     ).values_list("year", flat=True)
     assert set(earlier) >= {2019, 2020, 2021}
+
+
+def test_kazakhstan_2023_is_a_draft_waiting_for_its_editor(demo):
+    draft = Assessment.objects.get(organisation__name="UN Country Team Kazakhstan", year=2023)
+    assert draft.status == AssessmentStatus.DRAFT and draft.kind == "annual"
+    rows = {row.code: row for row in draft.indicators.all()}
+    assert {code for code, row in rows.items() if row.reassessed} == {"1.1", "4.3"}
+    assert rows["1.1"].computed_level == "meets"  # up from approaches in 2022
+    assert rows["4.3"].computed_level == "approaches"  # 58 % women: outside the band
+    assert rows["5.2"].level == KAZ_2022["5.2"] and rows["5.2"].rating_year == 2022
+    editor = Person.objects.get(email__startswith="daniyar@")
+    (waiting,) = worklists(editor)
+    assert waiting.label_key == "finish" and waiting.rows == [draft]
 
 
 def test_the_ratings_table_matches_the_seed_report():

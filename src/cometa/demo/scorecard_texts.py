@@ -896,6 +896,55 @@ KAZ_EARLIER = (
     ),
 )
 
+# A year still being written: two indicators reassessed so far, the rest carried from 2022.
+KAZ_2023_DRAFT = Year(
+    year=2023,
+    kind="annual",
+    cycle=UNSDCF,
+    process=(
+        "The team began the 2023 update in the autumn. Two indicators are reassessed so far; "
+        "at least three more will follow before the coordinator submits the report."
+    ),
+    team=KAZ_TEAM_2022[:4],
+    ratings={
+        "1.1": Rated(
+            "meets",
+            answers={
+                "approaches.a": MET,
+                "approaches.b": MET,
+                "meets.a": MET,
+                "meets.b": MET,
+                "exceeds.c": NOT,
+            },
+            findings={
+                "approaches.a": "The 2023 update of the country analysis reviews gender in "
+                "each of its chapters.",
+                "approaches.b": "Each chapter draws on figures broken down by sex from the "
+                "national statistics office.",
+                "meets.a": "Every sector chapter now has a section on the causes of the gaps "
+                "it finds, tied to the national SDG targets and to SDG 5.",
+                "meets.b": "Figures by sex are used from the first chapter to the last, "
+                "including for the economy and the environment chapters.",
+            },
+            justification="The update closes the gap the 2022 action plan named: gender "
+            "analysis in all sectors, with data by sex throughout.",
+            editor="daniyar",
+        ),
+        "4.3": Rated(
+            "approaches",
+            answers={"approaches.a": MET, "exceeds.c": UNKNOWN},
+            inputs={"pct_women": 58.0},
+            findings={
+                "approaches.a": "The operations management team now counts women and men "
+                "by grade every quarter, for General Service and professional staff.",
+            },
+            justification="Parity is monitored, but women are 58% of personnel, outside "
+            "the 47–53% band.",
+            editor="daniyar",
+        ),
+    },
+)
+
 # --- Fictional country teams ---------------------------------------------------------------
 # Ratings: 15 letters in indicator order for a comprehensive year (X missing, A approaches,
 # M meets, E exceeds; spaces between dimensions are ignored), or "code:letter" changes for

@@ -66,7 +66,7 @@ def build_scorecards(step: Callable[[str], None] | None = None) -> None:
     framework_sync_builtin()
     say("scorecard frameworks")
     _build_kazakhstan()
-    say("UN Country Team Kazakhstan, 2018–2022")
+    say("UN Country Team Kazakhstan, 2018–2023")
     for team in texts.TEAMS:
         _build_team(team)
     say(f"{len(texts.TEAMS)} fictional country teams")
@@ -396,6 +396,15 @@ def _build_kazakhstan() -> None:
                 status=AssessmentStatus.PUBLISHED,
                 key="KAZ",
             )
+        _write_year(
+            cast=cast,
+            organisation=organisation,
+            version=version,
+            spec=texts.KAZ_2023_DRAFT,
+            cycle=cycles[texts.KAZ_2023_DRAFT.cycle],
+            status=AssessmentStatus.DRAFT,
+            key="KAZ",
+        )
 
 
 def _team_coordinator(team: texts.Team, organisation: Organisation) -> Person:
