@@ -21,16 +21,9 @@ from cometa.accounts.models import Person
 from cometa.core.errors import NotPermitted, ValidationFailed
 from cometa.scorecards.framework_model import (
     LANGUAGES,
-    AllOf,
-    AllRules,
-    AnyOf,
-    AtLeast,
-    Band,
     Criterion,
     Framework,
     Indicator,
-    LevelBelowAnd,
-    Rule,
 )
 from cometa.scorecards.framework_store import framework_of, framework_version_create, sha256
 from cometa.scorecards.frameworks import framework_problems, load_framework_text
@@ -40,7 +33,6 @@ __all__ = [
     "LoadResult",
     "ProvenanceCounts",
     "criterion_key",
-    "describe_rule",
     "framework_edit_wording",
     "framework_load",
     "provenance_counts",
@@ -236,29 +228,6 @@ def _provenances(framework: Framework) -> Iterator[bool]:
 def provenance_counts(framework: Framework) -> ProvenanceCounts:
     flags = list(_provenances(framework))
     return ProvenanceCounts(sourced=flags.count(False), to_verify=flags.count(True))
-
-
-def describe_rule(rule: Rule | None, indicator: Indicator) -> str:
-    """A rule in words, in the active language, naming criteria by id and inputs by key:
-    ``all of: meets.a, meets.b``, ``“pct” in [33, 50]``."""
-    if rule is None:
-        return _("reached when no other level's rule holds")
-    if isinstance(rule, AllOf):
-        return _("all of: %(refs)s") % {"refs": _refs(rule.criteria)}
-    if isinstance(rule, AnyOf):
-        return _("any one of: %(refs)s") % {"refs": _refs(rule.criteria)}
-    if isinstance(rule, AtLeast):
-        return _("at least %(n)s of: %(refs)s") % {"n": rule.n, "refs": _refs(rule.criteria)}
-    if isinstance(rule, LevelBelowAnd):
-        return _("the level below, and: %(refs)s") % {"refs": _refs(rule.criteria)}
-    if isinstance(rule, Band):
-        return _("“%(input)s” in %(interval)s") % {"input": rule.input, "interval": rule.interval()}
-    assert isinstance(rule, AllRules)
-    return _("; and ").join(describe_rule(item, indicator) for item in rule.rules)
-
-
-def _refs(ids: tuple[str, ...]) -> str:
-    return ", ".join(ids)
 
 
 def criteria_by_level(indicator: Indicator) -> list[tuple[str, list[Criterion]]]:

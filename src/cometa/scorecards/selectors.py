@@ -24,15 +24,8 @@ from cometa.accounts.models.organisations import OrganisationKind
 from cometa.scorecards import access, evidence, rating
 from cometa.scorecards.engine import Rating
 from cometa.scorecards.framework_model import (
-    AllOf,
-    AnyOf,
-    AtLeast,
-    Band,
     Framework,
     Indicator,
-    IndicatorLevel,
-    LevelBelowAnd,
-    Rule,
 )
 from cometa.scorecards.framework_store import framework_of
 from cometa.scorecards.models import (
@@ -47,6 +40,7 @@ from cometa.scorecards.models import (
 )
 from cometa.scorecards.qa import Finding
 from cometa.scorecards.quality import quality_findings
+from cometa.scorecards.rule_words import describe_rule
 from cometa.scorecards.workflow import allowed_steps
 
 logger = logging.getLogger(__name__)
@@ -317,37 +311,6 @@ class IndicatorPage:
     next: str | None = None
 
 
-def describe_rule(level: IndicatorLevel, inputs: dict[str, str] | None = None) -> str:
-    """A short statement of a level's rule: criterion letters, and numeric bands with the
-    input's name from ``inputs`` (key → label)."""
-    if level.rule is None:
-        return ""
-    return _rule_text(level.rule, level.level, inputs or {})
-
-
-def _refs(refs: tuple[str, ...], level: str) -> str:
-    """Criteria of the same level by their letter, others by their full id."""
-    return ", ".join(ref.split(".", 1)[1] if ref.startswith(level + ".") else ref for ref in refs)
-
-
-def _rule_text(rule: Rule, level: str, inputs: dict[str, str]) -> str:
-    if isinstance(rule, AllOf):
-        return _("all of: %(refs)s") % {"refs": _refs(rule.criteria, level)}
-    if isinstance(rule, AnyOf):
-        return _("any one of: %(refs)s") % {"refs": _refs(rule.criteria, level)}
-    if isinstance(rule, AtLeast):
-        return _("at least %(n)s of: %(refs)s") % {
-            "n": rule.n,
-            "refs": _refs(rule.criteria, level),
-        }
-    if isinstance(rule, LevelBelowAnd):
-        return _("the level below, and: %(refs)s") % {"refs": _refs(rule.criteria, level)}
-    if isinstance(rule, Band):
-        name = inputs.get(rule.input, rule.input)
-        return _("“%(input)s” in %(interval)s") % {"input": name, "interval": rule.interval()}
-    return _("; and ").join(_rule_text(item, level, inputs) for item in rule.rules)
-
-
 def indicator_page(person: Person, row: IndicatorAssessment, language: str) -> IndicatorPage:
     assessment = row.assessment
     framework = framework_of(assessment.framework)
@@ -368,7 +331,9 @@ def indicator_page(person: Person, row: IndicatorAssessment, language: str) -> I
             LevelCriteria(
                 key=level.level,
                 label=labels.get(level.level, level.level),
-                rule=describe_rule(level, inputs),
+                rule=describe_rule(
+                    level.rule, level=level.level, level_labels=labels, inputs=inputs
+                ),
                 criteria=[(c.id, c.letter, c.text.get(language)) for c in level.criteria],
             )
             for level in indicator.levels[1:]

@@ -26,7 +26,6 @@ from cometa.accounts.models import Person
 from cometa.core.errors import NotPermitted, ServiceError
 from cometa.scorecards.framework_admin import (
     criterion_key,
-    describe_rule,
     framework_edit_wording,
     provenance_counts,
     suggest_version,
@@ -35,6 +34,7 @@ from cometa.scorecards.framework_admin import (
 from cometa.scorecards.framework_model import LANGUAGES, Criterion, Framework, Provenance
 from cometa.scorecards.framework_store import framework_of, framework_version_publish
 from cometa.scorecards.models import FrameworkVersion
+from cometa.scorecards.rule_words import describe_rule
 from cometa.scorecards.views import language
 from cometa.web.pages import form_error
 
@@ -158,7 +158,12 @@ def structure(framework: Framework, lang: str) -> list[DimensionView]:
                 LevelView(
                     key=level.level,
                     label=labels[level.level],
-                    rule=describe_rule(level.rule, indicator),
+                    rule=describe_rule(
+                        level.rule,
+                        level=level.level,
+                        level_labels=labels,
+                        inputs={item.key: item.label.get(lang) for item in indicator.inputs},
+                    ),
                     provenance=level.provenance,
                     criteria=[_criterion(criterion, lang) for criterion in level.criteria],
                 )
