@@ -15,22 +15,37 @@ from cometa.accounts.roles import Role, can_administer, can_edit
 MAX_DEPTH = 4  # country team > entity, network > member: nesting stays shallow
 
 
-def member_organisation_ids(person: Person) -> set[int]:
+_ROLES = "_cometa_roles"  # a person's memberships, read once per Person object (per request)
+
+
+def _roles(person: Person) -> dict[int, str]:
+    """Organisation id → role. Read once for the Person object and kept on it: a request
+    asks many times (navigation, landing page, selectors); services that change
+    memberships call :func:`forget_memberships`."""
     if not person.is_authenticated:
-        return set()
-    cache = getattr(person, "_member_org_ids", None)
-    if cache is None:
-        cache = set(
-            Membership.objects.filter(person=person).values_list("organisation_id", flat=True)
+        return {}
+    known: dict[int, str] | None = getattr(person, _ROLES, None)
+    if known is None:
+        known = dict(
+            Membership.objects.filter(person=person).values_list("organisation_id", "role")
         )
-        person._member_org_ids = cache  # type: ignore[attr-defined]
-    return cache
+        setattr(person, _ROLES, known)
+    return known
+
+
+def forget_memberships(*people: Person | None) -> None:
+    """Drop what :func:`_roles` kept, after a change to these people's memberships."""
+    for person in people:
+        if person is not None and hasattr(person, _ROLES):
+            delattr(person, _ROLES)
+
+
+def member_organisation_ids(person: Person) -> set[int]:
+    return set(_roles(person))
 
 
 def roles_by_organisation(person: Person) -> dict[int, str]:
-    if not person.is_authenticated:
-        return {}
-    return dict(Membership.objects.filter(person=person).values_list("organisation_id", "role"))
+    return dict(_roles(person))
 
 
 def with_descendants(ids: set[int]) -> set[int]:
@@ -47,9 +62,7 @@ def with_descendants(ids: set[int]) -> set[int]:
 
 
 def is_reviewer(person: Person) -> bool:
-    if not person.is_authenticated:
-        return False
-    return Membership.objects.filter(person=person, role=Role.REVIEWER).exists()
+    return Role.REVIEWER in _roles(person).values()
 
 
 def organisations_for(person: Person) -> QuerySet[Organisation]:

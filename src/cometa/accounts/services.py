@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
-from cometa.accounts.access import may_administer
+from cometa.accounts.access import forget_memberships, may_administer
 from cometa.accounts.models import Membership, Organisation, Person
 from cometa.accounts.models.organisations import ALLOWED_PARENTS, OrganisationKind
 from cometa.accounts.roles import Role
@@ -235,6 +235,7 @@ def membership_add(
                 changes={"person": [None, person.pk], "role": [None, role]},
                 organisation_id=organisation.pk,
             )
+            forget_memberships(person, actor if actor == person else None)
     except IntegrityError:
         message = _("%(person)s is already a member of %(organisation)s.")
         raise ValidationFailed(
@@ -265,6 +266,7 @@ def membership_change_role(
             changes={"role": [before, role]},
             organisation_id=current.organisation_id,
         )
+    forget_memberships(membership.person, actor if actor == membership.person else None)
     return current
 
 
@@ -282,6 +284,7 @@ def membership_remove(*, actor: Person | None, membership: Membership) -> None:
             organisation_id=current.organisation_id,
         )
         current.delete()
+    forget_memberships(membership.person, actor if actor == membership.person else None)
 
 
 def _keep_a_coordinator(membership: Membership, *, leaving: bool) -> None:

@@ -33,8 +33,10 @@ def worklists(person: Person) -> list[Worklist]:
     """The non-empty lists for ``person``: to review (reviewers), to finish (editors)."""
     found = []
     if access.may_review(person):
-        found.append(_listed("review", _to_review(person)))
-    found.append(_listed("finish", _to_finish(person)))
+        waiting = _to_review(person)
+        found.append(Worklist("review", list(waiting[:SHOWN]), waiting.count()))
+    unfinished = _to_finish(person)
+    found.append(Worklist("finish", unfinished[:SHOWN], len(unfinished)))
     return [worklist for worklist in found if worklist.total]
 
 
@@ -47,12 +49,8 @@ def _to_review(person: Person) -> QuerySet[Assessment]:
     )
 
 
-def _to_finish(person: Person) -> QuerySet[Assessment]:
-    """Drafts and returned assessments of the teams the person may edit, latest first."""
+def _to_finish(person: Person) -> list[Assessment]:
+    """Drafts and returned assessments of the teams the person may edit, latest first
+    (few: a team has one or two open at a time)."""
     rows = access.assessments_for(person).filter(status__in=EDITABLE_STATUSES)
-    editable = [row.pk for row in rows if access.may_edit(person, row)]
-    return rows.filter(pk__in=editable).order_by("-updated_at", "-id")
-
-
-def _listed(key: str, rows: QuerySet[Assessment]) -> Worklist:
-    return Worklist(key, list(rows[:SHOWN]), rows.count())
+    return [row for row in rows.order_by("-updated_at", "-id") if access.may_edit(person, row)]
