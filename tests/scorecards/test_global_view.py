@@ -288,37 +288,6 @@ def test_the_charts_are_inline_svg_that_the_csp_allows(built):
     assert 'role="img"' in html and "<title>Ratings by indicator</title>" in html
 
 
-def test_matplotlib_writes_no_css_that_would_be_lost():
-    from cometa.reports import charts
-
-    levels = ["missing", "approaches", "meets", "exceeds"]
-    drawn = [
-        charts.trend_chart([2021, 2022], {"x": [10.0, None]}, title="t", y_label="%"),
-        charts.distribution_chart(
-            ["1.1"], levels, {"1.1": {"meets": 2}}, title="d", level_labels={}
-        ),
-        charts.ratings_by_dimension_chart(
-            ["1"], levels, {"1": {"missing": 1}}, title="r", level_labels={}
-        ),
-    ]
-    for chart in drawn:
-        assert global_view.unsupported_properties(chart.svg) == set()
-
-
-def test_css_becomes_presentation_attributes():
-    svg = (
-        '<svg width="1"><defs><style type="text/css">*{stroke-linejoin: round}</style></defs>'
-        '<path id="p1" fill="red" style="fill: #fff; stroke-width: 0.8; transform: none"/>'
-        '<use xlink:href="#p1" style="clip-path: url(#c1)"/><clipPath id="c1"></clipPath></svg>'
-    )
-    assert global_view.csp_safe_svg(svg, prefix="x-") == (
-        '<svg stroke-linejoin="round" width="1"><defs></defs>'
-        '<path id="x-p1" fill="#fff" stroke-width="0.8"/>'
-        '<use xlink:href="#x-p1" clip-path="url(#x-c1)"/><clipPath id="x-c1"></clipPath></svg>'
-    )
-    assert global_view.unsupported_properties(svg) == {"transform"}
-
-
 def test_a_dollar_in_a_label_is_drawn_as_written():
     assert global_view._plain("US$ 5 and $6") == r"US\$ 5 and \$6"
 

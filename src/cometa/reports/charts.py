@@ -9,21 +9,17 @@ Colour is never the only carrier of meaning: segments carry their value as text,
 the legend names every level, and the trend lines use distinct markers and
 line styles and are labelled at their end.
 
-The SVG carries no CSS: matplotlib's ``style="…"`` attributes and its ``<style>``
-element become SVG presentation attributes, because the site's Content Security
-Policy (``style-src 'self'``) blocks inline styles, which would leave an inline
-chart black and unlabelled.
+The SVG carries no CSS (:mod:`cometa.reports.svg`): the site's Content Security
+Policy blocks inline styles, which would leave an inline chart black and unlabelled.
 """
 
 from __future__ import annotations
 
 import io
-import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from matplotlib import rc_context
 from matplotlib.axes import Axes
@@ -33,6 +29,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from cometa.reports.chart_memo import drawn_once
+from cometa.reports.svg import inline
 
 if TYPE_CHECKING:  # matplotlib.typing is newer than the oldest matplotlib we allow
     from matplotlib.typing import RcKeyType
@@ -74,19 +71,6 @@ _RC: dict[RcKeyType, Any] = {
     "axes.titleweight": "bold",
     "path.simplify": True,
 }
-_XML_PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
-_STYLE_ATTRIBUTE = re.compile(r' style="([^"]*)"')
-_STYLE_ELEMENT = re.compile(r"\s*<style[^>]*>\s*\*\s*\{([^}]*)\}\s*</style>")
-_EMPTY_DEFS = re.compile(r"\s*<defs>\s*</defs>")
-#: CSS properties that SVG also accepts as attributes (all matplotlib writes).
-_PRESENTATION = frozenset(
-    {
-        "clip-path", "fill", "fill-opacity", "fill-rule", "font-family", "font-size",
-        "font-style", "font-weight", "opacity", "stroke", "stroke-dasharray",
-        "stroke-dashoffset", "stroke-linecap", "stroke-linejoin", "stroke-miterlimit",
-        "stroke-opacity", "stroke-width", "text-anchor",
-    }
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -394,36 +378,4 @@ def _save(figure: Figure, title: str) -> Chart:
     figure.savefig(png, format="png", dpi=DPI, metadata={"Software": None})
     svg = io.BytesIO()
     figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-    return Chart(png=png.getvalue(), svg=_inline_svg(svg.getvalue().decode("utf-8"), title))
-
-
-def _inline_svg(svg: str, title: str) -> str:
-    """Drop the XML prologue/doctype, turn CSS into attributes, add role + <title>."""
-    body = _XML_PROLOGUE.sub("", svg, count=1)
-    defaults = ""
-    element = _STYLE_ELEMENT.search(body)
-    if element is not None:  # "*{…}": attributes on the root, inherited by everything
-        defaults = _as_attributes(element.group(1))
-        body = _EMPTY_DEFS.sub("", body[: element.start()] + body[element.end() :], count=1)
-    body = _STYLE_ATTRIBUTE.sub(lambda match: _as_attributes(match.group(1)), body)
-    label = escape(title, {'"': "&quot;"})
-    opening_end = body.index(">")
-    opening = body[:opening_end] + f'{defaults} role="img" aria-label="{label}"'
-    return f"{opening}>\n <title>{escape(title)}</title>{body[opening_end + 1 :]}"
-
-
-def _as_attributes(declarations: str) -> str:
-    """``fill: #fff; stroke: none`` → `` fill="#fff" stroke="none"`` (CSS kept if unknown)."""
-    attributes, rest = [], []
-    for declaration in declarations.split(";"):
-        name, _, value = declaration.partition(":")
-        name, value = name.strip(), value.strip()
-        if not name:
-            continue
-        if name in _PRESENTATION:
-            attributes.append(f' {name}="{value}"')
-        else:
-            rest.append(f"{name}: {value}")
-    if rest:
-        attributes.append(f' style="{"; ".join(rest)}"')
-    return "".join(attributes)
+    return Chart(png=png.getvalue(), svg=inline(svg.getvalue().decode("utf-8"), title))

@@ -11,11 +11,8 @@ and the filter choices. :mod:`cometa.scorecards.aggregate` does the arithmetic.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, cast
 
 from django.db.models import Case, CharField, F, IntegerField, Value, When
@@ -27,6 +24,7 @@ from cometa.accounts import access as accounts_access
 from cometa.accounts.models import Organisation, Person
 from cometa.reports import charts
 from cometa.reports.renderers.tabular import Cell, Sheet
+from cometa.reports.svg import prefix_ids
 from cometa.scorecards.aggregate import (
     RowTuple,
     Scale,
@@ -266,7 +264,7 @@ def region_choices(framework: str) -> list[str]:
 
 
 def chart_svgs(view: GlobalView) -> dict[str, str]:
-    """The page's charts as inline SVG, safe under the page's CSP (see :func:`csp_safe_svg`):
+    """The page's charts as inline SVG, safe under the page's CSP (:mod:`cometa.reports.svg`):
     ``trend``, ``dimensions`` and ``indicators``; none when nothing is counted."""
     definitions, summary = view.definitions, view.summary
     if definitions is None or summary is None or summary.is_empty:
@@ -304,10 +302,7 @@ def chart_svgs(view: GlobalView) -> dict[str, str]:
             "x_label": _("Share of rated indicators"),
         },
     }
-    return {
-        name: _chart(name, json.dumps(payload, sort_keys=True, ensure_ascii=False))
-        for name, payload in payloads.items()
-    }
+    return {name: _chart(name, payload) for name, payload in payloads.items()}
 
 
 def _plain(label: str) -> str:
@@ -319,10 +314,10 @@ def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-@lru_cache(maxsize=48)
-def _chart(kind: str, payload_json: str) -> str:
-    """Charts are deterministic in their data, so each is drawn once per process."""
-    payload: dict[str, Any] = json.loads(payload_json)
+def _chart(kind: str, payload: dict[str, Any]) -> str:
+    """One chart as inline SVG, its ids prefixed with ``kind`` (three share the page).
+    Drawing is memoised by :mod:`cometa.reports.chart_memo`: each is drawn once per
+    process for the same data."""
     if kind == "trend":
         chart = charts.trend_chart(
             payload["years"],
@@ -342,98 +337,7 @@ def _chart(kind: str, payload_json: str) -> str:
             level_labels=payload["labels"],
             x_label=payload["x_label"],
         )
-    return csp_safe_svg(chart.svg, prefix=f"{kind}-")
-
-
-# SVG presentation attributes (SVG 1.1 and 2): CSS properties an SVG element may also
-# carry as attributes. style-src 'self' forbids style attributes and <style> elements in a
-# page, not these.
-PRESENTATION_ATTRIBUTES = frozenset(
-    {
-        "alignment-baseline", "baseline-shift", "clip-path", "clip-rule", "color",
-        "color-interpolation", "color-interpolation-filters", "color-rendering", "cursor",
-        "direction", "display", "dominant-baseline", "fill", "fill-opacity", "fill-rule",
-        "filter", "flood-color", "flood-opacity", "font-family", "font-size",
-        "font-size-adjust", "font-stretch", "font-style", "font-variant", "font-weight",
-        "image-rendering", "letter-spacing", "lighting-color", "marker-end", "marker-mid",
-        "marker-start", "mask", "opacity", "overflow", "paint-order", "pointer-events",
-        "shape-rendering", "stop-color", "stop-opacity", "stroke", "stroke-dasharray",
-        "stroke-dashoffset", "stroke-linecap", "stroke-linejoin", "stroke-miterlimit",
-        "stroke-opacity", "stroke-width", "text-anchor", "text-decoration", "text-rendering",
-        "unicode-bidi", "vector-effect", "visibility", "word-spacing", "writing-mode",
-    }
-)  # fmt: skip
-_STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style>", re.DOTALL)
-_UNIVERSAL_RULE = re.compile(r"^\s*\*\s*\{([^}]*)\}\s*$")
-_TAG = re.compile(r"<[a-zA-Z][^>]*>")
-_STYLE_ATTRIBUTE = re.compile(r'\sstyle="([^"]*)"')
-_ID = re.compile(r'\bid="([^"]+)"')
-
-
-def declarations(style: str) -> list[tuple[str, str]]:
-    """``"fill: #fff; stroke-width: 0.8"`` → ``[("fill", "#fff"), ("stroke-width", "0.8")]``."""
-    found = []
-    for declaration in style.split(";"):
-        name, colon, value = declaration.partition(":")
-        if colon and name.strip() and value.strip():
-            found.append((name.strip().lower(), value.strip()))
-    return found
-
-
-def csp_safe_svg(svg: str, *, prefix: str = "") -> str:
-    """Matplotlib's SVG, rewritten to show inline under ``style-src 'self'``.
-
-    Every ``style="…"`` attribute becomes presentation attributes, and the one universal
-    rule of matplotlib's ``<style>`` element moves onto the root element (the properties
-    it sets are inherited). Properties that are not presentation attributes are dropped
-    (:func:`unsupported_properties` lists them; the tests check there are none). With
-    ``prefix``, every id and every reference to one is prefixed, so several charts can
-    share a page without duplicate ids.
-    """
-    inherited: list[tuple[str, str]] = []
-
-    def drop_style(match: re.Match[str]) -> str:
-        rule = _UNIVERSAL_RULE.match(match.group(1))
-        if rule:
-            inherited.extend(declarations(rule.group(1)))
-        return ""
-
-    svg = _STYLE_ELEMENT.sub(drop_style, svg)
-    svg = _TAG.sub(_presentational_tag, svg)
-    if inherited:
-        attributes = _attributes(inherited)
-        svg = re.sub(r"<svg\b", lambda _m: "<svg" + attributes, svg, count=1)
-    if prefix:
-        svg = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', svg)
-        svg = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', svg)
-        svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}{m.group(1)})", svg)
-    return svg
-
-
-def _presentational_tag(match: re.Match[str]) -> str:
-    tag = match.group(0)
-    style = _STYLE_ATTRIBUTE.search(tag)
-    if style is None:
-        return tag
-    found = declarations(style.group(1))
-    tag = tag[: style.start()] + tag[style.end() :]
-    for name, _value in found:  # the style attribute wins over an attribute of the same name
-        tag = re.sub(rf'\s{re.escape(name)}="[^"]*"', "", tag)
-    closing = "/>" if tag.endswith("/>") else ">"
-    return tag[: -len(closing)] + _attributes(found) + closing
-
-
-def _attributes(found: list[tuple[str, str]]) -> str:
-    return "".join(f' {name}="{value}"' for name, value in found if name in PRESENTATION_ATTRIBUTES)
-
-
-def unsupported_properties(svg: str) -> set[str]:
-    """The CSS properties of an SVG that :func:`csp_safe_svg` would drop."""
-    names = {name for style in _STYLE_ATTRIBUTE.findall(svg) for name, _ in declarations(style)}
-    for body in _STYLE_ELEMENT.findall(svg):
-        rule = _UNIVERSAL_RULE.match(body)
-        names |= {name for name, _ in declarations(rule.group(1))} if rule else {"<style>"}
-    return names - PRESENTATION_ATTRIBUTES
+    return prefix_ids(chart.svg, f"{kind}-")
 
 
 # --- the export --------------------------------------------------------------------------
