@@ -225,6 +225,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "KindEnum": "cometa.accounts.models.organisations.OrganisationKind",  # the first
+        "RemovedKindEnum": "cometa.scorecards.models.RemovedKind",
+    },
 }
 
 LOGGING = {

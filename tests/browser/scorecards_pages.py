@@ -280,6 +280,17 @@ def _write_the_process_then_open_every_form(ui: Ui, world: World) -> None:
     expect(ui.page.locator("details:not([open])")).to_have_count(0)
 
 
+def _delete_the_action_point(ui: Ui, world: World) -> None:
+    """Deletes the action point as an editor would (confirming the question): the page
+    then lists it under "Recently removed" with a button to put it back."""
+    ui.page.once("dialog", lambda dialog: dialog.accept())
+    ui.page.locator("#actions").get_by_role("button", name="Delete action point 1").click()
+    expect(ui.page.get_by_role("status")).to_contain_text("“Recently removed”")
+    removed = ui.page.get_by_role("region", name="Recently removed")
+    expect(removed).to_contain_text("Gender analysis in every sector")
+    expect(removed.get_by_role("button", name="Put back")).to_be_visible()
+
+
 SCORECARDS_PAGES = [
     SitePage("scorecards-list", "aisha", _after("annual", "assessments"), "Start an assessment"),
     SitePage(
@@ -319,6 +330,14 @@ SCORECARDS_PAGES = [
         "Inter-agency assessment team",
         then=_write_the_process_then_open_every_form,
         language_switch=False,  # the page is left at #process, which a language change drops
+    ),
+    SitePage(
+        "scorecards-assessment-removed",
+        "bolat",
+        _page("assessment", "draft"),
+        "Recently removed",
+        then=_delete_the_action_point,
+        language_switch=False,  # the page is the answer to a POST
     ),
     SitePage(
         "scorecards-assessment-annual",

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.utils import timezone
 
 from cometa.accounts import tokens
 from cometa.accounts.models import AuditEntry
-from cometa.scorecards import evidence, services
+from cometa.scorecards import evidence, removal, services
 from cometa.scorecards.framework_store import latest_published
 from cometa.scorecards.models import (
     Assessment,
@@ -458,7 +460,10 @@ def test_a_file_is_uploaded_listed_downloaded_and_deleted(world, assessment):
     assert (
         call(world.bolat, "DELETE", a_url(assessment, f"evidence/{item['id']}/")).status_code == 204
     )
-    assert not path.exists() and not Evidence.objects.exists()
+    assert not Evidence.objects.exists()
+    assert path.exists()  # kept while the removal can be undone (scorecards/removal.py)
+    removal.removed_purge(now=timezone.now() + timedelta(days=removal.UNDO_DAYS + 1))
+    assert not path.exists()
 
 
 @override_settings(UPLOAD_MAX_BYTES=1024)

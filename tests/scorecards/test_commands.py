@@ -6,15 +6,17 @@ import io
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from importlib import resources
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from cometa.accounts.models import AuditEntry
 from cometa.scorecards import services
-from cometa.scorecards.models import Assessment, FrameworkVersion
+from cometa.scorecards.models import Assessment, FrameworkVersion, Removed
 
 REASSESSED = "2.2, 3.2, 5.2, 6.1, 7.1"
 
@@ -271,3 +273,17 @@ def test_the_command_exits_1_with_clear_lines(tmp_path, seed_text):
     imported = _cometa(tmp_path, "scorecard", "import", str(good), "--team", "UNCT Kazakhstan")
     assert imported.returncode == 0, imported.stderr
     assert "15 ratings" in imported.stdout and f"Reassessed: {REASSESSED}" in imported.stdout
+
+
+def test_purge_removed_drops_only_what_can_no_longer_be_put_back(world, assessment):
+    for text in ("Old action", "New action"):
+        action = services.action_save(
+            actor=None, assessment=assessment, indicator_code="1.1", text=text
+        )
+        services.action_delete(actor=None, action=action)
+    Removed.objects.filter(label="Old action").update(
+        removed_at=timezone.now() - timedelta(days=31)
+    )
+    out, _err = run("purge-removed")
+    assert "Dropped 1 removed item(s) older than 30 days" in out
+    assert list(Removed.objects.values_list("label", flat=True)) == ["New action"]

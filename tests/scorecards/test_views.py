@@ -5,12 +5,14 @@ files, and report import."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
-from cometa.scorecards import evidence, services
+from cometa.scorecards import evidence, removal, services
 from cometa.scorecards.models import (
     ActionPoint,
     Assessment,
@@ -415,6 +417,9 @@ def test_a_link_is_added_and_evidence_removed_with_its_file(world, assessment):
     item = Evidence.objects.exclude(stored_name="").get()
     assert item.stored_name in _stored_files()
     assert client.post(_url("evidence-delete", item.pk)).status_code == 302
+    assert not Evidence.objects.filter(pk=item.pk).exists()
+    assert item.stored_name in _stored_files()  # until the removal can no longer be undone
+    removal.removed_purge(now=timezone.now() + timedelta(days=removal.UNDO_DAYS + 1))
     assert item.stored_name not in _stored_files()
 
 

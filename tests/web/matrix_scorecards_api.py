@@ -62,6 +62,10 @@ api/v1/scorecards/assessments/<int:pk>/evidence/<int:evidence_pk>/   DELETE own 
 api/v1/scorecards/assessments/<int:pk>/evidence/<int:evidence_pk>/   DELETE other     401  404  404  404   404  404  204
 api/v1/scorecards/assessments/<int:pk>/evidence/<int:evidence_pk>/download/ GET own   401  200  200  200   404  200  200
 api/v1/scorecards/assessments/<int:pk>/evidence/<int:evidence_pk>/download/ GET other 401  404  404  404   404  404  200
+api/v1/scorecards/assessments/<int:pk>/removed/                      GET    own       401  200  200  200   404  200  200
+api/v1/scorecards/assessments/<int:pk>/removed/                      GET    other     401  404  404  404   404  404  200
+api/v1/scorecards/assessments/<int:pk>/removed/<int:removed_pk>/restore/ POST own     401  403  200  200   404  200  200
+api/v1/scorecards/assessments/<int:pk>/removed/<int:removed_pk>/restore/ POST other   401  404  404  404   404  404  200
 api/v1/scorecards/assessments/<int:pk>/comments/                     GET    own       401  200  200  200   404  200  200
 api/v1/scorecards/assessments/<int:pk>/comments/                     GET    other     401  404  404  404   404  404  200
 api/v1/scorecards/assessments/<int:pk>/comments/                     POST   own       401  403  201  201   404  201  201

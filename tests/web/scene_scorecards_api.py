@@ -12,7 +12,7 @@ from typing import Any
 
 from cometa.scorecards import evidence, services
 from cometa.scorecards.framework_store import latest_published
-from cometa.scorecards.models import Assessment
+from cometa.scorecards.models import Assessment, Removed
 from cometa.scorecards.workflow import transition
 from tests.web.scene_scorecards import assessment_for, assessments
 
@@ -84,6 +84,15 @@ def _file(scene: Any, assessment: Assessment) -> int:
     )
 
 
+def _removed(assessment: Assessment) -> int:
+    """A fresh removal each time: putting it back uses it up."""
+    action = services.action_save(
+        actor=None, assessment=assessment, indicator_code="1.1", text="Removed action"
+    )
+    services.action_delete(actor=None, action=action)
+    return Removed.objects.filter(assessment=assessment).latest("removed_at", "id").pk
+
+
 def url(scene: Any, route: str, role: str, relation: str) -> str:
     path = route.removeprefix(PREFIX)
     if path.startswith("frameworks/<int:pk>/"):
@@ -95,6 +104,8 @@ def url(scene: Any, route: str, role: str, relation: str) -> str:
             path = path.replace("<int:member_pk>", str(_member(scene, assessment)))
         if "<int:action_pk>" in path:
             path = path.replace("<int:action_pk>", str(_action(scene, assessment)))
+        if "<int:removed_pk>" in path:
+            path = path.replace("<int:removed_pk>", str(_removed(assessment)))
         if "<int:evidence_pk>" in path:
             made = _file if path.endswith("download/") else _link
             path = path.replace("<int:evidence_pk>", str(made(scene, assessment)))

@@ -10,7 +10,13 @@ import io
 from typing import Any
 
 from cometa.scorecards import evidence, services
-from cometa.scorecards.models import ActionPoint, Assessment, AssessmentStatus, TeamMember
+from cometa.scorecards.models import (
+    ActionPoint,
+    Assessment,
+    AssessmentStatus,
+    Removed,
+    TeamMember,
+)
 from tests.web.scene_scorecards import assessment_for
 
 
@@ -43,6 +49,11 @@ def _evidence(assessment: Assessment) -> int:
     return item.pk
 
 
+def _removed(assessment: Assessment) -> int:
+    services.action_delete(actor=None, action=_action(assessment))
+    return Removed.objects.filter(assessment=assessment).latest("removed_at").pk
+
+
 def url(scene: Any, route: str, role: str, relation: str) -> str:
     path = "/" + route
     if route in ("scorecards/", "scorecards/new/", "scorecards/import/"):
@@ -54,6 +65,8 @@ def url(scene: Any, route: str, role: str, relation: str) -> str:
         pk = _action(assessment).pk
     elif route.startswith("scorecards/evidence/"):
         pk = _evidence(assessment)
+    elif route.startswith("scorecards/removed/"):
+        pk = _removed(assessment)
     else:
         pk = assessment.pk
     if relation == "submitted":  # after adding what the route needs: a draft takes changes

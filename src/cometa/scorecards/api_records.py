@@ -74,7 +74,11 @@ class TeamListView(generics.ListCreateAPIView[TeamMember]):
 class TeamMemberView(generics.GenericAPIView[TeamMember]):
     serializer_class = TeamMemberSerializer
 
-    @extend_schema(tags=TAGS, summary="Remove a member of the team", responses=DELETE_RESPONSES)
+    @extend_schema(
+        tags=TAGS,
+        summary="Remove a member of the team (they can be put back for 30 days)",
+        responses=DELETE_RESPONSES,
+    )
     def delete(self, request: Request, pk: int, member_pk: int) -> Response:
         person = person_of(request)
         member = api_selectors.member_get(person, pk, member_pk)
@@ -131,7 +135,11 @@ class ActionView(generics.GenericAPIView[ActionPoint]):
         action = patching.action_patch(actor=person, action=action, changes=data)
         return Response(ActionPointSerializer(action).data)
 
-    @extend_schema(tags=TAGS, summary="Delete an action point", responses=DELETE_RESPONSES)
+    @extend_schema(
+        tags=TAGS,
+        summary="Delete an action point (it can be put back for 30 days)",
+        responses=DELETE_RESPONSES,
+    )
     def delete(self, request: Request, pk: int, action_pk: int) -> Response:
         person = person_of(request)
         action = api_selectors.action_get(person, pk, action_pk)
@@ -206,7 +214,11 @@ class EvidenceLinkView(generics.GenericAPIView[Evidence]):
 class EvidenceView(generics.GenericAPIView[Evidence]):
     serializer_class = EvidenceSerializer
 
-    @extend_schema(tags=TAGS, summary="Delete evidence (and its file)", responses=DELETE_RESPONSES)
+    @extend_schema(
+        tags=TAGS,
+        summary="Remove evidence (it can be put back for 30 days)",
+        responses=DELETE_RESPONSES,
+    )
     def delete(self, request: Request, pk: int, evidence_pk: int) -> Response:
         person = person_of(request)
         item = api_selectors.evidence_get(person, pk, evidence_pk)

@@ -5,6 +5,7 @@ from django.urls import URLPattern, path
 from cometa.scorecards import api_assessments as a
 from cometa.scorecards import api_frameworks as f
 from cometa.scorecards import api_records as r
+from cometa.scorecards import api_removed as u
 
 ASSESSMENT = "assessments/<int:pk>/"
 
@@ -51,5 +52,11 @@ urlpatterns: list[URLPattern] = [
         name="api-scorecard-evidence-download",
     ),
     path(ASSESSMENT + "comments/", r.CommentListView.as_view(), name="api-scorecard-comments"),
+    path(ASSESSMENT + "removed/", u.RemovedListView.as_view(), name="api-scorecard-removed"),
+    path(
+        ASSESSMENT + "removed/<int:removed_pk>/restore/",
+        u.RemovedRestoreView.as_view(),
+        name="api-scorecard-removed-restore",
+    ),
     path("imports/", a.ImportView.as_view(), name="api-scorecard-imports"),
 ]

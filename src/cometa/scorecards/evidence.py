@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from cometa.accounts import audit
 from cometa.accounts.models import Person
 from cometa.core.errors import ValidationFailed
-from cometa.scorecards.models import Assessment, Evidence, EvidenceCategory
+from cometa.scorecards import removal
+from cometa.scorecards.models import Assessment, Evidence, EvidenceCategory, RemovedKind
 from cometa.scorecards.services import _check_indicator, _require_edit
 
 OFFICE_PARTS = {
@@ -183,10 +184,11 @@ def evidence_delete(*, actor: Person | None, evidence: Evidence) -> None:
             changes={"title": [evidence.title, None]},
             organisation_id=evidence.assessment.organisation_id,
         )
-        stored = evidence.stored_name
-        evidence.delete()
-    if stored:
-        (storage_dir() / stored).unlink(missing_ok=True)
+        removal.kept_copy(
+            actor=actor, row=evidence, kind=RemovedKind.EVIDENCE, label=evidence.title
+        )
+        evidence.delete()  # the file stays until the removal expires
+    removal.removed_purge()
 
 
 def evidence_path(evidence: Evidence) -> Path | None:

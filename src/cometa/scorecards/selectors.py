@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 from cometa.accounts import access as accounts_access
 from cometa.accounts.models import Organisation, Person
 from cometa.accounts.models.organisations import OrganisationKind
-from cometa.scorecards import access, evidence, rating
+from cometa.scorecards import access, evidence, rating, removal
 from cometa.scorecards.engine import Rating
 from cometa.scorecards.framework_model import (
     Framework,
@@ -35,6 +35,7 @@ from cometa.scorecards.models import (
     Evidence,
     FrameworkVersion,
     IndicatorAssessment,
+    Removed,
     ReviewComment,
     TeamMember,
 )
@@ -198,6 +199,7 @@ class AssessmentPage:
     evidence: list[Evidence]
     progress_years: list[str]
     counts: dict[str, int] = field(default_factory=dict)
+    removed: list[Removed] = field(default_factory=list)  # what the editors may put back
 
     @property
     def blocking(self) -> bool:
@@ -277,6 +279,7 @@ def assessment_page(person: Person, assessment: Assessment, language: str) -> As
         ],
         evidence=list(assessment.evidence.all()),
         progress_years=progress_years(assessment, actions),
+        removed=list(removal.removed_for(person, assessment)),
         counts={"reassessed": sum(1 for row in stored.values() if row.reassessed)},
     )
 

@@ -18,7 +18,7 @@ from cometa.accounts import audit
 from cometa.accounts.models import Organisation, Person
 from cometa.accounts.models.organisations import OrganisationKind
 from cometa.core.errors import Conflict, NotPermitted, ValidationFailed
-from cometa.scorecards import access
+from cometa.scorecards import access, removal
 from cometa.scorecards.framework_store import framework_of
 from cometa.scorecards.models import (
     ActionPoint,
@@ -29,6 +29,7 @@ from cometa.scorecards.models import (
     Cycle,
     FrameworkVersion,
     IndicatorAssessment,
+    RemovedKind,
     ReviewComment,
     TeamMember,
 )
@@ -347,7 +348,9 @@ def team_member_remove(*, actor: Person | None, member: TeamMember) -> None:
             changes={"name": [member.name, None]},
             organisation_id=member.assessment.organisation_id,
         )
+        removal.kept_copy(actor=actor, row=member, kind=RemovedKind.TEAM_MEMBER, label=member.name)
         member.delete()
+    removal.removed_purge()
 
 
 def _check_indicator(assessment: Assessment, code: str, field: str = "indicator_code") -> None:
@@ -408,7 +411,9 @@ def action_delete(*, actor: Person | None, action: ActionPoint) -> None:
             changes={"text": [action.text, None]},
             organisation_id=action.assessment.organisation_id,
         )
+        removal.kept_copy(actor=actor, row=action, kind=RemovedKind.ACTION, label=action.text)
         action.delete()
+    removal.removed_purge()
 
 
 def comment_add(

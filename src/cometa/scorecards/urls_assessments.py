@@ -21,6 +21,7 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/evidence/link/", records.evidence_link, name="evidence-link"),
     path("evidence/<int:pk>/delete/", records.evidence_delete, name="evidence-delete"),
     path("evidence/<int:pk>/download/", records.evidence_download, name="evidence-download"),
+    path("removed/<int:pk>/restore/", records.removed_restore, name="removed-restore"),
     path("<int:pk>/indicators/<str:code>/", indicators.indicator_detail, name="indicator"),
     path(
         "<int:pk>/indicators/<str:code>/preview/",

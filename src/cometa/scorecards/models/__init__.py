@@ -12,6 +12,8 @@ from cometa.scorecards.models.records import (
     ActionStatus,
     Evidence,
     EvidenceCategory,
+    Removed,
+    RemovedKind,
     ReviewComment,
 )
 
@@ -26,6 +28,8 @@ __all__ = [
     "EvidenceCategory",
     "FrameworkVersion",
     "IndicatorAssessment",
+    "Removed",
+    "RemovedKind",
     "ReviewComment",
     "TeamMember",
 ]

@@ -95,3 +95,32 @@ class ReviewComment(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class RemovedKind(models.TextChoices):
+    TEAM_MEMBER = "team_member", _("Team member")
+    ACTION = "action", _("Action point")
+    EVIDENCE = "evidence", _("Evidence")
+
+
+class Removed(models.Model):
+    """A row taken out of an assessment, kept so that it can be put back (undo).
+
+    ``data`` holds the row's fields as they were; an evidence file stays in storage until
+    the removal expires (cometa.scorecards.removal).
+    """
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="removed")
+    kind = models.CharField(max_length=20, choices=RemovedKind.choices)
+    label = models.CharField(max_length=300)
+    data = models.JSONField()
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    removed_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-removed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.label}"

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from cometa.accounts.acting import person_of
 from cometa.accounts.models import Person
 from cometa.core.errors import ServiceError
-from cometa.scorecards import access, selectors, services
+from cometa.scorecards import access, removal, selectors, services
 from cometa.scorecards.forms import (
     ActionForm,
     AssessmentCreateForm,
@@ -126,6 +126,7 @@ def render_assessment(
         "assessment": assessment,
         "steps": steps,
         "errors": error_summary(*bound.values()),
+        "undo_days": removal.UNDO_DAYS,
         **forms,
     }
     return render(request, "scorecards/assessment_detail.html", context, status=status)

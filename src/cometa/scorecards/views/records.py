@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cometa.accounts.acting import person_of
 from cometa.core.errors import NotPermitted, ServiceError
-from cometa.scorecards import access, evidence, selectors, services
+from cometa.scorecards import access, evidence, removal, selectors, services
 from cometa.scorecards.forms import (
     ActionForm,
     CommentForm,
@@ -60,7 +60,8 @@ def team_remove(request: HttpRequest, pk: int) -> HttpResponse:
     except ServiceError as error:
         messages.error(request, error.message)
         return render_assessment(request, member.assessment, status=400)
-    messages.success(request, _("%(name)s was removed from the team.") % {"name": member.name})
+    removed = _("%(name)s was removed from the team.") % {"name": member.name}
+    messages.success(request, f"{removed} {_undo_hint()}")
     return redirect_to(member.assessment, "team")
 
 
@@ -156,7 +157,7 @@ def action_delete(request: HttpRequest, pk: int) -> HttpResponse:
     except ServiceError as error:
         messages.error(request, error.message)
         return render_assessment(request, action.assessment, status=400)
-    messages.success(request, _("The action point was deleted."))
+    messages.success(request, f"{_('The action point was deleted.')} {_undo_hint()}")
     return redirect_to(action.assessment, "actions")
 
 
@@ -220,7 +221,10 @@ def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, error.message)
         return render_assessment(request, item.assessment, status=400)
     messages.success(
-        request, _("“%(title)s” was removed from the evidence.") % {"title": item.title}
+        request,
+        _("“%(title)s” was removed from the evidence.") % {"title": item.title}
+        + " "
+        + _undo_hint(),
     )
     return redirect_to(item.assessment, "evidence")
 
@@ -235,3 +239,30 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
         filename=item.original_name or item.title,
         content_type=item.content_type or "application/octet-stream",
     )
+
+
+# --- undo -----------------------------------------------------------------------------------
+
+SECTION_OF = {"team_member": "team", "action": "actions", "evidence": "evidence"}
+
+
+def _undo_hint() -> str:
+    return _("You can put it back under “Recently removed” for %(days)s days.") % {
+        "days": removal.UNDO_DAYS
+    }
+
+
+@login_required
+@require_POST
+def removed_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    kept = removal.removed_get(person, pk)
+    try:
+        removal.removed_restore(actor=person, removed=kept)
+    except NotPermitted:
+        raise
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return render_assessment(request, kept.assessment, status=error.status)
+    messages.success(request, _("“%(label)s” is back.") % {"label": kept.label})
+    return redirect_to(kept.assessment, SECTION_OF[kept.kind])

@@ -18,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from cometa.accounts.models import Organisation
 from cometa.core.errors import ServiceError, ValidationFailed
 from cometa.core.progress import Progress
-from cometa.scorecards import api_selectors, importing
+from cometa.scorecards import api_selectors, importing, removal
 from cometa.scorecards.framework_admin import framework_load
 from cometa.scorecards.framework_store import framework_sync_builtin
 from cometa.scorecards.frameworks import framework_problems
@@ -52,9 +52,13 @@ class Command(BaseCommand):
         load = fw.add_parser("load", help="store a framework file as a new published version")
         load.add_argument("file")
         fw.add_parser("sync", help="store the frameworks shipped with Cometa that are missing")
+        sub.add_parser(
+            "purge-removed",
+            help=f"drop removed items older than {removal.UNDO_DAYS} days and their files",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        action = options["action"]
+        action = options["action"].replace("-", "_")
         if action == "frameworks":
             action = "frameworks_" + options["frameworks_action"]
         try:
@@ -94,6 +98,15 @@ class Command(BaseCommand):
         for line in lines:
             self.stderr.write(line)
         return CommandError(summary)
+
+    # --- purge-removed ---------------------------------------------------------------------
+
+    def do_purge_removed(self, options: dict[str, Any]) -> None:
+        count = removal.removed_purge()
+        self.stdout.write(
+            f"Dropped {count} removed item(s) older than {removal.UNDO_DAYS} days; "
+            "they can no longer be put back."
+        )
 
     # --- import ----------------------------------------------------------------------------
 
