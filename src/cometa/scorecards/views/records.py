@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -27,6 +28,23 @@ from cometa.scorecards.models import ActionPoint, Assessment
 from cometa.scorecards.views import language
 from cometa.scorecards.views.assessments import redirect_to, render_assessment
 from cometa.web.pages import form_error
+
+
+def _attempt(
+    request: HttpRequest, assessment: Assessment, operation: Callable[[], object]
+) -> HttpResponse | None:
+    """Runs a change that has no form. A refusal (other than a missing permission, which
+    answers 403) is shown on the assessment page, with its status (409 for a state the
+    assessment is in, 400 otherwise); None when the change was made."""
+    try:
+        operation()
+    except NotPermitted:
+        raise
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return render_assessment(request, assessment, status=error.status)
+    return None
+
 
 # --- the inter-agency assessment team -----------------------------------------------------------
 
@@ -53,13 +71,11 @@ def team_add(request: HttpRequest, pk: int) -> HttpResponse:
 def team_remove(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     member = selectors.team_member_get(person, pk)
-    try:
-        services.team_member_remove(actor=person, member=member)
-    except NotPermitted:
-        raise
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return render_assessment(request, member.assessment, status=400)
+    refused = _attempt(
+        request, member.assessment, lambda: services.team_member_remove(actor=person, member=member)
+    )
+    if refused is not None:
+        return refused
     removed = _("%(name)s was removed from the team.") % {"name": member.name}
     messages.success(request, f"{removed} {_undo_hint()}")
     return redirect_to(member.assessment, "team")
@@ -150,13 +166,11 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def action_delete(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     action = selectors.action_get(person, pk)
-    try:
-        services.action_delete(actor=person, action=action)
-    except NotPermitted:
-        raise
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return render_assessment(request, action.assessment, status=400)
+    refused = _attempt(
+        request, action.assessment, lambda: services.action_delete(actor=person, action=action)
+    )
+    if refused is not None:
+        return refused
     messages.success(request, f"{_('The action point was deleted.')} {_undo_hint()}")
     return redirect_to(action.assessment, "actions")
 
@@ -213,13 +227,11 @@ def evidence_link(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     item = selectors.evidence_get(person, pk)
-    try:
-        evidence.evidence_delete(actor=person, evidence=item)
-    except NotPermitted:
-        raise
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return render_assessment(request, item.assessment, status=400)
+    refused = _attempt(
+        request, item.assessment, lambda: evidence.evidence_delete(actor=person, evidence=item)
+    )
+    if refused is not None:
+        return refused
     messages.success(
         request,
         _("“%(title)s” was removed from the evidence.") % {"title": item.title}
@@ -257,12 +269,10 @@ def _undo_hint() -> str:
 def removed_restore(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     kept = removal.removed_get(person, pk)
-    try:
-        removal.removed_restore(actor=person, removed=kept)
-    except NotPermitted:
-        raise
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return render_assessment(request, kept.assessment, status=error.status)
+    refused = _attempt(
+        request, kept.assessment, lambda: removal.removed_restore(actor=person, removed=kept)
+    )
+    if refused is not None:
+        return refused
     messages.success(request, _("“%(label)s” is back.") % {"label": kept.label})
     return redirect_to(kept.assessment, SECTION_OF[kept.kind])
