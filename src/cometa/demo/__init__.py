@@ -16,6 +16,10 @@ from cometa.demo.scorecards import build_scorecards
 __all__ = ["DemoAccount", "build_demo"]
 
 
+#: Parts reported to ``progress``: organisations and people, then the four of the scorecards.
+STEPS = 5
+
+
 def build_demo(*, progress: Callable[[int, str], None] | None = None) -> list[DemoAccount]:
     """Creates the demo data that is missing; what exists is left as it is, so running it
     again never duplicates anything. Idempotent."""

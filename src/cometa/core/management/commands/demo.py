@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from cometa.core.management.commands.serve import add_server_arguments, prepare
 from cometa.core.progress import Progress
 from cometa.core.server import serve
-from cometa.demo import build_demo
+from cometa.demo import STEPS, build_demo
 
 
 class Command(BaseCommand):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
         if not settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
             raise CommandError("The demo runs on the embedded SQLite default; unset DATABASE_URL.")
         prepare(self)
-        progress = Progress("Demo data")
+        progress = Progress("Demo data", total=STEPS)
         accounts = build_demo(progress=progress.update)
         progress.done()
         address = f"http://{options['host']}:{options['port']}/"
