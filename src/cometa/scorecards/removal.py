@@ -91,10 +91,12 @@ def removed_restore(*, actor: Person | None, removed: Removed) -> models.Model:
             message = _("Removed items can be put back for %(days)s days; this one is older.")
             raise Conflict("too_late", message % {"days": UNDO_DAYS})
         row = _rebuilt(current)
+        stamps = _creation_stamps(row)  # save() would stamp them anew
         try:
             with transaction.atomic():
                 row.save(force_insert=True)
-                _keep_stamps(row, current)
+                if stamps:
+                    type(row)._default_manager.filter(pk=row.pk).update(**stamps)
         except IntegrityError:
             raise Conflict(
                 "cannot_restore", _("This item can no longer be put back as it was.")
@@ -143,19 +145,13 @@ def _rebuilt(removed: Removed) -> models.Model:
     return model(**values)
 
 
-def _keep_stamps(row: models.Model, removed: Removed) -> None:
-    """``save`` stamps ``auto_now_add`` fields with the time of the insert: put back the
-    time the row was first made."""
-    model = type(row)
-    stamps = {
-        field.attname: field.to_python(removed.data[field.attname])
-        for field in model._meta.concrete_fields
-        if getattr(field, "auto_now_add", False) and field.attname in removed.data
+def _creation_stamps(row: models.Model) -> dict[str, Any]:
+    """The row's ``auto_now_add`` values: when it was first made, not when it came back."""
+    return {
+        field.attname: getattr(row, field.attname)
+        for field in row._meta.concrete_fields
+        if getattr(field, "auto_now_add", False)
     }
-    if stamps:
-        model._default_manager.filter(pk=row.pk).update(**stamps)
-        for name, value in stamps.items():
-            setattr(row, name, value)
 
 
 def _cutoff(now: datetime | None = None) -> datetime:

@@ -24,7 +24,7 @@ from cometa.scorecards.forms import (
     TeamMemberForm,
 )
 from cometa.scorecards.framework_store import framework_of
-from cometa.scorecards.models import ActionPoint, Assessment
+from cometa.scorecards.models import ActionPoint, Assessment, RemovedKind
 from cometa.scorecards.views import language
 from cometa.scorecards.views.assessments import redirect_to, render_assessment
 from cometa.web.pages import form_error
@@ -77,7 +77,7 @@ def team_remove(request: HttpRequest, pk: int) -> HttpResponse:
     if refused is not None:
         return refused
     removed = _("%(name)s was removed from the team.") % {"name": member.name}
-    messages.success(request, f"{removed} {_undo_hint()}")
+    messages.success(request, _with_undo_hint(removed))
     return redirect_to(member.assessment, "team")
 
 
@@ -171,7 +171,7 @@ def action_delete(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if refused is not None:
         return refused
-    messages.success(request, f"{_('The action point was deleted.')} {_undo_hint()}")
+    messages.success(request, _with_undo_hint(_("The action point was deleted.")))
     return redirect_to(action.assessment, "actions")
 
 
@@ -232,12 +232,8 @@ def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if refused is not None:
         return refused
-    messages.success(
-        request,
-        _("“%(title)s” was removed from the evidence.") % {"title": item.title}
-        + " "
-        + _undo_hint(),
-    )
+    removed = _("“%(title)s” was removed from the evidence.") % {"title": item.title}
+    messages.success(request, _with_undo_hint(removed))
     return redirect_to(item.assessment, "evidence")
 
 
@@ -255,13 +251,19 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
 
 # --- undo -----------------------------------------------------------------------------------
 
-SECTION_OF = {"team_member": "team", "action": "actions", "evidence": "evidence"}
+SECTION_OF: dict[str, str] = {
+    RemovedKind.TEAM_MEMBER: "team",
+    RemovedKind.ACTION: "actions",
+    RemovedKind.EVIDENCE: "evidence",
+}
 
 
-def _undo_hint() -> str:
-    return _("You can put it back under “Recently removed” for %(days)s days.") % {
+def _with_undo_hint(removed: str) -> str:
+    """The message after a removal, with where to undo it."""
+    hint = _("You can put it back under “Recently removed” for %(days)s days.") % {
         "days": removal.UNDO_DAYS
     }
+    return f"{removed} {hint}"
 
 
 @login_required
