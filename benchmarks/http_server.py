@@ -260,7 +260,7 @@ def prepare_data(work: Path, database_url: str | None) -> dict[str, str]:
         cometa(["demo", "--no-serve"], demo_env, work)
     else:  # `cometa demo` refuses PostgreSQL; the same data through its builder
         cometa(["migrate", "--no-input", "-v", "0"], env, work)
-        cometa(["shell", "-c", "from cometa.demo import build_demo; build_demo()"], env, work)
+        cometa(["shell", "-c", "from cometa.demo.build import build_demo; build_demo()"], env, work)
     return env
 
 

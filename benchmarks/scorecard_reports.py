@@ -240,7 +240,7 @@ def _kazakhstan() -> tuple[Any, str]:
             actor=None, organisation=team, text=text, source_name=SEED.name
         )
         return imported.assessment, "seed import"
-    from cometa.demo import build_demo
+    from cometa.demo.build import build_demo
     from cometa.demo.scorecards import KAZAKHSTAN
 
     build_demo()

@@ -73,8 +73,7 @@ INSTALLED_APPS = [
     "cometa.core",
     "cometa.accounts",
     "cometa.scorecards",
-    "cometa.web",
-    "cometa.api",
+    "cometa.demo",
 ]
 
 MIDDLEWARE = [
@@ -107,7 +106,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "cometa.web.context.navigation",
+                "cometa.core.web.context.navigation",
             ],
         },
     }
@@ -129,9 +128,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "web:login"
+LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:home"
-LOGOUT_REDIRECT_URL = "web:login"
+LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60
 SESSION_IDLE_SECONDS = env.int("COMETA_SESSION_IDLE_MINUTES", 30, minimum=1) * 60
 SESSION_ABSOLUTE_SECONDS = env.int("COMETA_SESSION_MAX_HOURS", 12, minimum=1) * 3600
@@ -206,13 +205,13 @@ STORAGES = {
 # --- API ------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "cometa.api.authentication.TokenAuthentication",
-        "cometa.api.authentication.SessionAuthentication",
+        "cometa.accounts.authentication.TokenAuthentication",
+        "cometa.accounts.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "cometa.api.pagination.Pagination",
+    "DEFAULT_PAGINATION_CLASS": "cometa.core.api.pagination.Pagination",
     "PAGE_SIZE": 50,
-    "EXCEPTION_HANDLER": "cometa.api.errors.exception_handler",
+    "EXCEPTION_HANDLER": "cometa.core.api.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],

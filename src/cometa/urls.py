@@ -1,13 +1,17 @@
+"""The root URL configuration: the shell's own routes, then what each module registered
+in its ``AppConfig.ready()`` (see ``cometa.core.registry``)."""
+
 from django.urls import include, path
+
+from cometa.core.registry import registry
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/v1/scorecards/", include("cometa.scorecards.api_urls")),
-    path("api/v1/", include("cometa.api.urls")),
-    path("scorecards/", include("cometa.scorecards.urls")),
-    path("", include("cometa.web.urls")),
+    path("api/v1/", include("cometa.core.api.urls")),
+    *registry.url_patterns(),
+    path("", include("cometa.core.web.urls")),
 ]
 
-handler404 = "cometa.web.errors.not_found"
-handler403 = "cometa.web.errors.forbidden"
-handler500 = "cometa.web.errors.server_error"
+handler404 = "cometa.core.web.errors.not_found"
+handler403 = "cometa.core.web.errors.forbidden"
+handler500 = "cometa.core.web.errors.server_error"

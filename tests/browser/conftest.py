@@ -303,12 +303,12 @@ class Ui:
 
     def sign_in(self, person: Person, *, second_factor: bool = True) -> None:
         """Through the sign-in page; gives the second factor if the person has one."""
-        self.goto(self.url("web:login"))
+        self.goto(self.url("accounts:login"))
         self.page.fill("#id_email", person.email)
         self.page.fill("#id_password", PASSWORD)
         self.submit("Sign in")
         person.refresh_from_db()
-        if self.page.url.endswith(reverse("web:second-factor")):
+        if self.page.url.endswith(reverse("accounts:second-factor")):
             if not (second_factor and person.has_second_factor):
                 return
             self.page.fill("#id_code", current_code(person))
@@ -431,7 +431,7 @@ class SitePage:
 def _reset_requested(ui: Ui, world: World) -> None:
     ui.page.fill("#id_email", world.sara.email)
     ui.submit("Send the link")
-    assert ui.page.url == ui.url("web:password-reset-done")
+    assert ui.page.url == ui.url("accounts:password-reset-done")
 
 
 def _reset_link_opened(ui: Ui, world: World) -> None:
@@ -471,50 +471,50 @@ def _unct(world: World) -> Any:
 
 
 FOUNDATION_PAGES = [
-    SitePage("sign-in", None, _url("web:login"), "Sign in"),
-    SitePage("password-reset", None, _url("web:password-reset"), "Reset your password"),
+    SitePage("sign-in", None, _url("accounts:login"), "Sign in"),
+    SitePage("password-reset", None, _url("accounts:password-reset"), "Reset your password"),
     SitePage(
         "password-reset-sent",
         None,
-        _url("web:password-reset"),
+        _url("accounts:password-reset"),
         "Check your mail",
         then=_reset_requested,
     ),
     SitePage(
         "password-reset-new-password",
         None,
-        _url("web:password-reset"),
+        _url("accounts:password-reset"),
         "Choose a new password",
         then=_reset_link_opened,
     ),
     SitePage(
-        "password-reset-complete", None, _url("web:password-reset-complete"), "Password saved"
+        "password-reset-complete", None, _url("accounts:password-reset-complete"), "Password saved"
     ),
     SitePage("home-admin", "ada", _url("web:home"), "Platform administration"),
     SitePage("home-coordinator", "aisha", _url("web:home"), "Coordination"),
     SitePage("home-editor", "bolat", _url("web:home"), "Your work"),
     SitePage("home-viewer", "sara", _url("web:home"), "Your organisations"),
     SitePage("home-reviewer", "rita", _url("web:home"), "Quality assurance"),
-    SitePage("organisations", "rita", _url("web:organisations"), "Organisations"),
-    SitePage("organisation-detail", "aisha", _url("web:organisation", _unct), "Add a member"),
+    SitePage("organisations", "rita", _url("accounts:organisations"), "Organisations"),
+    SitePage("organisation-detail", "aisha", _url("accounts:organisation", _unct), "Add a member"),
     SitePage(
-        "organisation-create", "ada", _url("web:organisation-create"), "Create an organisation"
+        "organisation-create", "ada", _url("accounts:organisation-create"), "Create an organisation"
     ),
     SitePage(
         "organisation-create-errors",
         "ada",
-        _url("web:organisation-create"),
+        _url("accounts:organisation-create"),
         "Create an organisation",
         status=400,
         then=_duplicate_organisation,
     ),
     SitePage(
-        "organisation-edit", "aisha", _url("web:organisation-edit", _unct), "Edit organisation"
+        "organisation-edit", "aisha", _url("accounts:organisation-edit", _unct), "Edit organisation"
     ),
     SitePage(
         "membership-add-errors",
         "aisha",
-        _url("web:organisation", _unct),
+        _url("accounts:organisation", _unct),
         "Add a member",
         status=400,
         then=_unknown_member,
@@ -522,18 +522,18 @@ FOUNDATION_PAGES = [
         # lands on 405 (see the report).
         language_switch=False,
     ),
-    SitePage("profile", "bolat", _url("web:profile"), "API tokens"),
-    SitePage("profile-new-token", "bolat", _url("web:profile"), "API tokens", then=_new_token),
-    SitePage("password-change", "bolat", _url("web:password-change"), "Change password"),
-    SitePage("second-factor-enrolment", "oscar", _url("web:second-factor"), "Second factor"),
+    SitePage("profile", "bolat", _url("accounts:profile"), "API tokens"),
+    SitePage("profile-new-token", "bolat", _url("accounts:profile"), "API tokens", then=_new_token),
+    SitePage("password-change", "bolat", _url("accounts:password-change"), "Change password"),
+    SitePage("second-factor-enrolment", "oscar", _url("accounts:second-factor"), "Second factor"),
     SitePage(
         "second-factor-code",
         "aisha",
-        _url("web:second-factor"),
+        _url("accounts:second-factor"),
         "Type the six-digit code from your authenticator app.",
         second_factor=False,
     ),
-    SitePage("audit-trail", "ada", _url("web:audit"), "Audit trail"),
+    SitePage("audit-trail", "ada", _url("accounts:audit"), "Audit trail"),
     SitePage("not-found", "sara", lambda world: "/no-such-page/", "Error", status=404),
 ]
 

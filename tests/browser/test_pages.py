@@ -44,7 +44,7 @@ def test_static_files_are_found_by_the_finders() -> None:
 
 
 def test_the_stylesheet_and_scripts_apply(ui: Ui, people: World) -> None:
-    ui.goto(ui.url("web:login"))
+    ui.goto(ui.url("accounts:login"))
     header = ui.page.locator(".site-header")
     expect(header).to_have_css("background-color", "rgb(29, 63, 143)")
     expect(ui.page.locator("html")).to_have_class(re.compile(r"\bjs\b"))  # app.js ran
@@ -56,7 +56,7 @@ def test_the_stylesheet_and_scripts_apply(ui: Ui, people: World) -> None:
 
 
 def test_a_wrong_password_gets_the_generic_message(ui: Ui, people: World) -> None:
-    ui.goto(ui.url("web:login"))
+    ui.goto(ui.url("accounts:login"))
     for email in (people.sara.email, "nobody@example.org"):  # the same answer for both
         ui.page.fill("#id_email", email)
         ui.page.fill("#id_password", "not the password")
@@ -64,7 +64,7 @@ def test_a_wrong_password_gets_the_generic_message(ui: Ui, people: World) -> Non
         expect(ui.page.get_by_role("alert")).to_have_text(WRONG_SIGN_IN)
         assert ui.documents[ui.page.url] == 400
         expect(ui.page.locator("#id_password")).to_have_value("")
-    assert ui.page.url == ui.url("web:login")
+    assert ui.page.url == ui.url("accounts:login")
     ui.assert_no_console_errors()
 
 
@@ -76,11 +76,11 @@ def test_the_right_password_reaches_the_home_page(ui: Ui, people: World) -> None
 
 
 def _password_step(ui: Ui, email: str) -> None:
-    ui.goto(ui.url("web:login"))
+    ui.goto(ui.url("accounts:login"))
     ui.page.fill("#id_email", email)
     ui.page.fill("#id_password", PASSWORD)
     ui.submit("Sign in")
-    assert ui.page.url == ui.url("web:second-factor")
+    assert ui.page.url == ui.url("accounts:second-factor")
 
 
 def test_a_coordinator_must_give_the_right_second_factor(ui: Ui, people: World) -> None:
@@ -92,7 +92,7 @@ def test_a_coordinator_must_give_the_right_second_factor(ui: Ui, people: World) 
         "That code is not right. Check the clock of your device."
     )
     ui.goto(ui.url("web:home"))  # still held at the gate
-    assert ui.page.url == ui.url("web:second-factor")
+    assert ui.page.url == ui.url("accounts:second-factor")
     ui.page.fill("#id_code", current_code(aisha))
     ui.submit("Confirm")
     assert ui.page.url == ui.url("web:home")
@@ -143,7 +143,7 @@ def test_the_language_switcher_changes_every_page(
 
 def test_the_skip_link_comes_first_and_moves_focus_to_main(ui: Ui, people: World) -> None:
     ui.sign_in(people.sara)
-    ui.goto(ui.url("web:organisations"))
+    ui.goto(ui.url("accounts:organisations"))
     ui.page.keyboard.press("Tab")
     skip = ui.page.locator(".skip-link")
     expect(skip).to_be_focused()
@@ -161,7 +161,7 @@ def test_the_skip_link_comes_first_and_moves_focus_to_main(ui: Ui, people: World
 
 def test_the_organisation_search_filters_as_you_type(ui: Ui, people: World) -> None:
     ui.sign_in(people.rita)  # a reviewer sees all four organisations
-    ui.goto(ui.url("web:organisations"))
+    ui.goto(ui.url("accounts:organisations"))
     rows = ui.page.locator("#organisation-rows tbody tr")
     expect(rows).to_have_count(4)
     ui.page.evaluate("() => { window.cometaSamePage = true; }")
@@ -183,7 +183,7 @@ def test_the_organisation_search_works_without_javascript(
 ) -> None:
     ui = ui_factory(java_script_enabled=False)
     ui.sign_in(people.rita)
-    ui.goto(ui.url("web:organisations"))
+    ui.goto(ui.url("accounts:organisations"))
     ui.page.fill("#org-search", "kaz")
     ui.submit("Search")
     expect(ui.page).to_have_url(re.compile(r"/organisations/\?q=kaz$"))
@@ -203,7 +203,7 @@ def test_the_organisation_search_works_without_javascript(
 
 def test_a_coordinator_adds_a_member_and_changes_a_role(ui: Ui, people: World) -> None:
     ui.sign_in(people.aisha)
-    ui.goto(ui.url("web:organisation", people.unct.pk))
+    ui.goto(ui.url("accounts:organisation", people.unct.pk))
     ui.page.fill("#id_email", "nina@example.org")
     ui.page.select_option("#id_role", Role.EDITOR)
     ui.page.fill("#id_title", "Gender focal point")

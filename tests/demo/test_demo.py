@@ -10,7 +10,7 @@ from django.db.models import Count
 
 from cometa.accounts import audit
 from cometa.accounts.models import AuditEntry, Membership, Organisation, Person
-from cometa.demo import STEPS, build_demo
+from cometa.demo.build import STEPS, build_demo
 from cometa.demo.scorecards import demo_counts
 from cometa.scorecards.models import (
     ActionPoint,

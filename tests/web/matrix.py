@@ -17,6 +17,7 @@ TABLE = """
 # route                                            method relation anon view edit coord rev  out  admin
                                                    GET    -        302  200  200  200   200  200  200
 healthz                                            GET    -        200  200  200  200   200  200  200
+search/                                            GET    -        302  200  200  200   200  200  200
 accounts/sign-in/                                  GET    -        200  200  200  200   200  200  200
 accounts/sign-out/                                 POST   -        302  302  302  302   302  302  302
 accounts/second-factor/                            GET    -        302  200  200  200   200  200  200

@@ -67,5 +67,5 @@ class SecondFactorMiddleware:
                     }
                 }
                 return JsonResponse(body, status=403)
-            return redirect("web:second-factor")
+            return redirect("accounts:second-factor")
         return self.get_response(request)

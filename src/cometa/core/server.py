@@ -18,9 +18,10 @@ class CometaServer(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self) -> Any:
-        from cometa.wsgi import application
+        # The WSGI_APPLICATION setting names it: the shell does not import the project.
+        from django.core.servers.basehttp import get_internal_wsgi_application
 
-        return application
+        return get_internal_wsgi_application()
 
 
 def serve(*, host: str, port: int, workers: int, threads: int) -> None:

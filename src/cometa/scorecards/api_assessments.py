@@ -15,7 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from cometa.accounts.acting import person_of
-from cometa.api.errors import error_body
+from cometa.core.api.errors import error_body
 from cometa.core.errors import NotPermitted, ValidationFailed
 from cometa.scorecards import api_selectors, importing, patching, services, workflow
 from cometa.scorecards.api import context, errors, query, valid

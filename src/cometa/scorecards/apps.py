@@ -7,4 +7,8 @@ class ScorecardsConfig(AppConfig):
     verbose_name = _("Scorecards")
 
     def ready(self) -> None:
+        from cometa.core.registry import registry
         from cometa.scorecards import checks  # noqa: F401  (validates shipped frameworks)
+        from cometa.scorecards.shell import MODULE
+
+        registry.register(MODULE)

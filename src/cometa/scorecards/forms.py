@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cometa.accounts.models import Organisation
 from cometa.core.errors import ServiceError, ValidationFailed
+from cometa.core.web.pages import form_error
 from cometa.scorecards.framework_model import Indicator
 from cometa.scorecards.models import (
     ActionPoint,
@@ -27,7 +28,6 @@ from cometa.scorecards.models import (
     IndicatorAssessment,
 )
 from cometa.scorecards.selectors import LevelCriteria, year_label
-from cometa.web.pages import form_error
 
 ANSWERS = [
     ("met", _("Met")),

@@ -11,7 +11,7 @@ from cometa.accounts import access
 from cometa.accounts.acting import person_of
 from cometa.accounts.forms import AuditFilterForm
 from cometa.accounts.selectors import audit_filter
-from cometa.web.pages import paginate
+from cometa.core.web.pages import paginate
 
 
 @login_required

@@ -30,7 +30,7 @@ from cometa.accounts.forms import (
 from cometa.accounts.middleware import LAST_SEEN_AT, SECOND_FACTOR_OK, SIGNED_IN_AT
 from cometa.accounts.models import Person
 from cometa.core.errors import ServiceError
-from cometa.web.pages import form_error
+from cometa.core.web.pages import form_error
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ def _start_session(request: HttpRequest, person: Person) -> HttpResponse:
     request.session[SECOND_FACTOR_OK] = not needs_code
     if needs_code:
         request.session["cometa_next"] = _next_url(request)
-        return redirect("web:second-factor")
+        return redirect("accounts:second-factor")
     return redirect(_next_url(request))
 
 
@@ -92,7 +92,7 @@ def _start_session(request: HttpRequest, person: Person) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def second_factor_page(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        return redirect("web:login")
+        return redirect("accounts:login")
     person = person_of(request)
     form = CodeForm(request.POST or None)
     enrolling = not person.has_second_factor
@@ -129,13 +129,13 @@ def second_factor_page(request: HttpRequest) -> HttpResponse:
 def sign_out(request: HttpRequest) -> HttpResponse:
     logout(request)
     messages.info(request, _("You are signed out."))
-    return redirect("web:login")
+    return redirect("accounts:login")
 
 
 class PasswordChange(auth_views.PasswordChangeView):
     form_class = AuditedPasswordChangeForm
     template_name = "accounts/password_change.html"
-    success_url = reverse_lazy("web:profile")
+    success_url = reverse_lazy("accounts:profile")
 
     def form_valid(self, form: AuditedPasswordChangeForm) -> HttpResponse:
         response = super().form_valid(form)
@@ -148,7 +148,7 @@ class PasswordReset(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
-    success_url = reverse_lazy("web:password-reset-done")
+    success_url = reverse_lazy("accounts:password-reset-done")
 
 
 class PasswordResetDone(auth_views.PasswordResetDoneView):
@@ -158,7 +158,7 @@ class PasswordResetDone(auth_views.PasswordResetDoneView):
 class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
     form_class = AuditedSetPasswordForm
     template_name = "accounts/password_reset_confirm.html"
-    success_url = reverse_lazy("web:password-reset-complete")
+    success_url = reverse_lazy("accounts:password-reset-complete")
 
 
 class PasswordResetComplete(auth_views.PasswordResetCompleteView):

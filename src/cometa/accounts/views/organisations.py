@@ -14,7 +14,7 @@ from cometa.accounts import access, services
 from cometa.accounts.acting import person_of
 from cometa.accounts.forms import MembershipForm, OrganisationForm, RoleForm
 from cometa.core.errors import NotPermitted, ServiceError
-from cometa.web.pages import form_error, paginate
+from cometa.core.web.pages import form_error, paginate
 
 
 @login_required
@@ -63,7 +63,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
             form_error(form, error)
         else:
             messages.success(request, _("The organisation was created."))
-            return redirect("web:organisation", pk=organisation.pk)
+            return redirect("accounts:organisation", pk=organisation.pk)
     status = 400 if form.errors else 200
     return render(request, "accounts/organisation_form.html", {"form": form}, status=status)
 
@@ -94,7 +94,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form_error(form, error)
         else:
             messages.success(request, _("The organisation was saved."))
-            return redirect("web:organisation", pk=organisation.pk)
+            return redirect("accounts:organisation", pk=organisation.pk)
     status = 400 if form.errors else 200
     context = {"form": form, "organisation": organisation}
     return render(request, "accounts/organisation_form.html", context, status=status)
@@ -119,7 +119,7 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
             form_error(form, error)
         else:
             messages.success(request, _("The member was added."))
-            return redirect("web:organisation", pk=organisation.pk)
+            return redirect("accounts:organisation", pk=organisation.pk)
     context = {"form": form, "organisation": organisation}
     return render(request, "accounts/membership_form.html", context, status=400)
 
@@ -143,7 +143,7 @@ def membership_role(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The role was changed."))
     else:
         messages.error(request, _("Choose one of the roles."))
-    return redirect("web:organisation", pk=membership.organisation_id)
+    return redirect("accounts:organisation", pk=membership.organisation_id)
 
 
 @login_required
@@ -159,4 +159,4 @@ def membership_remove(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(request, _("The member was removed."))
-    return redirect("web:organisation", pk=membership.organisation_id)
+    return redirect("accounts:organisation", pk=membership.organisation_id)

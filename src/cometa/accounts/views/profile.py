@@ -14,7 +14,7 @@ from cometa.accounts.acting import person_of
 from cometa.accounts.forms import ProfileForm, TokenForm
 from cometa.accounts.models import ApiToken
 from cometa.core.errors import ServiceError
-from cometa.web.pages import form_error
+from cometa.core.web.pages import form_error
 
 
 @login_required
@@ -30,7 +30,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             form_error(form, error)
         else:
             messages.success(request, _("Your profile was saved."))
-            return redirect("web:profile")
+            return redirect("accounts:profile")
     context = {
         "form": form,
         "token_form": TokenForm(),
@@ -54,7 +54,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
             request.session["cometa_new_token"] = issued.secret
     else:
         messages.error(request, _("Give the token a name and a validity of 1 to 365 days."))
-    return redirect("web:profile")
+    return redirect("accounts:profile")
 
 
 @login_required
@@ -69,4 +69,4 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(request, _("The token was revoked."))
-    return redirect("web:profile")
+    return redirect("accounts:profile")

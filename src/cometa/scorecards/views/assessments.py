@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from cometa.accounts.acting import person_of
 from cometa.accounts.models import Person
 from cometa.core.errors import ServiceError
+from cometa.core.web.pages import form_error, paginate
 from cometa.scorecards import access, removal, selectors, services
 from cometa.scorecards.forms import (
     ActionForm,
@@ -29,7 +30,6 @@ from cometa.scorecards.forms import (
 )
 from cometa.scorecards.models import Assessment
 from cometa.scorecards.views import error_summary, language
-from cometa.web.pages import form_error, paginate
 
 STEP_LABELS = dict(WorkflowForm.base_fields["step"].choices)  # type: ignore[attr-defined]
 COMMENT_STEPS = ("return", "unapprove")

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cometa.accounts.acting import person_of
 from cometa.accounts.models import Person
 from cometa.core.errors import NotPermitted, ServiceError
+from cometa.core.web.pages import form_error
 from cometa.scorecards.framework_admin import (
     criterion_key,
     framework_edit_wording,
@@ -36,7 +37,6 @@ from cometa.scorecards.framework_store import framework_of, framework_version_pu
 from cometa.scorecards.models import FrameworkVersion
 from cometa.scorecards.rule_words import describe_rule
 from cometa.scorecards.views import language
-from cometa.web.pages import form_error
 
 LANGUAGE_NAMES = {"en": "English", "es": "Español", "ru": "Русский"}
 INPUT_KINDS = {

@@ -17,11 +17,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from cometa.accounts.acting import person_of
+from cometa.core.web.pages import PAGE_SIZE, paginate
 from cometa.reports.renderers.tabular import to_xlsx
 from cometa.scorecards import global_view, hub
 from cometa.scorecards.models import Evidence
 from cometa.scorecards.views import language
-from cometa.web.pages import PAGE_SIZE, paginate
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 REGRESSIONS_PAGE_SIZE = 50

@@ -11,11 +11,11 @@ from django.views.decorators.http import require_http_methods
 
 from cometa.accounts.acting import person_of
 from cometa.core.errors import NotPermitted, ServiceError
+from cometa.core.web.pages import form_error
 from cometa.scorecards import selectors
 from cometa.scorecards.forms import ImportForm
 from cometa.scorecards.importing import assessment_import
 from cometa.scorecards.report_import import ImportProblem, ReportImportError
-from cometa.web.pages import form_error
 
 
 @login_required

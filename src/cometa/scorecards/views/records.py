@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cometa.accounts.acting import person_of
 from cometa.core.errors import NotPermitted, ServiceError
+from cometa.core.web.pages import form_error
 from cometa.scorecards import access, evidence, removal, selectors, services
 from cometa.scorecards.forms import (
     ActionForm,
@@ -27,7 +28,6 @@ from cometa.scorecards.framework_store import framework_of
 from cometa.scorecards.models import ActionPoint, Assessment, RemovedKind
 from cometa.scorecards.views import language
 from cometa.scorecards.views.assessments import redirect_to, render_assessment
-from cometa.web.pages import form_error
 
 
 def _attempt(

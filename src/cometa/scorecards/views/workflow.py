@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 
 from cometa.accounts.acting import person_of
 from cometa.core.errors import ServiceError
+from cometa.core.web.pages import form_error
 from cometa.scorecards import access
 from cometa.scorecards.forms import WorkflowForm
 from cometa.scorecards.views.assessments import redirect_to, render_assessment
 from cometa.scorecards.workflow import transition
-from cometa.web.pages import form_error
 
 DONE = {
     "submit": _("The assessment was submitted for review."),

@@ -1,5 +1,6 @@
+"""The accounts API, mounted under api/v1/ by the registry."""
+
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
 from cometa.accounts import api as accounts_api
@@ -11,7 +12,6 @@ router.register("tokens", accounts_api.TokenViewSet, basename="token")
 router.register("audit", accounts_api.AuditViewSet, basename="audit")
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("me/", accounts_api.MeView.as_view(), name="api-me"),
     *router.urls,
 ]

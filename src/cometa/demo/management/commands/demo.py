@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from cometa.core.management.commands.serve import add_server_arguments, prepare
 from cometa.core.progress import Progress
 from cometa.core.server import serve
-from cometa.demo import STEPS, build_demo
+from cometa.demo.build import STEPS, build_demo
 
 
 class Command(BaseCommand):

@@ -40,7 +40,7 @@ class SessionAuthentication(authentication.SessionAuthentication):
 
 
 class SessionScheme(OpenApiAuthenticationExtension):
-    target_class = "cometa.api.authentication.SessionAuthentication"
+    target_class = "cometa.accounts.authentication.SessionAuthentication"
     name = "cookieAuth"
 
     def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
@@ -48,7 +48,7 @@ class SessionScheme(OpenApiAuthenticationExtension):
 
 
 class TokenScheme(OpenApiAuthenticationExtension):
-    target_class = "cometa.api.authentication.TokenAuthentication"
+    target_class = "cometa.accounts.authentication.TokenAuthentication"
     name = "tokenAuth"
 
     def get_security_definition(self, auto_schema: Any) -> dict[str, str]:

@@ -1,13 +1,13 @@
+"""The pages of accounts: signing in, the profile and tokens, organisations and their
+members, the audit trail. Mounted at the root by the registry (see apps.py)."""
+
 from django.urls import path
 
 from cometa.accounts.views import audit_log, auth, organisations, profile
-from cometa.web import views
 
-app_name = "web"
+app_name = "accounts"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("healthz", views.health, name="health"),
     path("accounts/sign-in/", auth.sign_in, name="login"),
     path("accounts/sign-out/", auth.sign_out, name="logout"),
     path("accounts/second-factor/", auth.second_factor_page, name="second-factor"),

@@ -1,0 +1,31 @@
+"""Builds the whole demo: organisations and people, then the scorecards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from cometa.demo.accounts import DemoAccount, build_accounts
+from cometa.demo.scorecards import build_scorecards
+
+__all__ = ["DemoAccount", "build_demo"]
+
+
+#: Parts reported to ``progress``: organisations and people, then the four of the scorecards.
+STEPS = 5
+
+
+def build_demo(*, progress: Callable[[int, str], None] | None = None) -> list[DemoAccount]:
+    """Creates the demo data that is missing; what exists is left as it is, so running it
+    again never duplicates anything. Idempotent."""
+    report = progress or (lambda done, note: None)
+    accounts = build_accounts()
+    done = 1
+    report(done, "organisations and people")
+
+    def step(note: str) -> None:
+        nonlocal done
+        done += 1
+        report(done, note)
+
+    build_scorecards(step)
+    return accounts
