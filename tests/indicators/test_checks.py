@@ -46,16 +46,24 @@ def test_parts_that_do_not_add_up_are_reported_with_the_numbers():
         ({"": 10, "sex=F": 8, "sex=M": 3}, {"sex": SEX}, [("", "sex", 1)]),
         # a cross-tabulation is checked at every level, each dimension on its own
         (
-            {"": 10, "age=Y15T24": 4, "age=Y25T34": 6, "age=Y15T24;sex=F": 3,
-             "age=Y15T24;sex=M": 2},
+            {
+                "": 10,
+                "age=Y15T24": 4,
+                "age=Y25T34": 6,
+                "age=Y15T24;sex=F": 3,
+                "age=Y15T24;sex=M": 2,
+            },
             {"sex": SEX, "age": AGE},
             [("age=Y15T24", "sex", 1)],
         ),
         # parts of only some codes: the cell women (7) against women by age (3)
         ({"sex=F": 7, "age=Y15T24;sex=F": 3}, {"sex": SEX, "age": AGE}, [("sex=F", "age", -4)]),
         # the grand total split by age and, separately, by sex
-        ({"": 10, "age=Y15T24": 5, "sex=F": 9}, {"sex": SEX, "age": AGE},
-         [("", "age", -5), ("", "sex", -1)]),
+        (
+            {"": 10, "age=Y15T24": 5, "sex=F": 9},
+            {"sex": SEX, "age": AGE},
+            [("", "age", -5), ("", "sex", -1)],
+        ),
     ],
 )
 def test_findings_name_the_total_the_dimension_and_the_difference(values, exhaustive, expected):
@@ -99,5 +107,8 @@ def test_changing_one_leaf_is_found_with_its_difference(leaves, data, change):
     leaf = format_key([("sex", sex), ("age", age)])
     values[leaf] += change
     findings = parts_add_up(values, {"sex": SEX, "age": AGE})
-    assert {(f.key, f.dimension) for f in findings} == {(f"age={age}", "sex"), (f"sex={sex}", "age")}
+    assert {(f.key, f.dimension) for f in findings} == {
+        (f"age={age}", "sex"),
+        (f"sex={sex}", "age"),
+    }
     assert all(f.difference == change for f in findings)

@@ -86,7 +86,10 @@ def test_the_cells_of_a_grid_run_from_the_total_to_the_cross_tabulation():
         "age=Y25T34;sex=M",
     ]
     assert cells({"sex": ["F", "M"], "age": ["Y15T24"]}, depth=1) == [
-        "", "age=Y15T24", "sex=F", "sex=M"
+        "",
+        "age=Y15T24",
+        "sex=F",
+        "sex=M",
     ]
 
 
@@ -111,8 +114,13 @@ def test_any_order_of_the_pairs_gives_the_same_canonical_key(pairs, random):
 
 
 @PROPERTY
-@given(st.dictionaries(st.sampled_from(["a", "b", "c"]), st.lists(codes, min_size=1, max_size=3,
-                                                                     unique=True), max_size=3))
+@given(
+    st.dictionaries(
+        st.sampled_from(["a", "b", "c"]),
+        st.lists(codes, min_size=1, max_size=3, unique=True),
+        max_size=3,
+    )
+)
 def test_a_grid_has_every_cell_once(dimensions):
     grid = cells(dimensions)
     assert len(grid) == len(set(grid))

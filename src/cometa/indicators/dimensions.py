@@ -62,7 +62,7 @@ class _TextFile(BaseModel):
 
 class _CodeFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    code: str = Field(pattern=VALUE_CODE.pattern)
+    code: str = Field(pattern=f"^{VALUE_CODE.pattern}$")
     label: _TextFile
 
     @field_validator("code")
@@ -75,7 +75,7 @@ class _CodeFile(BaseModel):
 
 class _DimensionFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    code: str = Field(pattern=DIMENSION_CODE.pattern)
+    code: str = Field(pattern=f"^{DIMENSION_CODE.pattern}$")
     name: _TextFile
     source: str = Field(min_length=1)
     exhaustive: bool
