@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "cometa.core",
     "cometa.accounts",
+    "cometa.indicators",
     "cometa.scorecards",
     "cometa.demo",
 ]
