@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "cometa.core",
     "cometa.accounts",
     "cometa.scorecards",
+    "cometa.network",
     "cometa.web",
     "cometa.api",
 ]
