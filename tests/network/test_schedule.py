@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 import pytest
@@ -43,7 +44,7 @@ def test_an_exit_gets_three_rounds_each_inside_its_window():
 def test_windows_never_overlap_and_follow_the_exit(exit_on):
     rounds = plan(exit_on)
     assert rounds[0].opens_on > exit_on
-    for earlier, later in zip(rounds, rounds[1:], strict=False):
+    for earlier, later in itertools.pairwise(rounds):
         assert earlier.closes_on < later.opens_on
 
 

@@ -44,7 +44,7 @@ def test_unknown_states_are_named():
 
 def test_every_state_is_reachable_and_the_final_ones_lead_nowhere():
     assert states.reachable() == set(S.values)
-    assert states.FINAL == {S.GRADUATED, S.DROPPED_OUT, S.TRANSFERRED}
+    assert {S.GRADUATED, S.DROPPED_OUT, S.TRANSFERRED} == states.FINAL
     assert all(not states.STEPS[state] for state in states.FINAL)
 
 

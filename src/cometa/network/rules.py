@@ -47,10 +47,11 @@ def training_standing(
             last[code] = on
     result = []
     for module in modules:
-        on = last.get(module.code)
-        if on is None:
+        found = last.get(module.code)
+        if found is None:
             result.append(ModuleStanding(module.code, TrainingState.MISSING, None, None))
             continue
+        on = found
         due = add_months(on, module.refresher_months) if module.refresher_months else None
         if due is None or add_months(today, 1) < due:
             state = TrainingState.CURRENT

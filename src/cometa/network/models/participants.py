@@ -3,6 +3,8 @@ in a separate restricted table, and her consent by purpose."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,14 +21,17 @@ from cometa.network.codes import (
 )
 from cometa.network.models.network import Member, Network
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 _PERSON = settings.AUTH_USER_MODEL
 
 
-def _difficulty(label: str) -> models.PositiveSmallIntegerField[int | None, int | None]:
+def _difficulty(label: StrOrPromise) -> models.PositiveSmallIntegerField[int | None, int | None]:
     return models.PositiveSmallIntegerField(label, choices=Difficulty.choices, null=True)
 
 
-def _code(label: str, choices: list[tuple[str, str]]) -> models.CharField[str, str]:
+def _code(label: StrOrPromise, choices: Any) -> models.CharField[str, str]:
     return models.CharField(label, max_length=CODE_LENGTH, choices=choices, blank=True)
 
 

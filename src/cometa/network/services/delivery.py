@@ -28,6 +28,20 @@ from cometa.network.models import (
 from cometa.network.services.common import choice, invalid, record, require
 
 
+def _check_place(state_code: str, municipality_code: str) -> None:
+    if not (state_code.isdigit() and len(state_code) == 2):
+        raise invalid("state_code", _("The state is its two-digit INEGI code, such as 14."))
+    if not (
+        municipality_code.isdigit()
+        and len(municipality_code) == 5
+        and municipality_code.startswith(state_code)
+    ):
+        raise invalid(
+            "municipality_code",
+            _("The municipality is its five-digit INEGI code, starting with the state's."),
+        )
+
+
 def site_create(
     *,
     actor: Person | None,
@@ -49,17 +63,7 @@ def site_create(
         Urbanisation,
         _("Use U (urban) or R (rural), not “%(value)s”."),
     )
-    if not (state_code.isdigit() and len(state_code) == 2):
-        raise invalid("state_code", _("The state is its two-digit INEGI code, such as 14."))
-    if not (
-        municipality_code.isdigit()
-        and len(municipality_code) == 5
-        and municipality_code.startswith(state_code)
-    ):
-        raise invalid(
-            "municipality_code",
-            _("The municipality is its five-digit INEGI code, starting with the state's."),
-        )
+    _check_place(state_code, municipality_code)
     try:
         with transaction.atomic():
             site = Site.objects.create(

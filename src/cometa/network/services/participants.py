@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
@@ -40,7 +40,7 @@ from cometa.network.rules import disability_from
 from cometa.network.services.common import choice, invalid, record, require
 
 IDENTITY_FIELDS = ("given_names", "family_names", "phone", "address")
-CODED = {
+CODED: dict[str, type[models.Choices]] = {
     "sex": Sex,
     "education": Education,
     "migration": Migration,

@@ -117,19 +117,7 @@ def enrolment_change(
         choice("reasons", reason, DropReason, _("Unknown reason “%(value)s”."))
     with transaction.atomic():
         current = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-        refusal = states.check_step(current.status, to_status, reason=reasons[0] if reasons else "")
-        if refusal is not None:
-            message = str(STEP_MESSAGES[refusal.code]) % {
-                "current": current.status,
-                "target": to_status,
-            }
-            raise Conflict(refusal.code, message)
-        if on < current.status_on:
-            raise invalid("on", _("This change comes before the one recorded last."))
-        if to_status == EnrolmentStatus.GRADUATED and not _passed(current):
-            raise Conflict(
-                "not_assessed", _("She graduates once a graduation assessment is passed.")
-            )
+        _check_step(current, to_status, on, reasons)
         EnrolmentChange.objects.create(
             enrolment=current,
             from_status=current.status,
@@ -151,6 +139,20 @@ def enrolment_change(
             changes={"status": [before, to_status], "on": on.isoformat(), "reasons": list(reasons)},
         )
     return current
+
+
+def _check_step(current: Enrolment, to_status: str, on: date, reasons: Sequence[str]) -> None:
+    refusal = states.check_step(current.status, to_status, reason=reasons[0] if reasons else "")
+    if refusal is not None:
+        message = str(STEP_MESSAGES[refusal.code]) % {
+            "current": current.status,
+            "target": to_status,
+        }
+        raise Conflict(refusal.code, message)
+    if on < current.status_on:
+        raise invalid("on", _("This change comes before the one recorded last."))
+    if to_status == EnrolmentStatus.GRADUATED and not _passed(current):
+        raise Conflict("not_assessed", _("She graduates once a graduation assessment is passed."))
 
 
 def _passed(enrolment: Enrolment) -> bool:
