@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "cometa.accounts",
     "cometa.indicators",
     "cometa.scorecards",
+    "cometa.network",
     "cometa.demo",
 ]
 

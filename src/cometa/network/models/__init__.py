@@ -1,0 +1,70 @@
+from cometa.network.models.delivery import (
+    Cohort,
+    Pathway,
+    Programme,
+    Session,
+    Site,
+    Staff,
+    TrainingModule,
+    TrainingRecord,
+)
+from cometa.network.models.graduation import (
+    CriterionResult,
+    GraduationAssessment,
+    GraduationCriterion,
+)
+from cometa.network.models.network import (
+    Decision,
+    Designation,
+    ExitSurvey,
+    Meeting,
+    Member,
+    MemberPeriod,
+    Network,
+)
+from cometa.network.models.participants import Consent, Identity, Participant
+from cometa.network.models.progress import (
+    Attendance,
+    ContactAttempt,
+    Enrolment,
+    EnrolmentChange,
+    Exit,
+    ExitReason,
+    FollowUpTask,
+    MentoringContact,
+)
+from cometa.network.models.psychosocial import PsychosocialFlag, Referral
+
+__all__ = [
+    "Attendance",
+    "Cohort",
+    "Consent",
+    "ContactAttempt",
+    "CriterionResult",
+    "Decision",
+    "Designation",
+    "Enrolment",
+    "EnrolmentChange",
+    "Exit",
+    "ExitReason",
+    "ExitSurvey",
+    "FollowUpTask",
+    "GraduationAssessment",
+    "GraduationCriterion",
+    "Identity",
+    "Meeting",
+    "Member",
+    "MemberPeriod",
+    "MentoringContact",
+    "Network",
+    "Participant",
+    "Pathway",
+    "Programme",
+    "PsychosocialFlag",
+    "Referral",
+    "Session",
+    "Site",
+    "Staff",
+    "TrainingModule",
+    "TrainingRecord",
+]

@@ -1,0 +1,180 @@
+"""Reads of participant data, scoped by the acting person (rules in ``access``).
+
+A row outside the person's reach answers 404 (``Http404``), never 403, so another
+partner's participant is simply not found. Every read that returns an identity or a
+psychosocial flag writes an audit entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from cometa.accounts import audit
+from cometa.accounts.models import Person
+from cometa.network import states
+from cometa.network.access import may_read_identity, may_read_psychosocial, reach
+from cometa.network.codes import ConsentPurpose
+from cometa.network.models import (
+    Consent,
+    Enrolment,
+    FollowUpTask,
+    Identity,
+    Network,
+    Participant,
+    PsychosocialFlag,
+    Staff,
+)
+from cometa.network.rules import MentorLoad, mentor_loads
+
+
+def _shared_with_backbone(participant_ref: str = "pk") -> Exists:
+    return Exists(
+        Consent.objects.filter(
+            participant_id=OuterRef(participant_ref),
+            purpose=ConsentPurpose.SHARE_BACKBONE,
+            withdrawn_on__isnull=True,
+        )
+    )
+
+
+def _scope(person: Person, network: Network, participant_ref: str, member_field: str) -> Q | None:
+    """The condition on rows of ``network`` the person may see; None: nothing."""
+    where = reach(person, network)
+    condition = Q(**{f"{member_field}__in": where.member_ids}) if where.member_ids else None
+    if where.sees_network:
+        shared = Q(_shared_with_backbone(participant_ref))
+        condition = shared if condition is None else condition | shared
+    return condition
+
+
+def participants_for(person: Person, network: Network) -> QuerySet[Participant]:
+    """Pseudonymous records: never joined to identities here."""
+    condition = _scope(person, network, "pk", "member_id")
+    if condition is None:
+        return Participant.objects.none()
+    return Participant.objects.filter(condition, network=network)
+
+
+def participant_get(person: Person, network: Network, key: object) -> Participant:
+    """By id or by code; 404 for anything the person may not see."""
+    rows = participants_for(person, network).select_related("member__organisation", "network")
+    text = str(key).strip()
+    try:
+        return rows.get(pk=int(text)) if text.isdigit() else rows.get(code=text.upper())
+    except Participant.DoesNotExist:
+        raise Http404("No such participant.") from None
+
+
+def enrolments_for(person: Person, network: Network) -> QuerySet[Enrolment]:
+    condition = _scope(person, network, "participant_id", "member_id")
+    if condition is None:
+        return Enrolment.objects.none()
+    return Enrolment.objects.filter(condition, network=network)
+
+
+def enrolment_get(person: Person, network: Network, pk: object) -> Enrolment:
+    rows = enrolments_for(person, network).select_related("participant", "cohort", "member")
+    try:
+        return rows.get(pk=int(str(pk)))
+    except (Enrolment.DoesNotExist, ValueError):
+        raise Http404("No such enrolment.") from None
+
+
+def followups_for(person: Person, network: Network) -> QuerySet[FollowUpTask]:
+    condition = _scope(person, network, "enrolment__participant_id", "member_id")
+    if condition is None:
+        return FollowUpTask.objects.none()
+    return FollowUpTask.objects.filter(condition, enrolment__network=network)
+
+
+def followup_get(person: Person, network: Network, pk: object) -> FollowUpTask:
+    rows = followups_for(person, network).select_related("enrolment__participant", "member")
+    try:
+        return rows.get(pk=int(str(pk)))
+    except (FollowUpTask.DoesNotExist, ValueError):
+        raise Http404("No such follow-up.") from None
+
+
+def identity_get(person: Person, participant: Participant) -> Identity:
+    """Her name and contact details, for the holding partner's editors; the read is
+    audited. Anyone else (the backbone included) is told there is nothing here."""
+    if not may_read_identity(person, participant.member):
+        raise Http404("No such identity.")
+    try:
+        identity = Identity.objects.get(participant=participant)
+    except Identity.DoesNotExist:
+        raise Http404("No such identity.") from None
+    _audit_read(person, "network.identity.read", [participant])
+    return identity
+
+
+def identities_for(person: Person, participants: Iterable[Participant]) -> dict[int, Identity]:
+    """Identities of a list (a partner's page of participants), one audit entry for the
+    lot; participants the person may not read are left out."""
+    readable = [p for p in participants if may_read_identity(person, p.member)]
+    if not readable:
+        return {}
+    found = Identity.objects.in_bulk([p.pk for p in readable])
+    _audit_read(person, "network.identity.read", [p for p in readable if p.pk in found])
+    return found
+
+
+def flags_for(person: Person, participant: Participant) -> list[PsychosocialFlag]:
+    """Psychosocial flags with their referrals, for the people the holding partner
+    designated; for everyone else an empty list, whether or not flags exist."""
+    if not may_read_psychosocial(person, participant.member):
+        return []
+    flags = list(
+        PsychosocialFlag.objects.filter(participant=participant).prefetch_related("referrals")
+    )
+    if flags:
+        _audit_read(person, "network.psychosocial.read", [participant])
+    return flags
+
+
+def flag_get(person: Person, network: Network, pk: object) -> PsychosocialFlag:
+    try:
+        flag = PsychosocialFlag.objects.select_related("participant", "member__network").get(
+            pk=int(str(pk)), member__network=network
+        )
+    except (PsychosocialFlag.DoesNotExist, ValueError):
+        raise Http404("No such flag.") from None
+    if not may_read_psychosocial(person, flag.member):
+        raise Http404("No such flag.")
+    return flag
+
+
+def _audit_read(person: Person, action: str, participants: list[Participant]) -> None:
+    if not participants:
+        return
+    first = participants[0]
+    with transaction.atomic():
+        audit.record(
+            actor=person,
+            action=action,
+            target=first if len(participants) == 1 else None,
+            object_type="network.participant",
+            changes={"participants": [p.code for p in participants]},
+            organisation_id=first.member.organisation_id,
+        )
+
+
+def mentor_load_for(person: Person, network: Network) -> list[MentorLoad]:
+    """Women currently followed by each active mentor the person may see (their own
+    members' mentors; every mentor for the backbone), heaviest first."""
+    where = reach(person, network)
+    if not where.inside:
+        return []
+    mentors = Staff.objects.filter(member__network=network, role="mentor", is_active=True)
+    if not where.sees_network:
+        mentors = mentors.filter(member_id__in=where.member_ids)
+    counted = mentors.annotate(
+        followed=Count("mentees", filter=Q(mentees__status__in=states.CURRENT))
+    ).values_list("pk", "followed", "mentor_limit")
+    followed = {pk: n for pk, n, _ in counted}
+    overrides = {pk: limit for pk, _, limit in counted if limit}
+    return mentor_loads(followed, network.mentor_limit, overrides)

@@ -1,0 +1,46 @@
+"""What the network's services share: refusals and the audit entry."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import models
+
+from cometa.accounts import audit
+from cometa.accounts.models import Person
+from cometa.core.errors import NotPermitted, ValidationFailed
+
+
+def invalid(field: str, message: str) -> ValidationFailed:
+    return ValidationFailed({field: [message]})
+
+
+def require(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise NotPermitted(message)
+
+
+def choice(field: str, value: str, choices: type[models.Choices], message: str) -> str:
+    if value not in choices.values:
+        raise invalid(field, message % {"value": value})
+    return value
+
+
+def record(
+    *,
+    actor: Person | None,
+    action: str,
+    target: models.Model,
+    organisation_id: int | None,
+    changes: Mapping[str, Any] | None = None,
+) -> None:
+    """The audit entry, inside the caller's transaction. Targets print no names (see the
+    models' ``__str__``), so entries carry codes and ids, never identities."""
+    audit.record(
+        actor=actor,
+        action=f"network.{action}",
+        target=target,
+        changes=changes or {},
+        organisation_id=organisation_id,
+    )

@@ -1,0 +1,184 @@
+"""Isolation between partners, no identities for the backbone, psychosocial data only for
+designated people, every identity read audited."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from django.core import serializers
+from django.http import Http404
+
+from cometa.accounts.models import AuditEntry
+from cometa.core.errors import NotPermitted
+from cometa.network import selectors
+from cometa.network.codes import ConsentPurpose as Purpose
+from cometa.network.models import Participant
+from cometa.network.services import participants, progress, psychosocial
+
+MARKER = "ZEBRA-7f3c-violence-disclosed-in-confidence"
+
+
+def test_a_partner_sees_only_its_own_participants(net):
+    own = net.register(net.cemex)
+    other = net.register(net.promexico, name="Guadalupe Pérez")
+    assert list(selectors.participants_for(net.pablo, net.network)) == [own]
+    assert list(selectors.participants_for(net.quim, net.network)) == [other]
+    for key in (other.pk, other.code):
+        with pytest.raises(Http404):
+            selectors.participant_get(net.pablo, net.network, key)
+    assert selectors.participant_get(net.pablo, net.network, own.code.lower()) == own
+
+
+def test_another_partner_s_participant_cannot_be_read_or_changed(net):
+    other = net.register(net.promexico, name="Guadalupe Pérez")
+    enrolment = progress.enrol(
+        actor=net.quim, participant=other, cohort=net.cohort_b, enrolled_on=date(2024, 2, 6)
+    )
+    with pytest.raises(Http404):
+        selectors.identity_get(net.pablo, other)
+    with pytest.raises(Http404):
+        selectors.enrolment_get(net.pablo, net.network, enrolment.pk)
+    with pytest.raises(NotPermitted):
+        participants.identity_update(actor=net.pablo, participant=other, phone="+52 000")
+    with pytest.raises(NotPermitted):
+        progress.enrolment_change(
+            actor=net.pablo, enrolment=enrolment, to_status="active", on=date(2024, 2, 7)
+        )
+    with pytest.raises(NotPermitted):
+        progress.enrol(
+            actor=net.pablo, participant=other, cohort=net.cohort_b, enrolled_on=date(2024, 2, 6)
+        )
+    assert other.identity.phone == "+52 33 1234 5678"
+
+
+def test_an_outsider_sees_nothing_of_the_network(net, world):
+    net.register(net.cemex)
+    assert not selectors.participants_for(world.oscar, net.network).exists()
+    assert not selectors.enrolments_for(world.oscar, net.network).exists()
+
+
+def test_the_backbone_sees_consented_records_and_no_identity(net):
+    shared = net.register(net.cemex)
+    private = net.register(
+        net.cemex, name="Rosa Díaz", consents={Purpose.TAKE_PART: date(2024, 2, 1)}
+    )
+    assert list(selectors.participants_for(net.bea, net.network)) == [shared]
+    with pytest.raises(Http404):
+        selectors.participant_get(net.bea, net.network, private.code)
+    with pytest.raises(Http404):
+        selectors.identity_get(net.bea, shared)
+    assert selectors.identities_for(net.bea, [shared]) == {}
+
+
+def test_withdrawing_consent_to_share_hides_her_from_the_backbone(net):
+    woman = net.register(net.cemex)
+    consent = woman.consents.get(purpose=Purpose.SHARE_BACKBONE)
+    participants.consent_withdraw(actor=net.pablo, consent=consent, withdrawn_on=date(2024, 3, 1))
+    assert not selectors.participants_for(net.bea, net.network).exists()
+    assert selectors.participants_for(net.pablo, net.network).get() == woman
+
+
+def test_a_viewer_of_the_partner_sees_the_record_but_not_her_name(net):
+    woman = net.register(net.cemex)
+    assert selectors.participant_get(net.vera, net.network, woman.pk) == woman
+    with pytest.raises(Http404):
+        selectors.identity_get(net.vera, woman)
+
+
+def test_every_identity_read_is_audited_without_the_identity(net):
+    woman = net.register(net.cemex, name="Ximena Ñúñez")
+    before = AuditEntry.objects.filter(action="network.identity.read").count()
+    identity = selectors.identity_get(net.pablo, woman)
+    assert identity.given_names == "Ximena Ñúñez"
+    selectors.identities_for(net.pablo, [woman])
+    reads = AuditEntry.objects.filter(action="network.identity.read")
+    assert reads.count() == before + 2
+    entry = reads.order_by("-seq").first()
+    assert entry.actor == net.pablo and entry.changes == {"participants": [woman.code]}
+    everything = json.dumps(list(AuditEntry.objects.values()), default=str)
+    assert "Ximena" not in everything and "1234 5678" not in everything
+
+
+def _flagged(net) -> Participant:  # type: ignore[no-untyped-def]
+    woman = net.register(net.cemex)
+    flag = psychosocial.flag_raise(
+        actor=net.pablo,
+        participant=woman,
+        trigger="violence",
+        severity="urgent",
+        raised_on=date(2024, 3, 1),
+        note=MARKER,
+    )
+    psychosocial.referral_add(
+        actor=net.sofia,
+        flag=flag,
+        service="gbv_shelter",
+        referred_on=date(2024, 3, 1),
+        provider=MARKER,
+        outcome=MARKER,
+    )
+    return woman
+
+
+def _everything_seen_by(person, net) -> str:  # type: ignore[no-untyped-def]
+    """Every record the person's selectors return, serialised, with what the flags read
+    gives them."""
+    seen: list = []
+    for rows in (
+        selectors.participants_for(person, net.network),
+        selectors.enrolments_for(person, net.network),
+        selectors.followups_for(person, net.network),
+    ):
+        seen.extend(rows)
+    text = serializers.serialize("json", seen)
+    for woman in selectors.participants_for(person, net.network):
+        text += serializers.serialize("json", selectors.flags_for(person, woman))
+        text += serializers.serialize(
+            "json", list(selectors.identities_for(person, [woman]).values())
+        )
+    return text
+
+
+def test_psychosocial_data_reach_only_the_designated_person(net):
+    woman = _flagged(net)
+    assert MARKER in _everything_seen_by(net.sofia, net)
+    flags = selectors.flags_for(net.sofia, woman)
+    assert [f.note for f in flags] == [MARKER] and flags[0].status == "referred"
+    for person in (net.pablo, net.vera, net.bea, net.quim):
+        assert MARKER not in _everything_seen_by(person, net), person
+        assert selectors.flags_for(person, woman) == []
+        with pytest.raises(Http404):
+            selectors.flag_get(person, net.network, flags[0].pk)
+    everything = json.dumps(list(AuditEntry.objects.values()), default=str)
+    assert MARKER not in everything
+
+
+def test_only_designated_people_refer_or_close(net):
+    woman = _flagged(net)
+    flag = woman.flags.get()
+    with pytest.raises(NotPermitted):
+        psychosocial.flag_move(actor=net.pablo, flag=flag, status="closed", on=date(2024, 4, 1))
+    psychosocial.flag_move(actor=net.sofia, flag=flag, status="closed", on=date(2024, 4, 1))
+    flag.refresh_from_db()
+    assert flag.closed_on == date(2024, 4, 1) and flag.first_action_on == date(2024, 3, 1)
+    assert AuditEntry.objects.filter(action="network.psychosocial.read").count() == 0
+    selectors.flags_for(net.sofia, woman)
+    assert (
+        AuditEntry.objects.filter(action="network.psychosocial.read", actor=net.sofia).count() == 1
+    )
+
+
+def test_a_designation_needs_membership_of_the_partner(net):
+    from cometa.core.errors import ValidationFailed
+    from cometa.network.services import network as network_services
+
+    with pytest.raises(ValidationFailed):
+        network_services.designation_grant(
+            actor=net.pablo, member=net.cemex, person=net.quim, kind="psychosocial"
+        )
+    with pytest.raises(NotPermitted):
+        network_services.designation_grant(
+            actor=net.sofia, member=net.cemex, person=net.vera, kind="psychosocial"
+        )
