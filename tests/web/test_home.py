@@ -52,3 +52,26 @@ def test_the_list_is_in_the_readers_language(world, assessment, client_for):
     client = client_for(world.aisha)
     response = client.get(reverse("web:home"), HTTP_ACCEPT_LANGUAGE="es")
     assert "Evaluaciones por terminar" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("who", "most"),
+    [
+        # session, person, memberships (navigation, second factor, cards), drafts to finish
+        ("bolat", 4),
+        # ... and the organisations inside the country team the coordinator belongs to
+        ("aisha", 5),
+        # session, person, memberships, assessments waiting for review (no editing role)
+        ("rita", 4),
+    ],
+)
+def test_the_landing_page_reads_the_database_a_fixed_number_of_times(
+    world, assessment, client_for, django_assert_max_num_queries, who, most
+):
+    """The query count is pinned: a person's memberships are read once per request and
+    shared by the navigation, the second-factor gate and every module's cards."""
+    client = client_for(getattr(world, who))
+    client.get(reverse("web:home"))  # the session's first write happens once
+    with django_assert_max_num_queries(most):
+        response = client.get(reverse("web:home"))
+    assert response.status_code == 200

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
-from cometa.accounts.models import Membership, Person
+from cometa.accounts.access import membership_facts
+from cometa.accounts.models import Person
 from cometa.accounts.roles import SECOND_FACTOR_ROLES
 from cometa.core.errors import ServiceError
 
@@ -21,7 +22,7 @@ def required_for(person: Person) -> bool:
         return False
     if person.is_platform_admin:
         return True
-    return Membership.objects.filter(person=person, role__in=SECOND_FACTOR_ROLES).exists()
+    return any(fact.role in SECOND_FACTOR_ROLES for fact in membership_facts(person))
 
 
 def enrolment_start(*, person: Person) -> str:

@@ -87,6 +87,7 @@ def organisation_create(
             changes=audit.changes_between({}, audit.snapshot(organisation, ORGANISATION_FIELDS)),
             organisation_id=organisation.pk,
         )
+    forget_memberships()  # the tree changed: what people's memberships reach, too
     return organisation
 
 
@@ -114,6 +115,7 @@ def organisation_update(
                 changes=changes,
                 organisation_id=current.pk,
             )
+    forget_memberships()
     return current
 
 

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cometa.accounts.access import organisations_for, roles_by_organisation
+from cometa.accounts.access import membership_facts, organisations_for, roles_by_organisation
 from cometa.accounts.models import Person
+from cometa.accounts.models.organisations import OrganisationKind
 from cometa.accounts.roles import Role
 from cometa.core.registry import Card, Link, Module, NavEntry, Routes, SearchHit
 
@@ -51,10 +52,12 @@ def cards(person: Person) -> Iterator[Card]:
     if Role.EDITOR in role_set:
         text = _("You can enter and change data for your organisations.")
         yield Card("edit", _("Your work"), text, order=80)
-    rows = organisations_for(person).filter(id__in=roles).only("id", "name", "kind")[:SHOWN]
+    # The person's own organisations, which every rule lets them see.
+    facts = sorted(membership_facts(person), key=lambda fact: fact.name)[:SHOWN]
+    kinds = dict(OrganisationKind.choices)
     mine = tuple(
-        Link(row.name, reverse("accounts:organisation", args=[row.pk]), row.get_kind_display())
-        for row in rows
+        Link(f.name, reverse("accounts:organisation", args=[f.organisation_id]), kinds[f.kind])
+        for f in facts
     )
     yield Card("orgs", _("Your organisations"), "" if mine else _("None yet."), mine, order=90)
 

@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from cometa.accounts import access as accounts_access
-from cometa.accounts.models import Membership, Organisation, Person
+from cometa.accounts.models import Person
 from cometa.accounts.roles import Role
 from cometa.scorecards.models import Assessment, AssessmentStatus
 
@@ -34,7 +34,7 @@ def is_reviewer(person: Person) -> bool:
 def assessments_for(person: Person) -> QuerySet[Assessment]:
     if not person.is_authenticated or not person.is_active:
         return Assessment.objects.none()
-    rows = Assessment.objects.select_related("organisation", "framework", "cycle")
+    rows = Assessment.objects.select_related("organisation__parent", "framework", "cycle")
     if person.is_platform_admin:
         return rows
     condition = Q(organisation_id__in=team_ids(person))
@@ -44,14 +44,11 @@ def assessments_for(person: Person) -> QuerySet[Assessment]:
 
 
 def team_ids(person: Person) -> set[int]:
-    """Organisations whose assessments the person takes part in."""
-    member = accounts_access.member_organisation_ids(person)
-    parents = set(
-        Organisation.objects.filter(id__in=member, parent__isnull=False).values_list(
-            "parent_id", flat=True
-        )
-    )
-    return accounts_access.with_descendants(member) | parents
+    """Organisations whose assessments the person takes part in: their own, those they
+    contain, and the country team above a UN entity they belong to."""
+    facts = accounts_access.membership_facts(person)
+    parents = {fact.parent_id for fact in facts if fact.parent_id is not None}
+    return accounts_access.member_organisations_and_below(person) | parents
 
 
 def assessment_get(person: Person, pk: object) -> Assessment:
@@ -69,9 +66,10 @@ def role_for(person: Person, assessment: Assessment) -> str | None:
 def may_edit(person: Person, assessment: Assessment) -> bool:
     if person.is_platform_admin or role_for(person, assessment) in EDITING:
         return True
-    return Membership.objects.filter(
-        person=person, organisation__parent_id=assessment.organisation_id, role__in=EDITING
-    ).exists()
+    return any(  # an editor of a UN entity inside the team
+        fact.parent_id == assessment.organisation_id and fact.role in EDITING
+        for fact in accounts_access.membership_facts(person)
+    )
 
 
 def may_coordinate(person: Person, assessment: Assessment) -> bool:

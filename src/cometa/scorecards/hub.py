@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 
 from cometa.accounts import access as accounts_access
-from cometa.accounts.models import Membership, Person
+from cometa.accounts.models import Person
 from cometa.accounts.models.organisations import OrganisationKind
 from cometa.scorecards.aggregate import sorted_codes
 from cometa.scorecards.models import Evidence
@@ -28,10 +28,10 @@ def may_use_hub(person: Person) -> bool:
         return False
     if person.is_platform_admin or accounts_access.is_reviewer(person):
         return True
-    in_a_team = Q(organisation__kind=OrganisationKind.COUNTRY_TEAM) | Q(
-        organisation__parent__kind=OrganisationKind.COUNTRY_TEAM
+    team = OrganisationKind.COUNTRY_TEAM
+    return any(
+        team in (fact.kind, fact.parent_kind) for fact in accounts_access.membership_facts(person)
     )
-    return Membership.objects.filter(in_a_team, person=person).exists()
 
 
 def require_hub(person: Person) -> None:
