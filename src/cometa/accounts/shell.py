@@ -54,7 +54,7 @@ def cards(person: Person) -> Iterator[Card]:
         yield Card("edit", _("Your work"), text, order=80)
     # The person's own organisations, which every rule lets them see.
     facts = sorted(membership_facts(person), key=lambda fact: fact.name)[:SHOWN]
-    kinds = dict(OrganisationKind.choices)
+    kinds = {value: str(label) for value, label in OrganisationKind.choices}
     mine = tuple(
         Link(f.name, reverse("accounts:organisation", args=[f.organisation_id]), kinds[f.kind])
         for f in facts
