@@ -80,9 +80,7 @@ def restored_on_a_new_machine(
     assert len(uploads) == 3
 
 
-def test_a_backup_restored_on_an_empty_data_directory_gives_everything_back(
-    tmp_path, backed_up
-):
+def test_a_backup_restored_on_an_empty_data_directory_gives_everything_back(tmp_path, backed_up):
     restored_on_a_new_machine(tmp_path, *backed_up)
 
 

@@ -134,7 +134,7 @@ def _add(tar: tarfile.TarFile, name: str, stream: IO[bytes], size: int) -> Entry
     info = tarfile.TarInfo(name)
     info.size, info.mode, info.mtime = size, 0o600, time.time()
     reader = _Hashing(stream)
-    tar.addfile(info, reader)  # type: ignore[arg-type]  # tarfile only calls read()
+    tar.addfile(info, reader)  # tarfile only calls read()
     return reader.entry(name)
 
 

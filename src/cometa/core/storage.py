@@ -30,11 +30,9 @@ CHUNK = 1024 * 1024
 SPOOL_BYTES = 2 * 1024 * 1024  # a download larger than this waits in a temporary file
 S3_QUERY_KEYS = {"endpoint", "region", "addressing"}
 BUCKET = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
-LOCAL = {
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
-    # the folder is MEDIA_ROOT (COMETA_MEDIA_DIR); files readable by the server user only
-    "OPTIONS": {"file_permissions_mode": 0o600, "directory_permissions_mode": 0o700},
-}
+LOCAL_BACKEND = "django.core.files.storage.FileSystemStorage"
+# the folder is MEDIA_ROOT (COMETA_MEDIA_DIR); files readable by the server's user only
+LOCAL_OPTIONS = {"file_permissions_mode": 0o600, "directory_permissions_mode": 0o700}
 
 
 class StoredFileMissing(Exception):
@@ -61,7 +59,7 @@ def storage_settings(
     Without a key and secret in the address, boto3 finds credentials itself
     (``AWS_ACCESS_KEY_ID``/``AWS_SECRET_ACCESS_KEY``, a profile or the machine's role)."""
     if not url:
-        return {"BACKEND": LOCAL["BACKEND"], "OPTIONS": dict(LOCAL["OPTIONS"])}
+        return {"BACKEND": LOCAL_BACKEND, "OPTIONS": dict(LOCAL_OPTIONS)}
     parts = urlsplit(url)
     shown = _without_secret(url)
     if parts.scheme != "s3":
