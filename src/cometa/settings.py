@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cometa.core.config import Env, email_settings
 from cometa.core.database import database_settings, sqlite_url
+from cometa.core.storage import storage_settings
 
 env = Env()
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -196,7 +197,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env.path("COMETA_STATIC_DIR", DATA_DIR / "static")
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # COMETA_MEDIA_DIR by default; S3-compatible object storage with COMETA_STORAGE_URL
+    "default": storage_settings(env.str("COMETA_STORAGE_URL"), variable="COMETA_STORAGE_URL"),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if RELAXED

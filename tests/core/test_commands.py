@@ -85,7 +85,8 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not a database at all" * 100)
     result = cometa(tmp_path, "restore", str(junk), "--yes")
-    assert result.returncode == 1 and "not a Cometa SQLite backup" in result.stderr
+    assert result.returncode == 1 and "is not a Cometa backup archive" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
 
 
 def test_concurrent_writers_queue_instead_of_failing_on_sqlite(tmp_path):

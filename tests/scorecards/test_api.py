@@ -6,6 +6,7 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
@@ -452,8 +453,8 @@ def test_a_file_is_uploaded_listed_downloaded_and_deleted(world, assessment):
     assert 'filename="report.pdf"' in download.headers["Content-Disposition"]
     assert download.headers["Content-Type"] == "application/pdf"
     assert b"".join(download.streaming_content) == PDF
-    path = evidence.evidence_path(Evidence.objects.get())
-    assert path is not None and path.exists()
+    path = evidence.storage_name(Evidence.objects.get().stored_name)
+    assert default_storage.exists(path)
     error_of(
         call(world.sara, "DELETE", a_url(assessment, f"evidence/{item['id']}/")), 403, "forbidden"
     )
@@ -461,9 +462,9 @@ def test_a_file_is_uploaded_listed_downloaded_and_deleted(world, assessment):
         call(world.bolat, "DELETE", a_url(assessment, f"evidence/{item['id']}/")).status_code == 204
     )
     assert not Evidence.objects.exists()
-    assert path.exists()  # kept while the removal can be undone (scorecards/removal.py)
+    assert default_storage.exists(path)  # kept while the removal can be undone (removal.py)
     removal.removed_purge(now=timezone.now() + timedelta(days=removal.UNDO_DAYS + 1))
-    assert not path.exists()
+    assert not default_storage.exists(path)
 
 
 @override_settings(UPLOAD_MAX_BYTES=1024)

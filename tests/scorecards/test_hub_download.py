@@ -37,3 +37,20 @@ def test_unshared_evidence_stays_hidden_from_other_teams(world, assessment):
     assert (
         signed_in(world.sara).get(f"/scorecards/evidence/{private.pk}/download/").status_code == 200
     )
+
+
+def test_an_altered_or_missing_file_is_served_neither_by_the_page_nor_the_api(world, assessment):
+    from django.core.files.storage import default_storage
+
+    from cometa.scorecards.evidence import storage_name
+
+    item = _upload(world, assessment, shared=False)
+    page = f"/scorecards/evidence/{item.pk}/download/"
+    api = f"/api/v1/scorecards/assessments/{assessment.pk}/evidence/{item.pk}/download/"
+    with default_storage.open(storage_name(item.stored_name), "wb") as stored:
+        stored.write(b"Minutes of the gender theme group, rewritten\n")
+    assert signed_in(world.sara).get(page).status_code == 404
+    assert signed_in(world.sara).get(api).json()["error"]["code"] == "damaged_file"
+    default_storage.delete(storage_name(item.stored_name))
+    assert signed_in(world.sara).get(page).status_code == 404
+    assert signed_in(world.sara).get(api).json()["error"]["code"] == "no_file"

@@ -6,6 +6,7 @@ import io
 from datetime import date, timedelta
 
 import pytest
+from django.core.files.storage import default_storage
 from django.http import Http404
 from django.utils import timezone
 
@@ -68,21 +69,22 @@ def test_an_action_point_removed_comes_back_as_it_was(world, assessment):
 
 def test_a_removed_file_stays_until_it_is_put_back_or_expires(world, assessment, settings):
     item = _file(world, assessment)
-    pk, made, stored = item.pk, item.created_at, evidence.evidence_path(item)
+    pk, made, stored = item.pk, item.created_at, evidence.storage_name(item.stored_name)
     evidence.evidence_delete(actor=world.bolat, evidence=item)
-    assert stored is not None and stored.is_file()  # kept for the undo
+    assert default_storage.exists(stored)  # kept for the undo
     with pytest.raises(Http404):
         selectors.evidence_file(world.bolat, pk)
 
     removal.removed_restore(actor=world.bolat, removed=_removed(assessment))
-    again, data = selectors.evidence_file(world.bolat, pk)
-    assert data == PDF and again.created_at == made  # not stamped anew
+    again, stored_file = selectors.evidence_file(world.bolat, pk)
+    with stored_file:
+        assert stored_file.read() == PDF and again.created_at == made  # not stamped anew
 
     evidence.evidence_delete(actor=world.bolat, evidence=again)
     assert removal.removed_purge(now=timezone.now() + timedelta(days=29)) == 0
-    assert stored.is_file()
+    assert default_storage.exists(stored)
     assert removal.removed_purge(now=timezone.now() + timedelta(days=31)) == 1
-    assert not stored.exists() and not Removed.objects.exists()
+    assert not default_storage.exists(stored) and not Removed.objects.exists()
 
 
 def test_a_team_member_removed_comes_back(world, assessment):

@@ -12,6 +12,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from cometa.core import storage
 from cometa.scorecards import evidence, removal, services
 from cometa.scorecards.models import (
     ActionPoint,
@@ -51,7 +52,7 @@ def _annual(world, swap, year=2023) -> Assessment:
 
 
 def _stored_files() -> set[str]:
-    return {path.name for path in evidence.storage_dir().iterdir()}
+    return {name.removeprefix("evidence/") for name in storage.names()}
 
 
 # --- the list and starting an assessment ------------------------------------------------------

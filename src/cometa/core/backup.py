@@ -1,4 +1,6 @@
-"""Backups of the database: SQLite's online backup API, or pg_dump/pg_restore."""
+"""The database part of a backup: SQLite's online backup API, or pg_dump/pg_restore in
+custom format. ``cometa.core.archive`` puts the dump, the stored files and a manifest in
+one archive."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from django.db import connections
 Progress = Callable[[int, int], None]
 PAGES_PER_STEP = 256
 REQUIRED_TABLES = {"django_migrations", "accounts_person", "accounts_auditentry"}
+SQLITE_MAGIC = b"SQLite format 3\x00"
+PG_MAGIC = b"PGDMP"
 
 
 class BackupError(Exception):
@@ -31,7 +35,21 @@ def is_sqlite() -> bool:
     return str(_database()["ENGINE"]).endswith("sqlite3")
 
 
-def backup(target: Path, *, progress: Progress | None = None) -> Path:
+def dump_suffix() -> str:
+    return ".sqlite3" if is_sqlite() else ".pgdump"
+
+
+def dump_kind(path: Path) -> str | None:
+    """``"sqlite"`` or ``"postgresql"`` for a database dump, by its first bytes."""
+    with path.open("rb") as file:
+        head = file.read(len(SQLITE_MAGIC))
+    if head.startswith(SQLITE_MAGIC):
+        return "sqlite"
+    return "postgresql" if head.startswith(PG_MAGIC) else None
+
+
+def dump_database(target: Path, *, progress: Progress | None = None) -> Path:
+    """A consistent copy of the database, taken while the platform keeps running."""
     target = target.expanduser().resolve()
     if target.exists():
         raise BackupError(f"{target} exists already; choose a new file name.")
@@ -43,13 +61,25 @@ def backup(target: Path, *, progress: Progress | None = None) -> Path:
     return target
 
 
-def restore(source: Path, *, progress: Progress | None = None) -> None:
-    source = source.expanduser().resolve()
-    if not source.is_file():
-        raise BackupError(f"{source} is not a file.")
+def check_dump(source: Path) -> None:
+    """Refuses a dump that this database cannot load, before anything is changed."""
+    kind, wanted = dump_kind(source), "sqlite" if is_sqlite() else "postgresql"
+    if kind != wanted:
+        raise BackupError(
+            f"{source.name} is not a Cometa {'SQLite' if wanted == 'sqlite' else 'PostgreSQL'} "
+            f"backup{f' (it is a {kind} one)' if kind else ''}; DATABASE_URL names a {wanted} "
+            "database."
+        )
+    if kind == "sqlite":
+        _check_sqlite_backup(source)
+    else:
+        _run(["pg_restore", "--list", str(source)], None, into_database=False)
+
+
+def load_database(source: Path, *, progress: Progress | None = None) -> None:
+    """Replaces the database with a dump checked by :func:`check_dump`."""
     connections.close_all()
     if is_sqlite():
-        _check_sqlite_backup(source)
         _sqlite_copy(source, Path(_database()["NAME"]), progress)
     else:
         _run(
@@ -83,13 +113,13 @@ def _check_sqlite_backup(source: Path) -> None:
             (result,) = db.execute("PRAGMA integrity_check").fetchone()
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
     except sqlite3.DatabaseError as error:
-        raise BackupError(f"{source} is not a Cometa SQLite backup: {error}.") from None
+        raise BackupError(f"{source.name} is not a Cometa SQLite backup: {error}.") from None
     if result != "ok":
-        raise BackupError(f"{source} is damaged: {result}.")
+        raise BackupError(f"{source.name} is damaged: {result}.")
     missing = REQUIRED_TABLES - tables
     if missing:
         raise BackupError(
-            f"{source} is not a Cometa backup: it lacks {', '.join(sorted(missing))}."
+            f"{source.name} is not a Cometa backup: it lacks {', '.join(sorted(missing))}."
         )
 
 
@@ -108,12 +138,12 @@ def _pg_environment() -> dict[str, str]:
     return {key: value for key, value in env.items() if value}
 
 
-def _run(arguments: list[str], created: Path | None) -> None:
+def _run(arguments: list[str], created: Path | None, *, into_database: bool = True) -> None:
     if shutil.which(arguments[0]) is None:
         raise BackupError(f"{arguments[0]} is not installed (Debian package postgresql-client).")
     argv = (
         [*arguments, "--dbname", str(_database()["NAME"])]
-        if arguments[0] == "pg_restore"
+        if arguments[0] == "pg_restore" and into_database
         else arguments
     )
     result = subprocess.run(  # noqa: S603  # nosec B603

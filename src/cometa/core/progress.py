@@ -29,3 +29,25 @@ class Progress:
         seconds = time.monotonic() - self.started
         self.stream.write(("\n" if self.tty else "") + f"{self.label}: {note} in {seconds:.1f} s\n")
         self.stream.flush()
+
+
+class Phases:
+    """One progress line per phase of a long command ("Backup database", "Backup files"),
+    fed by ``report(phase, done, total)`` callbacks; a total of 0 means unknown."""
+
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+        self.label, self.stream = label, stream
+        self.phase: str | None = None
+        self.current: Progress | None = None
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if phase != self.phase or self.current is None:
+            self.finish()
+            self.phase = phase
+            self.current = Progress(f"{self.label} {phase}", total or None, self.stream)
+        self.current.update(done)
+
+    def finish(self) -> None:
+        if self.current is not None:
+            self.current.done()
+        self.current = None

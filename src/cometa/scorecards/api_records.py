@@ -3,7 +3,7 @@ evidence (files and links) and review comments."""
 
 from __future__ import annotations
 
-import io
+import logging
 from typing import Any
 
 from django.db.models import QuerySet
@@ -17,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from cometa.accounts.acting import person_of
+from cometa.core import storage
 from cometa.core.errors import NotPermitted
 from cometa.scorecards import access, api_selectors, evidence, patching, services
 from cometa.scorecards.api import errors, query, valid
@@ -35,6 +36,7 @@ from cometa.scorecards.api_serializers_records import (
 )
 from cometa.scorecards.models import ActionPoint, Evidence, ReviewComment, TeamMember
 
+logger = logging.getLogger(__name__)
 TAGS = ["scorecards: assessment records"]
 WRITE_ERRORS = errors(400, 401, 403, 404, 409)  # 409: the assessment is not editable
 DELETE_RESPONSES = {204: None, **errors(400, 401, 403, 404, 409)}
@@ -241,13 +243,20 @@ class EvidenceDownloadView(generics.GenericAPIView[Evidence]):
     )
     def get(self, request: Request, pk: int, evidence_pk: int) -> FileResponse:
         item = api_selectors.evidence_get(person_of(request), pk, evidence_pk)
-        path = evidence.evidence_path(item)
-        if path is None or not path.exists():
+        try:
+            stored = evidence.evidence_open(item)  # checked against the digest of the upload
+        except storage.StoredFileMissing:
             raise exceptions.NotFound(
                 _("This evidence is a link or a document name, not a stored file."), code="no_file"
-            )
+            ) from None
+        except storage.StoredFileAltered:
+            logger.error("Evidence %s: the stored file does not match its digest.", item.pk)
+            raise exceptions.NotFound(
+                _("This evidence file is damaged; ask the team to upload it again."),
+                code="damaged_file",
+            ) from None
         return FileResponse(
-            io.BytesIO(path.read_bytes()),  # evidence files are small (the upload limit)
+            stored,
             as_attachment=True,
             filename=item.original_name or f"evidence-{item.pk}",
             content_type=item.content_type or "application/octet-stream",

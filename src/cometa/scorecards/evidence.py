@@ -1,5 +1,6 @@
-"""Evidence files: checked by content (not by name), stored outside the web root under
-random names, and handed back only as attachments."""
+"""Evidence files: checked by content (not by name), kept in the file storage
+(``cometa.core.storage``: a local folder outside the web root, or object storage) under
+random names, and handed back only as attachments, after their digest is checked."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import io
 import uuid
 import zipfile
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from django.conf import settings
 from django.db import transaction
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
 from cometa.accounts.models import Person
+from cometa.core import storage
 from cometa.core.errors import ValidationFailed
 from cometa.scorecards import removal
 from cometa.scorecards.models import Assessment, Evidence, EvidenceCategory, RemovedKind
@@ -61,10 +63,9 @@ def _office(data: bytes) -> str | None:
     return None
 
 
-def storage_dir() -> Path:
-    folder = Path(settings.MEDIA_ROOT) / "evidence"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+def storage_name(stored_name: str) -> str:
+    """The name of an evidence file in the file storage."""
+    return f"evidence/{stored_name}"
 
 
 def evidence_upload(
@@ -96,8 +97,7 @@ def evidence_upload(
         )
         raise ValidationFailed({"file": [message % {"file": filename}]})
     stored_name = uuid.uuid4().hex
-    path = storage_dir() / stored_name
-    path.write_bytes(data)
+    name = storage.save(storage_name(stored_name), io.BytesIO(data))
     try:
         with transaction.atomic():
             evidence = _create(
@@ -114,7 +114,7 @@ def evidence_upload(
                 sha256=hashlib.sha256(data).hexdigest(),
             )
     except BaseException:
-        path.unlink(missing_ok=True)  # nothing half-written
+        storage.delete(name)  # nothing half-written
         raise
     return evidence
 
@@ -191,5 +191,9 @@ def evidence_delete(*, actor: Person | None, evidence: Evidence) -> None:
     removal.removed_purge()
 
 
-def evidence_path(evidence: Evidence) -> Path | None:
-    return storage_dir() / evidence.stored_name if evidence.stored_name else None
+def evidence_open(evidence: Evidence) -> IO[bytes]:
+    """The evidence's stored file, checked against the digest taken at upload. Raises
+    ``storage.StoredFileMissing`` (also for a link) or ``storage.StoredFileAltered``."""
+    if not evidence.stored_name:
+        raise storage.StoredFileMissing(f"evidence {evidence.pk} is a link")
+    return storage.open_checked(storage_name(evidence.stored_name), evidence.sha256)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
 from cometa.accounts.models import Person
+from cometa.core import storage
 from cometa.core.errors import Conflict
 from cometa.scorecards import access
 from cometa.scorecards.models import (
@@ -114,7 +115,7 @@ def removed_restore(*, actor: Person | None, removed: Removed) -> models.Model:
 
 def removed_purge(*, now: datetime | None = None) -> int:
     """Drops the copies older than :data:`UNDO_DAYS` and their evidence files."""
-    from cometa.scorecards.evidence import storage_dir  # evidence imports this module
+    from cometa.scorecards.evidence import storage_name  # evidence imports this module
 
     expired = Removed.objects.filter(removed_at__lt=_cutoff(now))
     files = [
@@ -123,7 +124,7 @@ def removed_purge(*, now: datetime | None = None) -> int:
     ]
     count, _details = expired.delete()
     for name in filter(None, files):
-        (storage_dir() / name).unlink(missing_ok=True)
+        storage.delete(storage_name(name))
     return count
 
 

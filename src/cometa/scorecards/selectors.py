@@ -6,12 +6,11 @@ a row the person may not see answers 404. Nothing here writes.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -21,6 +20,7 @@ from django.utils.translation import ngettext
 from cometa.accounts import access as accounts_access
 from cometa.accounts.models import Organisation, Person
 from cometa.accounts.models.organisations import OrganisationKind
+from cometa.core import storage
 from cometa.scorecards import access, evidence, rating, removal
 from cometa.scorecards.engine import Rating
 from cometa.scorecards.framework_model import (
@@ -465,16 +465,15 @@ def _shared_evidence(person: Person, pk: object) -> Evidence | None:
     return hub.shared_evidence().filter(pk=int(str(pk))).first()
 
 
-def evidence_file(person: Person, pk: object) -> tuple[Evidence, bytes]:
-    """An evidence file the person may see, read whole (files are at most UPLOAD_MAX_BYTES)
-    and checked against the digest stored at upload: a missing or altered file is a 404,
-    never served."""
+def evidence_file(person: Person, pk: object) -> tuple[Evidence, IO[bytes]]:
+    """An evidence file the person may see, opened from the file storage and checked
+    against the digest stored at upload: a missing or altered file is a 404, never served.
+    The caller closes the file (a FileResponse does)."""
     item = _shared_evidence(person, pk) or evidence_get(person, pk)
-    path = evidence.evidence_path(item)
-    if path is None or not path.is_file():
-        raise Http404("This evidence has no file.")
-    data = path.read_bytes()
-    if item.sha256 and hashlib.sha256(data).hexdigest() != item.sha256:
+    try:
+        return item, evidence.evidence_open(item)
+    except storage.StoredFileMissing:
+        raise Http404("This evidence has no file.") from None
+    except storage.StoredFileAltered:
         logger.error("Evidence %s: the stored file does not match its digest.", item.pk)
-        raise Http404("This evidence file is damaged.")
-    return item, data
+        raise Http404("This evidence file is damaged.") from None

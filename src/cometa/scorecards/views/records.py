@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 
 from django.contrib import messages
@@ -240,9 +239,9 @@ def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    item, data = selectors.evidence_file(person_of(request), pk)
+    item, stored = selectors.evidence_file(person_of(request), pk)
     return FileResponse(
-        io.BytesIO(data),
+        stored,
         as_attachment=True,
         filename=item.original_name or item.title,
         content_type=item.content_type or "application/octet-stream",
