@@ -151,7 +151,9 @@ def test_the_demo_command_skips_the_install_once_done(tmp_path: Path) -> None:
 
 def test_new_constraints_install_again(tmp_path: Path) -> None:
     project = _project(tmp_path, ".cometa-installed")
-    (project / CONSTRAINTS).touch()  # as a `git pull` that brings a new lock does
+    installed = time.time() - 30  # installed half a minute ago, then
+    os.utime(project / ".venv" / ".cometa-installed", (installed, installed))
+    (project / CONSTRAINTS).touch()  # a `git pull` brought a new lock
     run = _run(project, "scripts/setup")
     assert run.code == 0, run.stderr
     assert run.calls[-1] == f"pip install -q -c {CONSTRAINTS} -e ."
