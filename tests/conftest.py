@@ -7,6 +7,8 @@ coordinates another country team (the outsider), and Ada administers the platfor
 
 from __future__ import annotations
 
+import shutil
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +24,15 @@ from cometa.accounts.models.organisations import OrganisationKind as Kind
 from cometa.accounts.roles import Role
 
 PASSWORD = "a long test password 42"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Removes the throw-away data directory tests/settings.py made, in the process that
+    made it (an xdist worker did not make one: it uses its parent's, still in use)."""
+    settings = sys.modules.get("tests.settings")
+    made = getattr(settings, "MADE_DATA_DIR", None)
+    if made is not None:
+        shutil.rmtree(made, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -140,3 +140,21 @@ def test_sessions_end_after_idle_time_or_absolute_lifetime(world, idle, age, sig
     session.save()
     response = client.get("/")
     assert (response.status_code == 200) is signed_in_still
+
+
+def test_the_demo_shows_the_current_code_on_the_page_after_the_password(world, settings):
+    settings.DEMO = True
+    person = world.aisha
+    person.totp_secret, person.totp_confirmed_at = pyotp.random_base32(), timezone.now()
+    person.save()
+    client = https_client()
+    assert "Demo only" not in client.get("/accounts/sign-in/").content.decode()
+    assert _sign_in(client, person.email, PASSWORD).headers["Location"] == (
+        "/accounts/second-factor/"
+    )
+    with time_machine.travel(timezone.now(), tick=False):
+        page = client.get("/accounts/second-factor/").content.decode()
+        code = pyotp.TOTP(person.totp_secret).now()
+    assert f"Demo only: the current code is {code}." in page
+    settings.DEMO = False
+    assert "Demo only" not in client.get("/accounts/second-factor/").content.decode()

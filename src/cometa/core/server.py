@@ -24,16 +24,25 @@ class CometaServer(BaseApplication):
         return get_internal_wsgi_application()
 
 
+def server_options(*, host: str, port: int, workers: int, threads: int) -> dict[str, Any]:
+    """gunicorn's settings for Cometa.
+
+    gunicorn 25.1 and later open a control socket for its `gunicornc` tool, by default in
+    ``$XDG_RUNTIME_DIR`` or ``~/.gunicorn/``: a file outside the data directory that nobody
+    here uses, and a second server on the same account would fight over it. It is off.
+    """
+    return {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "threads": threads,
+        "worker_class": "gthread",
+        "accesslog": os.environ.get("COMETA_ACCESS_LOG", "-"),
+        "timeout": 120,
+        "graceful_timeout": 20,
+        "forwarded_allow_ips": os.environ.get("COMETA_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        "control_socket_disable": True,
+    }
+
+
 def serve(*, host: str, port: int, workers: int, threads: int) -> None:
-    CometaServer(
-        {
-            "bind": f"{host}:{port}",
-            "workers": workers,
-            "threads": threads,
-            "worker_class": "gthread",
-            "accesslog": os.environ.get("COMETA_ACCESS_LOG", "-"),
-            "timeout": 120,
-            "graceful_timeout": 20,
-            "forwarded_allow_ips": os.environ.get("COMETA_FORWARDED_ALLOW_IPS", "127.0.0.1"),
-        }
-    ).run()
+    CometaServer(server_options(host=host, port=port, workers=workers, threads=threads)).run()

@@ -32,8 +32,9 @@ class Command(BaseCommand):
         for account in accounts:
             self.stdout.write(f"  {account.email:<34} {account.password}   {account.role}")
         self.stdout.write(
-            "\nAccounts marked * need a second factor; on the demo the sign-in page shows "
-            "the current code.\nData lives in " + str(settings.DATA_DIR) + "\n"
+            "\nAccounts marked * need a second factor: after the password, the next page "
+            "shows the current code.\nData lives in " + str(settings.DATA_DIR) + " (delete "
+            "that folder to start afresh). Stop the server with Ctrl-C.\n"
         )
         if not options["no_serve"]:
             serve(
