@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cometa.core.config import Env, email_settings
 from cometa.core.database import database_settings, sqlite_url
+from cometa.core.jobs.config import jobs_settings, tasks_settings
 
 env = Env()
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "django_htmx",
+    "django_tasks",  # background jobs (docs/jobs.md)
+    "django_tasks_db",
     "cometa.core",
     "cometa.accounts",
     "cometa.scorecards",
@@ -202,6 +205,10 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# --- background jobs (docs/jobs.md) ---------------------------------------------
+TASKS = tasks_settings(env)
+JOBS = jobs_settings(env)
 
 # --- API ------------------------------------------------------------------------
 REST_FRAMEWORK = {

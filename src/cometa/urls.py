@@ -3,7 +3,9 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/scorecards/", include("cometa.scorecards.api_urls")),
+    path("api/v1/", include("cometa.core.jobs.api_urls")),
     path("api/v1/", include("cometa.api.urls")),
+    path("jobs/", include("cometa.core.jobs.urls")),
     path("scorecards/", include("cometa.scorecards.urls")),
     path("", include("cometa.web.urls")),
 ]

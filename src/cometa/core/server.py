@@ -7,6 +7,8 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
+from cometa.core.jobs.worker import embedded_worker
+
 
 class CometaServer(BaseApplication):
     def __init__(self, options: dict[str, Any]) -> None:
@@ -24,15 +26,16 @@ class CometaServer(BaseApplication):
 
 
 def serve(*, host: str, port: int, workers: int, threads: int) -> None:
-    CometaServer(
-        {
-            "bind": f"{host}:{port}",
-            "workers": workers,
-            "threads": threads,
-            "worker_class": "gthread",
-            "accesslog": os.environ.get("COMETA_ACCESS_LOG", "-"),
-            "timeout": 120,
-            "graceful_timeout": 20,
-            "forwarded_allow_ips": os.environ.get("COMETA_FORWARDED_ALLOW_IPS", "127.0.0.1"),
-        }
-    ).run()
+    with embedded_worker():
+        CometaServer(
+            {
+                "bind": f"{host}:{port}",
+                "workers": workers,
+                "threads": threads,
+                "worker_class": "gthread",
+                "accesslog": os.environ.get("COMETA_ACCESS_LOG", "-"),
+                "timeout": 120,
+                "graceful_timeout": 20,
+                "forwarded_allow_ips": os.environ.get("COMETA_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+            }
+        ).run()
