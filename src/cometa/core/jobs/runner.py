@@ -81,24 +81,26 @@ def execute(job_id: int) -> None:
 
 
 def _fail(job: Job, reason: str) -> None:
+    now = timezone.now()
     _mine(job.pk, job.attempts).update(
         state=JobState.FAILED,
         error=reason[:2000],
-        finished_at=timezone.now(),
-        expires_at=result_expiry(),
+        finished_at=now,
+        expires_at=result_expiry(now),
     )
 
 
 def _finish(job: Job, output: registry.JobOutput) -> None:
     label = get_valid_filename(output.name) or f"job-{job.pk}"
+    now = timezone.now()
     stored = default_storage.save(f"jobs/{job.pk}/{label}", ContentFile(output.content))
     finished = _mine(job.pk, job.attempts).update(
         state=JobState.DONE,
         result_name=stored,
         result_label=label,
         result_size=len(output.content),
-        finished_at=timezone.now(),
-        expires_at=result_expiry(),
+        finished_at=now,
+        expires_at=result_expiry(now),
         done=F("total"),
     )
     if not finished:  # cancelled while the file was written: keep nothing

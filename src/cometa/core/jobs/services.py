@@ -57,10 +57,11 @@ def cancel_job(*, actor: Any, job: Job) -> Job:
     at its next progress report."""
     if job.requested_by_id != getattr(actor, "pk", None) and not is_platform_admin(actor):
         raise NotPermitted()
+    now = timezone.now()
     moved = Job.objects.filter(pk=job.pk, state__in=sources_of(JobState.CANCELLED)).update(
         state=JobState.CANCELLED,
-        finished_at=timezone.now(),
-        expires_at=result_expiry(),
+        finished_at=now,
+        expires_at=result_expiry(now),
         message=_("Cancelled."),
     )
     if not moved:
