@@ -14,7 +14,7 @@ def test_the_database_backend_is_the_default():
 
 
 def test_an_unknown_backend_names_the_variable():
-    with pytest.raises(ImproperlyConfigured, match="COMETA_TASKS_BACKEND.*'celery'"):
+    with pytest.raises(ImproperlyConfigured, match=r"COMETA_TASKS_BACKEND.*'celery'"):
         tasks_settings(Env({"COMETA_TASKS_BACKEND": "celery"}))
 
 

@@ -28,7 +28,7 @@ def test_asking_records_a_queued_job_with_its_task(world):
 
 
 def test_unknown_kinds_and_refusals_of_the_kind_record_nothing(world):
-    with pytest.raises(ValidationFailed, match="no kind of job named nothing.here"):
+    with pytest.raises(ValidationFailed, match=r"no kind of job named nothing\.here"):
         start(world.sara, kind="nothing.here")
     with pytest.raises(NotPermitted, match="refused by the kind"):
         start(world.sara, refuse=True)
