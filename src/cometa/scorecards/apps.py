@@ -7,4 +7,9 @@ class ScorecardsConfig(AppConfig):
     verbose_name = _("Scorecards")
 
     def ready(self) -> None:
-        from cometa.scorecards import checks  # noqa: F401  (validates shipped frameworks)
+        from cometa.scorecards import (
+            checks,  # noqa: F401  (validates shipped frameworks)
+            global_jobs,
+        )
+
+        global_jobs.register()  # the global view's workbook as a background job

@@ -39,7 +39,7 @@ def self_cancel(job: Job, progress: registry.Progress) -> registry.JobOutput:
 
 
 @pytest.fixture(autouse=True)
-def test_kinds():  # type: ignore[no-untyped-def]
+def test_kinds():
     for name, runner in ((COUNT, count), (BOOM, boom), (SELF_CANCEL, self_cancel)):
         registry.register(name=name, label=name, runner=runner, authorize=_anyone)
     yield
@@ -48,5 +48,5 @@ def test_kinds():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
-def own_storage(settings, tmp_path):  # type: ignore[no-untyped-def]
+def own_storage(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -134,13 +134,13 @@ def test_a_killed_worker_s_job_fails_with_its_reason_when_out_of_attempts(tmp_pa
     not os.environ.get("COMETA_TEST_DATABASE_URL"), reason="PostgreSQL not given for this run"
 )
 def test_kill_and_retry_on_postgresql(tmp_path):
-    base = os.environ["COMETA_TEST_DATABASE_URL"]
-    name = f"cometa_jobs_kill_{os.getpid()}"
+    server = os.environ["COMETA_TEST_DATABASE_URL"].rsplit("/", 1)[0]
+    base, name = server + "/postgres", f"cometa_jobs_kill_{os.getpid()}"
     with psycopg.connect(base, autocommit=True) as admin:
         admin.execute(f"DROP DATABASE IF EXISTS {name}")
         admin.execute(f"CREATE DATABASE {name}")
     try:
-        run_kill_and_retry(tmp_path, {"DATABASE_URL": base.rsplit("/", 1)[0] + "/" + name})
+        run_kill_and_retry(tmp_path, {"DATABASE_URL": f"{server}/{name}"})
     finally:
         with psycopg.connect(base, autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

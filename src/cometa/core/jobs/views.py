@@ -45,7 +45,7 @@ def job_result(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(
         default_storage.open(job.result_name, "rb"),
         as_attachment=True,
-        filename=job.result_label or None,
+        filename=job.result_label or f"job-{job.pk}",
     )
 
 
