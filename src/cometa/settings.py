@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from cometa.core.config import Env, email_settings
 from cometa.core.database import database_settings, sqlite_url
 from cometa.core.storage import storage_settings
+from cometa.core.jobs.config import jobs_settings, tasks_settings
 
 env = Env()
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -71,6 +72,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "django_htmx",
+    "django_tasks",  # background jobs (docs/jobs.md)
+    "django_tasks_db",
     "cometa.core",
     "cometa.accounts",
     "cometa.indicators",
@@ -205,6 +208,10 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# --- background jobs (docs/jobs.md) ---------------------------------------------
+TASKS = tasks_settings(env)
+JOBS = jobs_settings(env)
 
 # --- API ------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -8,6 +8,8 @@ from cometa.core.registry import registry
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("cometa.core.api.urls")),
+    path("api/v1/", include("cometa.core.jobs.api_urls")),
+    path("jobs/", include("cometa.core.jobs.urls")),
     *registry.url_patterns(),
     path("", include("cometa.core.web.urls")),
 ]

@@ -9,5 +9,7 @@ TABLE = """
 # route                                            method relation anon view edit coord rev  out  admin
 scorecards/global/                                 GET    -        302  404  404  404   200  404  200
 scorecards/global/export.xlsx                      GET    -        302  404  404  404   200  404  200
+scorecards/global/workbook/                        POST   -        302  404  404  404   302  404  302
+api/v1/scorecards/global/workbook/                 POST   -        401  404  404  404   202  404  202
 scorecards/hub/                                    GET    -        302  200  200  200   200  200  200
 """  # noqa: E501

@@ -7,3 +7,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from cometa.core import checks  # noqa: F401  (registers the start-up checks)
+        from cometa.core.jobs import probe
+
+        probe.register()

@@ -7,6 +7,8 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
+from cometa.core.jobs.worker import embedded_worker
+
 
 class CometaServer(BaseApplication):
     def __init__(self, options: dict[str, Any]) -> None:
@@ -45,4 +47,5 @@ def server_options(*, host: str, port: int, workers: int, threads: int) -> dict[
 
 
 def serve(*, host: str, port: int, workers: int, threads: int) -> None:
-    CometaServer(server_options(host=host, port=port, workers=workers, threads=threads)).run()
+    with embedded_worker():
+        CometaServer(server_options(host=host, port=port, workers=workers, threads=threads)).run()

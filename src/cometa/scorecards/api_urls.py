@@ -4,6 +4,7 @@ from django.urls import URLPattern, path
 
 from cometa.scorecards import api_assessments as a
 from cometa.scorecards import api_frameworks as f
+from cometa.scorecards import api_global as g
 from cometa.scorecards import api_records as r
 from cometa.scorecards import api_removed as u
 
@@ -58,5 +59,6 @@ urlpatterns: list[URLPattern] = [
         u.RemovedRestoreView.as_view(),
         name="api-scorecard-removed-restore",
     ),
+    path("global/workbook/", g.GlobalWorkbookView.as_view(), name="api-scorecard-workbook"),
     path("imports/", a.ImportView.as_view(), name="api-scorecard-imports"),
 ]

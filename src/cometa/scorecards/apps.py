@@ -8,7 +8,11 @@ class ScorecardsConfig(AppConfig):
 
     def ready(self) -> None:
         from cometa.core.registry import registry
-        from cometa.scorecards import checks  # noqa: F401  (validates shipped frameworks)
+        from cometa.scorecards import (
+            checks,  # noqa: F401  (validates shipped frameworks)
+            global_jobs,
+        )
         from cometa.scorecards.shell import MODULE
 
         registry.register(MODULE)
+        global_jobs.register()  # the global view's workbook as a background job

@@ -1,0 +1,142 @@
+"""Business operations on jobs: ask for one, cancel it, reap the ones whose worker died,
+remove expired results. Called alike by pages, the API, commands and workers."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cometa.core.errors import Conflict, NotPermitted, ValidationFailed
+from cometa.core.jobs import registry
+from cometa.core.jobs.models import FINISHED, Job, JobState, result_expiry
+from cometa.core.jobs.runner import run_job
+from cometa.core.jobs.selectors import is_platform_admin
+from cometa.core.jobs.states import sources_of
+
+logger = logging.getLogger(__name__)
+
+
+def job_settings() -> dict[str, Any]:
+    return dict(settings.JOBS)
+
+
+def enqueue(job: Job) -> None:
+    """Hands the job to the task backend (django-tasks); the task id is kept on the job."""
+    result = run_job.enqueue(job.pk)
+    Job.objects.filter(pk=job.pk).update(task_id=str(result.id))
+    job.task_id = str(result.id)
+
+
+def start_job(*, actor: Any, kind: str, parameters: dict[str, Any]) -> Job:
+    """Records a request for long work by ``actor`` and queues it. The kind's own check
+    refuses people who may not ask for it and parameters that make no sense."""
+    if not getattr(actor, "is_authenticated", False) or not getattr(actor, "is_active", False):
+        raise NotPermitted()
+    job_kind = registry.kind_of(kind)
+    if job_kind is None:
+        raise ValidationFailed({"kind": [_("There is no kind of job named %s.") % kind]})
+    job_kind.authorize(actor, parameters)
+    with transaction.atomic():
+        job = Job.objects.create(kind=kind, requested_by=actor, parameters=parameters)
+    # Outside the transaction: an immediate backend runs the job here and now, and must
+    # find the row committed (its heartbeat writes from another connection).
+    enqueue(job)
+    job.refresh_from_db()
+    return job
+
+
+def cancel_job(*, actor: Any, job: Job) -> Job:
+    """Stops a job that has not finished: a waiting one never starts, a running one stops
+    at its next progress report."""
+    if job.requested_by_id != getattr(actor, "pk", None) and not is_platform_admin(actor):
+        raise NotPermitted()
+    now = timezone.now()
+    moved = Job.objects.filter(pk=job.pk, state__in=sources_of(JobState.CANCELLED)).update(
+        state=JobState.CANCELLED,
+        finished_at=now,
+        expires_at=result_expiry(now),
+        message=_("Cancelled."),
+    )
+    if not moved:
+        raise Conflict("finished", _("This job has already finished."))
+    job.refresh_from_db()
+    return job
+
+
+def reap_stale_jobs(*, now: datetime | None = None) -> list[Job]:
+    """Jobs marked running whose worker gave no sign of life for STALE_SECONDS: each gets
+    another attempt, or fails with the reason once MAX_ATTEMPTS were used. Returns them."""
+    config = job_settings()
+    now = now or timezone.now()
+    limit = now - timedelta(seconds=config["STALE_SECONDS"])
+    reaped = []
+    for job in Job.objects.filter(state=JobState.RUNNING, heartbeat_at__lt=limit):
+        if _reap_one(job, now=now, max_attempts=config["MAX_ATTEMPTS"]):
+            reaped.append(job)
+    return reaped
+
+
+def _reap_one(job: Job, *, now: datetime, max_attempts: int) -> bool:
+    last_seen = job.heartbeat_at.isoformat(timespec="seconds") if job.heartbeat_at else "-"
+    mine = Job.objects.filter(pk=job.pk, state=JobState.RUNNING, attempts=job.attempts)
+    if job.attempts < max_attempts:
+        moved = mine.update(
+            state=JobState.QUEUED,
+            message=_("The worker stopped (last seen %(time)s); trying again.")
+            % {"time": last_seen},
+        )
+        if moved:
+            _abandon_task(job.task_id)
+            enqueue(job)
+    else:
+        moved = mine.update(
+            state=JobState.FAILED,
+            finished_at=now,
+            expires_at=result_expiry(now),
+            error=_(
+                "The worker running this job stopped (last seen %(time)s) "
+                "and %(attempts)d attempts were used."
+            )
+            % {"time": last_seen, "attempts": job.attempts},
+        )
+        if moved:
+            _abandon_task(job.task_id)
+    if moved:
+        logger.warning("job %s: worker lost after attempt %s", job.pk, job.attempts)
+        job.refresh_from_db()
+    return bool(moved)
+
+
+def _abandon_task(task_id: str) -> None:
+    """Marks the dead worker's task failed in the database backend's own table, so it does
+    not stay "running" there either (other backends keep their own books)."""
+    if not task_id or "django_tasks_db" not in settings.INSTALLED_APPS:
+        return
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.filter(id=task_id, status="RUNNING").update(
+        status="FAILED",
+        finished_at=timezone.now(),
+        exception_class_path="cometa.core.jobs.runner.WorkerLost",
+        traceback="The worker process stopped while running this task.",
+    )
+
+
+def purge_expired(*, now: datetime | None = None) -> int:
+    """Removes finished jobs whose keeping time is over, with their result files."""
+    now = now or timezone.now()
+    expired = Job.objects.filter(state__in=FINISHED, expires_at__lt=now)
+    count = 0
+    for job in expired.iterator():
+        if job.result_name and default_storage.exists(job.result_name):
+            default_storage.delete(job.result_name)
+        job.delete()
+        count += 1
+    return count
