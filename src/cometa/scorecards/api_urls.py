@@ -4,6 +4,7 @@ from django.urls import URLPattern, path
 
 from cometa.scorecards import api_assessments as a
 from cometa.scorecards import api_frameworks as f
+from cometa.scorecards import api_hub as h
 from cometa.scorecards import api_records as r
 from cometa.scorecards import api_removed as u
 
@@ -59,4 +60,6 @@ urlpatterns: list[URLPattern] = [
         name="api-scorecard-removed-restore",
     ),
     path("imports/", a.ImportView.as_view(), name="api-scorecard-imports"),
+    path("hub/", h.HubListView.as_view(), name="api-scorecard-hub"),
+    path("hub/<int:evidence_pk>/", h.HubItemView.as_view(), name="api-scorecard-hub-item"),
 ]

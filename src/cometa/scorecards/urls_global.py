@@ -9,4 +9,9 @@ urlpatterns: list[URLPattern] = [
     path("global/", global_pages.global_overview, name="global"),
     path("global/export.xlsx", global_pages.global_export, name="global-export"),
     path("hub/", global_pages.knowledge_hub, name="hub"),
+    path(
+        "hub/<int:pk>/good-practice/",
+        global_pages.hub_good_practice,
+        name="hub-good-practice",
+    ),
 ]
