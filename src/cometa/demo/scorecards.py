@@ -1,32 +1,32 @@
-"""Demo scorecards: the Kazakhstan country team's years up to its 2022 annual report,
-fictional country teams with several years each, and the Co-Meta network's self-assessment.
+"""Demo scorecards, built from the team files of ``cometa/demo/data`` (the index
+``demo.yaml`` lists them): the Kazakhstan country team's years up to its 2022 annual
+report, fictional country teams with several years each, and the Co-Meta network's
+self-assessment.
 
-Everything goes through the services (assessment_create, indicator_update, the workflow),
-so ratings are computed by the engine and every change is in the audit trail. Each team is
-built in one transaction and only if it has no assessment of that framework yet: running
-the demo again leaves what exists and never duplicates.
+Everything goes through the services (:mod:`cometa.demo.assessments`), so ratings are
+computed by the engine and every change is in the audit trail. Each team is built in one
+transaction and only if it has no assessment of that framework yet: running the demo
+again leaves what exists and never duplicates.
 """
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from itertools import combinations, product
+from dataclasses import replace
 
 from django.db import transaction
 
-from cometa.accounts import audit
 from cometa.accounts import services as accounts_services
 from cometa.accounts.models import Membership, Organisation, Person
 from cometa.accounts.models.organisations import OrganisationKind
 from cometa.accounts.roles import Role
-from cometa.demo import scorecard_texts as texts
+from cometa.demo import loading
 from cometa.demo.accounts import DOMAIN
+from cometa.demo.assessments import Cast, Place, write_year
+from cometa.demo.loading import Action, Common, DemoDataError, Document, Member, Team, Year
+from cometa.demo.system import SYSTEM
 from cometa.scorecards import services
-from cometa.scorecards.engine import Answer, Rating, rate
-from cometa.scorecards.evidence import evidence_link
-from cometa.scorecards.framework_model import Framework, Indicator
+from cometa.scorecards.framework_model import Framework
 from cometa.scorecards.framework_store import (
     framework_of,
     framework_sync_builtin,
@@ -36,28 +36,12 @@ from cometa.scorecards.models import (
     ActionStatus,
     Assessment,
     AssessmentKind,
-    AssessmentStatus,
     Cycle,
     Evidence,
     EvidenceCategory,
     FrameworkVersion,
     IndicatorAssessment,
 )
-from cometa.scorecards.workflow import transition
-
-KAZAKHSTAN = "UN Country Team Kazakhstan"
-COMETA = "Co-Meta Backbone, Jalisco"
-EXAMPLE_LINKS = "https://example.org/cometa-demo"  # reserved domain: the links are fictional
-
-# Values tried for numeric inputs when the builder looks for answers that give a level.
-_GRIDS = {
-    "percent": (10.0, 25.0, 40.0, 49.0, 57.0, 72.0, 85.0, 95.0),
-    "count": (0.0, 4.0, 8.0, 12.0, 24.0, 48.0),
-}
-
-
-class DemoDataError(RuntimeError):
-    """The demo's own data does not fit the framework (a bug in the demo, not in the user)."""
 
 
 def build_scorecards(step: Callable[[str], None] | None = None) -> None:
@@ -65,237 +49,90 @@ def build_scorecards(step: Callable[[str], None] | None = None) -> None:
     say = step or (lambda note: None)
     framework_sync_builtin()
     say("scorecard frameworks")
-    _build_kazakhstan()
-    say("UN Country Team Kazakhstan, 2018–2023")
-    for team in texts.TEAMS:
-        _build_team(team)
-    say(f"{len(texts.TEAMS)} fictional country teams")
-    _build_cometa()
-    say("Co-Meta network self-assessment")
+    data = loading.load()
+    for part in data.parts:
+        for team in part.teams:
+            build_team(team, data.common)
+        say(part.note)
 
 
-# --- People ---------------------------------------------------------------------------------
+def build_team(team: Team, common: Common) -> None:
+    with transaction.atomic():
+        organisation = _organisation(team)
+        if Assessment.objects.filter(
+            organisation=organisation, framework__identifier=team.framework
+        ).exists():
+            return
+        version = latest_published(team.framework)
+        framework = framework_of(version)
+        cast = _cast(team, organisation)
+        cycles = {
+            name: _cycle(cast.coordinator, organisation, name, first, last)
+            for name, first, last in team.cycles
+        }
+        profile: dict[str, str] = {}  # each indicator's latest level
+        for position, year in enumerate(team.years):
+            _check(year, framework, cycles)
+            profile |= {code: rated.level for code, rated in year.ratings.items()}
+            spec = _completed(team, year, framework, profile, common, position)
+            place = Place(organisation, version, framework, cycles.get(year.cycle), team.key)
+            write_year(cast, place, spec, common)
 
 
-def _person(local: str) -> Person:
-    return Person.objects.get(email=f"{local}@{DOMAIN}")
+# --- People and places ----------------------------------------------------------------------
 
 
-def _slug(text: str) -> str:
-    return "-".join(text.lower().split())
+def _person(account: str) -> Person:
+    person = Person.objects.filter(email=f"{account}@{DOMAIN}").first()
+    if person is None:
+        raise DemoDataError(f"no demo account {account!r} (see accounts.yaml)")
+    return person
 
 
-# --- Choosing answers -------------------------------------------------------------------------
-
-
-def _pick(key: str, count: int) -> int:
-    """A stable choice among ``count`` options (the same on every run)."""
-    return zlib.crc32(key.encode()) % count
-
-
-@dataclass(frozen=True)
-class Way:
-    met: frozenset[str]
-    inputs: dict[str, float]
-
-
-_ways_cache: dict[tuple[str, str, str, str, tuple[tuple[str, float], ...]], list[Way]] = {}
-
-
-def _ways(
-    framework: Framework, indicator: Indicator, level: str, fixed: dict[str, float]
-) -> list[Way]:
-    """Every way with the fewest met criteria (and inputs from the grid, unless fixed) that
-    the engine rates ``level``."""
-    cache_key = (
-        framework.identifier,
-        framework.version,
-        indicator.code,
-        level,
-        tuple(sorted(fixed.items())),
-    )
-    if cache_key in _ways_cache:
-        return _ways_cache[cache_key]
-    criteria = [criterion.id for criterion in indicator.criteria]
-    free = [item for item in indicator.inputs if item.key not in fixed]
-    grids = [[v for v in _GRIDS[item.kind] if item.min <= v <= item.max] for item in free]
-    found: list[Way] = []
-    for size in range(len(criteria) + 1):
-        for subset in combinations(criteria, size):
-            answers = {c: Answer.MET if c in subset else Answer.NOT_MET for c in criteria}
-            for values in product(*grids):
-                inputs = dict(fixed) | {item.key: v for item, v in zip(free, values, strict=True)}
-                if rate(indicator, answers, inputs).level == level:
-                    found.append(Way(frozenset(subset), inputs))
-        if found:
-            break
-    _ways_cache[cache_key] = found
-    return found
-
-
-def _answers_for(
-    framework: Framework, indicator: Indicator, level: str, fixed: dict[str, float], key: str
-) -> tuple[dict[str, str], dict[str, float]]:
-    ways = _ways(framework, indicator, level, fixed)
-    if not ways:
-        raise DemoDataError(f"PI {indicator.code}: no answers give {level!r}")
-    way = ways[_pick(key, len(ways))]
-    answers = {c.id: "met" if c.id in way.met else "not_met" for c in indicator.criteria}
-    return answers, way.inputs
-
-
-def _label(framework: Framework, level: str) -> str:
-    return next(item.label.en for item in framework.levels if item.key == level)
-
-
-def _describe(indicator: Indicator, missing: str) -> str:
-    try:
-        return indicator.criterion(missing).text.en.rstrip(".")
-    except KeyError:
-        return missing
-
-
-def _justification(framework: Framework, indicator: Indicator, rating: Rating, year: int) -> str:
-    text = f"Rated “{_label(framework, rating.level)}” in {year}."
-    trace = rating.trace
-    if trace.next_level and trace.missing_for_next:
-        needs = "; ".join(_describe(indicator, item) for item in trace.missing_for_next)
-        text += f" Still needed for “{_label(framework, trace.next_level)}”: {needs}."
-    return text
-
-
-# --- Writing one assessment -----------------------------------------------------------------
-
-
-@dataclass
-class Cast:
-    """Who does what for one team."""
-
-    coordinator: Person
-    reviewer: Person | None
-    editors: dict[str, Person]
-
-
-def _rate(
-    *,
-    cast: Cast,
-    assessment: Assessment,
-    framework: Framework,
-    code: str,
-    rated: texts.Rated,
-    key: str,
-) -> None:
-    indicator = framework.indicator(code)
-    answers, inputs = rated.answers, dict(rated.inputs)
-    findings = dict(rated.findings)
-    if answers is None:
-        answers, inputs = _answers_for(framework, indicator, rated.level, inputs, key)
-        for criterion, answer in sorted(answers.items()):
-            if answer == "met" and criterion not in findings:
-                sentences = texts.FINDING_SENTENCES
-                findings[criterion] = sentences[_pick(key + criterion, len(sentences))]
-    rating = rate(indicator, {k: Answer(v) for k, v in answers.items()}, inputs)
-    if rating.level != rated.level:
-        raise DemoDataError(
-            f"{key}: the answers give {rating.level!r}, the demo says {rated.level!r}"
-        )
-    row = _row(assessment, code)
-    services.indicator_update(
-        actor=cast.editors.get(rated.editor, cast.coordinator),
-        indicator=row,
-        expected_version=row.version,
-        reassessed=True,
-        answers=answers,
-        findings=findings,
-        inputs=dict(inputs),
-        agreed_level=rated.agreed,
-        difference_reason=rated.reason,
-        justification=rated.justification
-        or _justification(framework, indicator, rating, assessment.year),
+def _organisation(team: Team) -> Organisation:
+    name = team.organisation["name"]
+    found = Organisation.objects.filter(name=name).first()
+    if found is not None:
+        return found
+    if "country" not in team.organisation:
+        raise DemoDataError(f"{team.source}: no organisation {name!r}, and no country to make it")
+    return accounts_services.organisation_create(
+        actor=SYSTEM,
+        name=name,
+        kind=OrganisationKind.COUNTRY_TEAM,
+        country=team.organisation["country"],
+        region=team.organisation.get("region", ""),
     )
 
 
-def _row(assessment: Assessment, code: str) -> IndicatorAssessment:
-    """The indicator row, holding the very assessment object (whose team and framework are
-    loaded already), which saves the service several queries per save."""
-    row = IndicatorAssessment.objects.get(assessment=assessment, code=code)
-    row.assessment = assessment
-    return row
-
-
-def _note(actor: Person, assessment: Assessment, code: str, note: str) -> None:
-    row = _row(assessment, code)
-    services.indicator_update(
-        actor=actor,
-        indicator=row,
-        expected_version=row.version,
-        reassessed=False,
-        justification=note,
+def _cast(team: Team, organisation: Organisation) -> Cast:
+    accounts = {rated.editor for year in team.years for rated in year.ratings.values()}
+    return Cast(
+        coordinator=_coordinator(team, organisation),
+        reviewer=_person(team.reviewer) if team.reviewer else None,
+        editors={account: _person(account) for account in sorted(accounts - {""})},
     )
 
 
-def _document(actor: Person, assessment: Assessment, document: texts.Document) -> Evidence:
-    """A link through the evidence service, or (as imported reports list them) only the
-    name of a document."""
-    if document.url:
-        evidence = evidence_link(
-            actor=actor,
-            assessment=assessment,
-            url=document.url,
-            title=document.title,
-            indicator_code=document.code,
-            category=document.category,
-            shared=document.shared,
+def _coordinator(team: Team, organisation: Organisation) -> Person:
+    """A demo account, or a person with no password: a name in the workflow history, not an
+    account to use, made a coordinator of the team."""
+    named = team.coordinator
+    if named.account:
+        return _person(named.account)
+    email = f"{named.email}@{DOMAIN}"
+    person = Person.objects.filter(email=email).first()
+    if person is None:
+        person = accounts_services.person_create(actor=SYSTEM, email=email, full_name=named.name)
+    if not Membership.objects.filter(person=person, organisation=organisation).exists():
+        accounts_services.membership_add(
+            actor=SYSTEM,
+            organisation=organisation,
+            person=person,
+            role=Role.COORDINATOR,
+            title=named.title,
         )
-    else:
-        evidence = Evidence.objects.create(
-            assessment=assessment,
-            indicator_code=document.code,
-            category=document.category,
-            title=document.title,
-            shared=document.shared,
-            uploaded_by=actor,
-        )
-        audit.record(
-            actor=actor,
-            action="assessment.evidence.add",
-            target=evidence,
-            changes={"title": [None, evidence.title], "indicator": [None, document.code]},
-            organisation_id=assessment.organisation_id,
-        )
-    if document.good_practice:
-        Evidence.objects.filter(pk=evidence.pk).update(is_good_practice=True)
-        audit.record(
-            actor=actor,
-            action="assessment.evidence.good_practice",
-            target=evidence,
-            changes={"is_good_practice": [False, True]},
-            organisation_id=assessment.organisation_id,
-        )
-    return evidence
-
-
-def _walk(cast: Cast, assessment: Assessment, status: str, comment: str = "") -> Assessment:
-    """Takes a draft through the workflow up to ``status``."""
-    if status == AssessmentStatus.DRAFT:
-        return assessment
-    assessment = transition(actor=cast.coordinator, assessment=assessment, step_name="submit")
-    if status == AssessmentStatus.SUBMITTED:
-        return assessment
-    if cast.reviewer is None:
-        raise DemoDataError("a reviewer is needed past submission")
-    reviewer = cast.reviewer
-    assessment = transition(actor=reviewer, assessment=assessment, step_name="start_review")
-    if status == AssessmentStatus.UNDER_REVIEW:
-        return assessment
-    if status == AssessmentStatus.RETURNED:
-        return transition(
-            actor=reviewer, assessment=assessment, step_name="return", comment=comment
-        )
-    assessment = transition(actor=reviewer, assessment=assessment, step_name="approve")
-    if status == AssessmentStatus.APPROVED:
-        return assessment
-    return transition(actor=reviewer, assessment=assessment, step_name="publish")
+    return person
 
 
 def _cycle(actor: Person, organisation: Organisation, name: str, first: int, last: int) -> Cycle:
@@ -307,274 +144,106 @@ def _cycle(actor: Person, organisation: Organisation, name: str, first: int, las
     )
 
 
-def _write_year(
-    *,
-    cast: Cast,
-    organisation: Organisation,
-    version: FrameworkVersion,
-    spec: texts.Year,
-    cycle: Cycle | None,
-    status: str,
-    comment: str = "",
-    key: str,
-) -> Assessment:
-    framework = framework_of(version)
-    actor = cast.coordinator
-    assessment = services.assessment_create(
-        actor=actor,
-        organisation=organisation,
-        framework=version,
-        year=spec.year,
-        kind=spec.kind,
-        cycle=cycle,
-    )
-    if spec.process:
-        services.assessment_update_text(
-            actor=actor, assessment=assessment, process_text=spec.process, context_text=""
-        )
-    for name, entity, title in spec.team:
-        services.team_member_add(
-            actor=actor, assessment=assessment, name=name, entity=entity, title=title
-        )
-    for code, rated in spec.ratings.items():
-        _rate(
-            cast=cast,
-            assessment=assessment,
-            framework=framework,
-            code=code,
-            rated=rated,
-            key=f"{key}/{spec.year}/{code}",
-        )
-    for code, note in spec.carried_notes.items():
-        _note(actor, assessment, code, note)
-    for document in spec.documents:
-        _document(actor, assessment, document)
-    for action in spec.actions:
-        services.action_save(
-            actor=actor,
-            assessment=assessment,
-            indicator_code=action.code,
-            text=action.text,
-            responsible=action.responsible,
-            status=action.status,
-            progress=action.progress,
-        )
-    return _walk(cast, assessment, status, comment)
+# --- What the data leaves to the builder --------------------------------------------------
 
 
-def _has_assessments(organisation: Organisation, identifier: str) -> bool:
-    return Assessment.objects.filter(
-        organisation=organisation, framework__identifier=identifier
-    ).exists()
-
-
-# --- The teams ------------------------------------------------------------------------------
-
-
-def _build_kazakhstan() -> None:
-    organisation = Organisation.objects.get(name=KAZAKHSTAN)
-    if _has_assessments(organisation, "unct-swap"):
-        return
-    version = latest_published("unct-swap")
-    cast = Cast(
-        coordinator=_person("aigerim"),
-        reviewer=_person("renata"),
-        editors={"aigerim": _person("aigerim"), "daniyar": _person("daniyar")},
-    )
-    with transaction.atomic():
-        cycles = {
-            name: _cycle(cast.coordinator, organisation, name, first, last)
-            for name, first, last in texts.KAZ_CYCLES
-        }
-        for spec in (*texts.KAZ_EARLIER, texts.KAZ_2022):
-            _write_year(
-                cast=cast,
-                organisation=organisation,
-                version=version,
-                spec=spec,
-                cycle=cycles[spec.cycle],
-                status=AssessmentStatus.PUBLISHED,
-                key="KAZ",
-            )
-        _write_year(
-            cast=cast,
-            organisation=organisation,
-            version=version,
-            spec=texts.KAZ_2023_DRAFT,
-            cycle=cycles[texts.KAZ_2023_DRAFT.cycle],
-            status=AssessmentStatus.DRAFT,
-            key="KAZ",
-        )
-
-
-def _team_coordinator(team: texts.Team, organisation: Organisation) -> Person:
-    email = f"{_slug(team.country)}.coordinator@{DOMAIN}"
-    person = Person.objects.filter(email=email).first()
-    if person is None:  # no password: a name in the workflow history, not an account to use
-        person = accounts_services.person_create(
-            actor=None, email=email, full_name=team.coordinator
-        )
-    if not Membership.objects.filter(person=person, organisation=organisation).exists():
-        accounts_services.membership_add(
-            actor=None,
-            organisation=organisation,
-            person=person,
-            role=Role.COORDINATOR,
-            title=team.members[0][2],
-        )
-    return person
-
-
-def _team_years(
-    team: texts.Team, framework: Framework
-) -> list[tuple[texts.TeamYear, dict[str, str]]]:
-    """Each year with the ratings it reassesses: {code: level}."""
+def _check(year: Year, framework: Framework, cycles: dict[str, Cycle]) -> None:
+    """What the schema cannot check: codes, levels and cycles that the team must know."""
+    where = f"{year.source}: {year.year}"
     codes = [indicator.code for indicator in framework.indicators]
-    years: list[tuple[texts.TeamYear, dict[str, str]]] = []
-    for position, item in enumerate(team.years):
-        if position == 0:
-            letters = item.ratings.replace(" ", "")
-            if len(letters) != len(codes):
-                raise DemoDataError(f"{team.country} {item.year}: {len(letters)} ratings")
-            changes = {
-                code: texts.LETTERS[letter] for code, letter in zip(codes, letters, strict=True)
-            }
-        else:
-            changes = {}
-            for part in item.ratings.split():
-                code, letter = part.split(":")
-                changes[code] = texts.LETTERS[letter]
-        years.append((item, changes))
-    return years
+    levels = {level.key for level in framework.levels}
+    named = set(year.ratings) | set(year.notes) | set(year.good_practice)
+    named |= {item.indicator for item in year.documents}
+    named |= {item.indicator for item in year.actions}
+    unknown = sorted(named - set(codes))
+    if unknown:
+        raise DemoDataError(f"{where}: no indicator {', '.join(unknown)} in {framework.identifier}")
+    if year.kind == AssessmentKind.COMPREHENSIVE and set(year.ratings) != set(codes):
+        missing = ", ".join(code for code in codes if code not in year.ratings)
+        raise DemoDataError(f"{where}: a comprehensive year rates every indicator; not {missing}")
+    for code, rated in year.ratings.items():
+        for level in filter(None, (rated.level, rated.agreed_level)):
+            if level not in levels:
+                raise DemoDataError(f"{where}: PI {code}: no level {level!r}")
+    if year.cycle and year.cycle not in cycles:
+        raise DemoDataError(f"{where}: no cycle {year.cycle!r} in the team file")
+    if set(year.good_practice) - set(year.ratings):
+        raise DemoDataError(f"{where}: good practices only for indicators rated that year")
 
 
-def _build_team(team: texts.Team) -> None:
-    name = f"UN Country Team {team.country}"
-    with transaction.atomic():
-        organisation = Organisation.objects.filter(name=name).first()
-        if organisation is None:
-            organisation = accounts_services.organisation_create(
-                actor=None,
-                name=name,
-                kind=OrganisationKind.COUNTRY_TEAM,
-                country=team.code,
-                region=team.region,
-            )
-        if _has_assessments(organisation, "unct-swap"):
-            return
-        coordinator = _team_coordinator(team, organisation)
-        cast = Cast(coordinator=coordinator, reviewer=_person("renata"), editors={})
-        version = latest_published("unct-swap")
-        framework = framework_of(version)
-        cycle = _cycle(coordinator, organisation, *team.cycle)
-        slug = _slug(team.country)
-        good = {(year, code): title for year, code, title in team.good_practice}
-        profile: dict[str, str] = {}
-        years = _team_years(team, framework)
-        for position, (item, changes) in enumerate(years):
-            profile |= changes
-            last = position == len(years) - 1
-            documents = tuple(
-                texts.Document(
-                    code,
-                    EvidenceCategory.VERIFICATION,
-                    good.get(
-                        (item.year, code),
-                        f"{framework.indicator(code).title.en}: means of verification "
-                        f"({item.year})",
-                    ),
-                    url=f"{EXAMPLE_LINKS}/{slug}/{item.year}/pi-{code}",
-                    shared=(item.year, code) in good,
-                    good_practice=(item.year, code) in good,
-                )
-                for code, level in changes.items()
-                if level != "missing"  # nothing to show for a requirement not met
-            )
-            spec = texts.Year(
-                year=item.year,
-                kind=AssessmentKind.COMPREHENSIVE if position == 0 else AssessmentKind.ANNUAL,
-                cycle=team.cycle[0],
-                ratings={code: texts.Rated(level) for code, level in changes.items()},
-                team=tuple(team.members),
-                documents=documents,
-                actions=_team_actions(team, profile, item.year, last),
-            )
-            _write_year(
-                cast=cast,
-                organisation=organisation,
-                version=version,
-                spec=spec,
-                cycle=cycle,
-                status=item.status,
-                comment=texts.RETURN_COMMENT,
-                key=team.code,
-            )
+def _completed(
+    team: Team,
+    year: Year,
+    framework: Framework,
+    profile: dict[str, str],
+    common: Common,
+    position: int,
+) -> Year:
+    """The year with the team's members, verification links and action points that the
+    team file asks the builder to add."""
+    members = year.team if year.team is not None else team.team
+    documents, actions = year.documents, year.actions
+    if team.verification_links:
+        documents += _verification_links(team.verification_links, year, framework)
+    if team.weakest_actions:
+        last = position == len(team.years) - 1
+        weakest = _weakest(team, profile, framework)
+        actions += _actions(team, weakest, members, common, last)
+    return replace(year, team=members, documents=documents, actions=actions)
 
 
-def _team_actions(
-    team: texts.Team, profile: dict[str, str], year: int, last: bool
-) -> tuple[texts.Action, ...]:
-    """Actions for the (at most three) weakest indicators of the year."""
-    order = list(texts.LETTERS.values())
-    weakest = sorted(
-        (code for code, level in profile.items() if order.index(level) < order.index("meets")),
-        key=lambda code: (order.index(profile[code]), code),
-    )[:3]
+def _verification_links(base: str, year: Year, framework: Framework) -> tuple[Document, ...]:
+    """A link for every indicator rated above the lowest level (nothing to show for a
+    requirement not met); the year's good practices are shared and marked."""
+    lowest = framework.levels[0].key
     return tuple(
-        texts.Action(
+        Document(
             code,
-            texts.ACTION_TEXTS[code],
-            status=ActionStatus.IN_PROGRESS if last else ActionStatus.DONE,
-            responsible=team.members[position % len(team.members)][1],
+            EvidenceCategory.VERIFICATION,
+            year.good_practice.get(
+                code,
+                f"{framework.indicator(code).title.en}: means of verification ({year.year})",
+            ),
+            url=f"{base}/{year.year}/pi-{code}",
+            shared=code in year.good_practice,
+            good_practice=code in year.good_practice,
         )
-        for position, code in enumerate(weakest)
+        for code, rated in year.ratings.items()
+        if rated.level != lowest
     )
 
 
-def _build_cometa() -> None:
-    organisation = Organisation.objects.get(name=COMETA)
-    if _has_assessments(organisation, "collective-impact"):
-        return
-    lucia = _person("lucia")
-    cast = Cast(coordinator=lucia, reviewer=None, editors={"lucia": lucia})
-    version = latest_published("collective-impact")
-    year_of_practice, code_of_practice, practice = texts.COMETA_GOOD_PRACTICE
-    with transaction.atomic():
-        for position, (year, kind, status, ratings) in enumerate(texts.COMETA_YEARS):
-            spec = texts.Year(
-                year=year,
-                kind=kind,
-                cycle="",
-                process=texts.COMETA_PROCESS if position == 0 else "",
-                team=texts.COMETA_TEAM,
-                ratings={
-                    code: texts.Rated(level, justification=note, editor="lucia")
-                    for code, (level, note) in ratings.items()
-                },
-                documents=(
-                    (
-                        texts.Document(
-                            code_of_practice,
-                            EvidenceCategory.CAPACITY,
-                            practice,
-                            url=f"{EXAMPLE_LINKS}/co-meta/{year}/baseline-training",
-                            shared=True,
-                            good_practice=True,
-                        ),
-                    )
-                    if year == year_of_practice
-                    else ()
-                ),
-            )
-            _write_year(
-                cast=cast,
-                organisation=organisation,
-                version=version,
-                spec=spec,
-                cycle=None,
-                status=status,
-                key="co-meta",
-            )
+def _weakest(team: Team, profile: dict[str, str], framework: Framework) -> list[str]:
+    """The weakest indicators so far, below the level the team file names, weakest first."""
+    count, below = team.weakest_actions or (0, "")
+    order = [level.key for level in framework.levels]
+    if below not in order:
+        raise DemoDataError(f"{team.source}: weakest_actions: no level {below!r}")
+    return sorted(
+        (code for code, level in profile.items() if order.index(level) < order.index(below)),
+        key=lambda code: (order.index(profile[code]), code),
+    )[:count]
+
+
+def _actions(
+    team: Team, codes: list[str], members: tuple[Member, ...], common: Common, last: bool
+) -> tuple[Action, ...]:
+    """An action point for each indicator, in progress in the last year and done before;
+    the members of the assessment team are responsible in turn."""
+    if not members:
+        raise DemoDataError(f"{team.source}: action points need an assessment team")
+    missing = [code for code in codes if code not in common.action_texts]
+    if missing:
+        raise DemoDataError(f"common.yaml: no action text for {', '.join(missing)}")
+    return tuple(
+        Action(
+            code,
+            common.action_texts[code],
+            status=ActionStatus.IN_PROGRESS if last else ActionStatus.DONE,
+            responsible=members[position % len(members)].entity,
+        )
+        for position, code in enumerate(codes)
+    )
 
 
 def demo_counts() -> dict[str, int]:
@@ -589,4 +258,4 @@ def demo_counts() -> dict[str, int]:
     }
 
 
-__all__ = ["build_scorecards", "demo_counts"]
+__all__ = ["build_scorecards", "build_team", "demo_counts"]

@@ -5,6 +5,7 @@ from django.urls import URLPattern, path
 from cometa.scorecards import api_assessments as a
 from cometa.scorecards import api_frameworks as f
 from cometa.scorecards import api_global as g
+from cometa.scorecards import api_hub as h
 from cometa.scorecards import api_records as r
 from cometa.scorecards import api_removed as u
 
@@ -61,4 +62,6 @@ urlpatterns: list[URLPattern] = [
     ),
     path("global/workbook/", g.GlobalWorkbookView.as_view(), name="api-scorecard-workbook"),
     path("imports/", a.ImportView.as_view(), name="api-scorecard-imports"),
+    path("hub/", h.HubListView.as_view(), name="api-scorecard-hub"),
+    path("hub/<int:evidence_pk>/", h.HubItemView.as_view(), name="api-scorecard-hub-item"),
 ]

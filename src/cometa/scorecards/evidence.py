@@ -138,6 +138,25 @@ def evidence_link(
         return _create(actor, assessment, title or url, indicator_code, category, shared, url=url)
 
 
+def evidence_document(
+    *,
+    actor: Person | None,
+    assessment: Assessment,
+    title: str,
+    indicator_code: str = "",
+    category: str = EvidenceCategory.OTHER,
+    shared: bool = False,
+) -> Evidence:
+    """A document known by its name only (as imported reports list them): no file, no link."""
+    _require_edit(actor, assessment)
+    if indicator_code:
+        _check_indicator(assessment, indicator_code)
+    if not title.strip():
+        raise ValidationFailed({"title": [_("A document named only needs its title.")]})
+    with transaction.atomic():
+        return _create(actor, assessment, title, indicator_code, category, shared)
+
+
 def _create(
     actor: Person | None,
     assessment: Assessment,

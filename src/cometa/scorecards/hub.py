@@ -67,6 +67,15 @@ def hub_search(person: Person, query: HubQuery) -> QuerySet[Evidence]:
     return rows.order_by("-created_at", "-id")
 
 
+def hub_item(person: Person, pk: object) -> Evidence:
+    """One shared evidence item, for anyone allowed in the hub; anything else answers 404."""
+    require_hub(person)
+    try:
+        return shared_evidence().select_related("assessment__organisation").get(pk=int(str(pk)))
+    except (Evidence.DoesNotExist, ValueError):
+        raise Http404("No such evidence.") from None
+
+
 def indicator_choices() -> list[str]:
     codes = (
         shared_evidence()

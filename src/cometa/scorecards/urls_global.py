@@ -10,4 +10,9 @@ urlpatterns: list[URLPattern] = [
     path("global/export.xlsx", global_pages.global_export, name="global-export"),
     path("global/workbook/", global_jobs.global_workbook, name="global-workbook"),
     path("hub/", global_pages.knowledge_hub, name="hub"),
+    path(
+        "hub/<int:pk>/good-practice/",
+        global_pages.hub_good_practice,
+        name="hub-good-practice",
+    ),
 ]

@@ -7,19 +7,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from cometa.accounts.acting import person_of
 from cometa.core.web.pages import PAGE_SIZE, paginate
 from cometa.reports.renderers.tabular import to_xlsx
-from cometa.scorecards import global_view, hub
+from cometa.scorecards import global_view, good_practice, hub
 from cometa.scorecards.models import Evidence
 from cometa.scorecards.views import language
 
@@ -248,7 +249,31 @@ def knowledge_hub(request: HttpRequest) -> HttpResponse:
         HubItem(evidence, hub.download_url(evidence), bool(evidence.stored_name))
         for evidence in page
     ]
+    context = {
+        "form": form,
+        "page": page,
+        "items": items,
+        "may_mark": good_practice.may_mark_good_practice(person),
+        "query": request.GET.urlencode(),
+    }
     status = 200 if form.is_valid() else 400
-    return render(
-        request, "scorecards/hub.html", {"form": form, "page": page, "items": items}, status=status
+    return render(request, "scorecards/hub.html", context, status=status)
+
+
+@login_required
+@require_POST
+def hub_good_practice(request: HttpRequest, pk: int) -> HttpResponse:
+    """Marks a shared evidence item as good practice (``good_practice=1``) or takes the mark
+    off, then goes back to the hub's search the person came from."""
+    person = person_of(request)
+    item = hub.hub_item(person, pk)
+    mark = request.POST.get("good_practice") == "1"
+    good_practice.evidence_good_practice_set(actor=person, evidence=item, good_practice=mark)
+    done = (
+        _("“%(title)s” is marked as a good practice.")
+        if mark
+        else _("“%(title)s” is no longer marked as a good practice.")
     )
+    messages.success(request, done % {"title": item.title})
+    search = QueryDict(request.POST.get("query", "")).urlencode()  # re-encoded: only a query
+    return redirect(reverse("scorecards:hub") + (f"?{search}" if search else ""))
