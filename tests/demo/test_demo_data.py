@@ -14,7 +14,8 @@ from django.core.management import call_command
 from django.db import transaction
 
 from cometa.accounts.models import AuditEntry, Membership, Organisation, Person
-from cometa.demo import build_demo, loading
+from cometa.demo import loading
+from cometa.demo.build import build_demo
 from cometa.demo.scorecards import demo_counts
 from cometa.scorecards.models import ActionPoint, Evidence, IndicatorAssessment, TeamMember
 
