@@ -2,9 +2,9 @@ from django.urls import include, path
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/v1/scorecards/", include("cometa.scorecards.api_urls")),
+    path("api/v1/scorecards/", include("cometa.scorecards.api.urls")),
     path("api/v1/", include("cometa.api.urls")),
-    path("scorecards/", include("cometa.scorecards.urls")),
+    path("scorecards/", include("cometa.scorecards.web.urls")),
     path("", include("cometa.web.urls")),
 ]
 

@@ -17,8 +17,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from cometa.accounts.models import Organisation, Person
-from cometa.scorecards import evidence, services
-from cometa.scorecards.framework_store import (
+from cometa.scorecards.assessments import evidence, services
+from cometa.scorecards.frameworks.store import (
     framework_of,
     framework_sync_builtin,
     latest_published,

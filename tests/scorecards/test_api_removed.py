@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from cometa.scorecards import services
+from cometa.scorecards.assessments import services
+from cometa.scorecards.assessments.workflow import transition
 from cometa.scorecards.models import ActionPoint, Removed
-from cometa.scorecards.workflow import transition
 from tests.scorecards.test_api import a_url, call, error_of
 
 

@@ -15,7 +15,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from cometa.accounts.models import AuditEntry
-from cometa.scorecards import services
+from cometa.scorecards.assessments import services
 from cometa.scorecards.models import Assessment, FrameworkVersion, Removed
 
 REASSESSED = "2.2, 3.2, 5.2, 6.1, 7.1"
@@ -50,7 +50,7 @@ def broken_file(tmp_path, seed_text) -> Path:
 
 
 def _swap_source() -> str:
-    shipped = resources.files("cometa.scorecards") / "frameworks" / "unct-swap-2018.yaml"
+    shipped = resources.files("cometa.scorecards.frameworks") / "data" / "unct-swap-2018.yaml"
     return shipped.read_text(encoding="utf-8")
 
 
@@ -157,7 +157,7 @@ def test_rate_refuses_an_unknown_assessment(db):
     ("fmt", "magic"), [("pdf", b"%PDF"), ("docx", b"PK"), ("xlsx", b"PK"), ("csv", b"\xef\xbb\xbf")]
 )
 def test_report_writes_each_format(world, assessment, tmp_path, fmt, magic, capsys):
-    pytest.importorskip("cometa.scorecards.report")
+    pytest.importorskip("cometa.scorecards.reporting.report")
     output = tmp_path / f"report.{fmt}"
     out, _ = run(
         "report", "--assessment", str(assessment.pk), "--format", fmt, "--output", str(output)

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 
 import pytest
 
-from cometa.scorecards.engine import (
+from cometa.scorecards.frameworks.engine import (
     Answer,
     EngineError,
     Rating,
@@ -21,7 +21,7 @@ from cometa.scorecards.engine import (
     rate,
     rate_assessment,
 )
-from cometa.scorecards.frameworks import (
+from cometa.scorecards.frameworks.loading import (
     AllOf,
     AllRules,
     Band,

@@ -17,10 +17,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from cometa.core.errors import NotPermitted
-from cometa.scorecards import services
+from cometa.scorecards.assessments import services
+from cometa.scorecards.assessments.workflow import NOT_YOURS, STEPS, WRONG_STATE, transition
 from cometa.scorecards.models import AssessmentStatus
 from cometa.scorecards.models.assessments import EDITABLE_STATUSES
-from cometa.scorecards.workflow import NOT_YOURS, STEPS, WRONG_STATE, transition
 from tests.conftest import https_client, signed_in
 
 API = "/api/v1/scorecards"

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from cometa.accounts.models import AuditEntry
 from cometa.core.errors import Conflict, NotPermitted
-from cometa.scorecards import evidence, removal, selectors, services
+from cometa.scorecards.assessments import evidence, removal, selectors, services
+from cometa.scorecards.assessments.workflow import transition
 from cometa.scorecards.models import ActionPoint, Evidence, Removed, TeamMember
-from cometa.scorecards.workflow import transition
 
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 

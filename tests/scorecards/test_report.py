@@ -18,10 +18,10 @@ from openpyxl import load_workbook
 from cometa.reports.document import BulletList, Document, Figure, Heading, Paragraph, Table
 from cometa.reports.renderers import render
 from cometa.reports.renderers.tabular import to_csv, to_xlsx
-from cometa.scorecards import evidence, services
-from cometa.scorecards.importing import assessment_import
+from cometa.scorecards.assessments import evidence, services
 from cometa.scorecards.models import Assessment, IndicatorAssessment
-from cometa.scorecards.report import build_report, ratings_chart, ratings_table
+from cometa.scorecards.report_import.importing import assessment_import
+from cometa.scorecards.reporting.report import build_report, ratings_chart, ratings_table
 from tests.seeds import KAZAKHSTAN_2022_LEVELS as SEED_LEVELS
 from tests.seeds import KAZAKHSTAN_2022_REASSESSED as REASSESSED
 

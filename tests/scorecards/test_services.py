@@ -4,7 +4,7 @@ import pytest
 
 from cometa.accounts.models import AuditEntry
 from cometa.core.errors import Conflict, NotPermitted, ServiceError, ValidationFailed
-from cometa.scorecards import services
+from cometa.scorecards.assessments import services
 from cometa.scorecards.models import AssessmentKind, IndicatorAssessment
 
 
@@ -47,7 +47,7 @@ def test_a_band_input_decides_a_numeric_indicator(world, assessment):
 
 
 def _inputs(assessment, code):
-    from cometa.scorecards.framework_store import framework_of
+    from cometa.scorecards.frameworks.store import framework_of
 
     return [i.key for i in framework_of(assessment.framework).indicator(code).inputs]
 

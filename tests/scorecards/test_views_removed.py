@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from cometa.scorecards import services
+from cometa.scorecards.assessments import services
+from cometa.scorecards.assessments.workflow import transition
 from cometa.scorecards.models import ActionPoint, Removed
-from cometa.scorecards.workflow import transition
 from tests.conftest import signed_in
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from cometa.scorecards import evidence, services
-from cometa.scorecards.framework_store import latest_published
+from cometa.scorecards.assessments import evidence, services
+from cometa.scorecards.assessments.workflow import transition
+from cometa.scorecards.frameworks.store import latest_published
 from cometa.scorecards.models import Assessment, Removed
-from cometa.scorecards.workflow import transition
 from tests.web.scene_scorecards import assessment_for, assessments
 
 PREFIX = "api/v1/scorecards/"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from cometa.scorecards import evidence, services
+from cometa.scorecards.assessments import evidence, services
 from cometa.scorecards.models import (
     ActionPoint,
     Assessment,

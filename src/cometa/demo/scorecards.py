@@ -23,11 +23,12 @@ from cometa.accounts.models.organisations import OrganisationKind
 from cometa.accounts.roles import Role
 from cometa.demo import scorecard_texts as texts
 from cometa.demo.accounts import DOMAIN
-from cometa.scorecards import services
-from cometa.scorecards.engine import Answer, Rating, rate
-from cometa.scorecards.evidence import evidence_link
-from cometa.scorecards.framework_model import Framework, Indicator
-from cometa.scorecards.framework_store import (
+from cometa.scorecards.assessments import services
+from cometa.scorecards.assessments.evidence import evidence_link
+from cometa.scorecards.assessments.workflow import transition
+from cometa.scorecards.frameworks.engine import Answer, Rating, rate
+from cometa.scorecards.frameworks.model import Framework, Indicator
+from cometa.scorecards.frameworks.store import (
     framework_of,
     framework_sync_builtin,
     latest_published,
@@ -43,7 +44,6 @@ from cometa.scorecards.models import (
     FrameworkVersion,
     IndicatorAssessment,
 )
-from cometa.scorecards.workflow import transition
 
 KAZAKHSTAN = "UN Country Team Kazakhstan"
 COMETA = "Co-Meta Backbone, Jalisco"

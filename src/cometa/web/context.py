@@ -6,7 +6,7 @@ from django.http import HttpRequest
 
 from cometa.accounts.access import is_reviewer
 from cometa.accounts.models import Person
-from cometa.scorecards.hub import may_use_hub
+from cometa.scorecards.reporting.hub import may_use_hub
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:

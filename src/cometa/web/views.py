@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from cometa.accounts.access import organisations_for, roles_by_organisation
 from cometa.accounts.acting import person_of
 from cometa.accounts.roles import Role
-from cometa.scorecards.worklist import worklists
+from cometa.scorecards.assessments.worklist import worklists
 
 
 @login_required

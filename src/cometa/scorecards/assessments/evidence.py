@@ -1,0 +1,195 @@
+"""Evidence files: checked by content (not by name), stored outside the web root under
+random names, and handed back only as attachments."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import uuid
+import zipfile
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from cometa.accounts import audit
+from cometa.accounts.models import Person
+from cometa.core.errors import ValidationFailed
+from cometa.scorecards.assessments import removal
+from cometa.scorecards.assessments.services import _check_indicator, _require_edit
+from cometa.scorecards.models import Assessment, Evidence, EvidenceCategory, RemovedKind
+
+OFFICE_PARTS = {
+    "word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xl/": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ppt/": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+
+
+def sniff(head: bytes, whole: bytes) -> str | None:
+    """The content type the bytes really are, or None if not an allowed kind."""
+    if head.startswith(b"%PDF-"):
+        return "application/pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head.startswith(b"PK\x03\x04"):
+        return _office(whole)
+    if b"\x00" not in whole:
+        try:
+            whole.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        return "text/plain"
+    return None
+
+
+def _office(data: bytes) -> str | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+    except zipfile.BadZipFile:
+        return None
+    if "[Content_Types].xml" not in names:
+        return None
+    for prefix, content_type in OFFICE_PARTS.items():
+        if any(name.startswith(prefix) for name in names):
+            return content_type
+    return None
+
+
+def storage_dir() -> Path:
+    folder = Path(settings.MEDIA_ROOT) / "evidence"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def evidence_upload(
+    *,
+    actor: Person | None,
+    assessment: Assessment,
+    file: BinaryIO,
+    filename: str,
+    title: str,
+    indicator_code: str = "",
+    category: str = EvidenceCategory.OTHER,
+    shared: bool = False,
+) -> Evidence:
+    _require_edit(actor, assessment)
+    if indicator_code:
+        _check_indicator(assessment, indicator_code)
+    data = file.read(settings.UPLOAD_MAX_BYTES + 1)
+    if len(data) > settings.UPLOAD_MAX_BYTES:
+        limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
+        message = _("%(file)s is larger than the limit of %(limit)s MB.")
+        raise ValidationFailed({"file": [message % {"file": filename, "limit": limit}]})
+    if not data:
+        raise ValidationFailed({"file": [_("%(file)s is empty.") % {"file": filename}]})
+    content_type = sniff(data[:16], data)
+    if content_type is None:
+        message = _(
+            "%(file)s is not a PDF, Word, Excel, PowerPoint, PNG, JPEG or plain-text file "
+            "(checked by its content)."
+        )
+        raise ValidationFailed({"file": [message % {"file": filename}]})
+    stored_name = uuid.uuid4().hex
+    path = storage_dir() / stored_name
+    path.write_bytes(data)
+    try:
+        with transaction.atomic():
+            evidence = _create(
+                actor,
+                assessment,
+                title or filename,
+                indicator_code,
+                category,
+                shared,
+                stored_name=stored_name,
+                original_name=Path(filename).name[:255],
+                content_type=content_type,
+                size=len(data),
+                sha256=hashlib.sha256(data).hexdigest(),
+            )
+    except BaseException:
+        path.unlink(missing_ok=True)  # nothing half-written
+        raise
+    return evidence
+
+
+def evidence_link(
+    *,
+    actor: Person | None,
+    assessment: Assessment,
+    url: str,
+    title: str,
+    indicator_code: str = "",
+    category: str = EvidenceCategory.OTHER,
+    shared: bool = False,
+) -> Evidence:
+    _require_edit(actor, assessment)
+    if indicator_code:
+        _check_indicator(assessment, indicator_code)
+    if not url.startswith(("https://", "http://")):
+        raise ValidationFailed({"url": [_("A link starts with https:// or http://.")]})
+    with transaction.atomic():
+        return _create(actor, assessment, title or url, indicator_code, category, shared, url=url)
+
+
+def _create(
+    actor: Person | None,
+    assessment: Assessment,
+    title: str,
+    indicator_code: str,
+    category: str,
+    shared: bool,
+    **fields: Any,
+) -> Evidence:
+    if category not in EvidenceCategory.values:
+        raise ValidationFailed(
+            {"category": [_("Unknown category “%(category)s”.") % {"category": category}]}
+        )
+    evidence = Evidence.objects.create(
+        assessment=assessment,
+        title=title.strip()[:300],
+        indicator_code=indicator_code,
+        category=category,
+        shared=shared,
+        uploaded_by=actor,
+        **fields,
+    )
+    audit.record(
+        actor=actor,
+        action="assessment.evidence.add",
+        target=evidence,
+        changes={
+            "title": [None, evidence.title],
+            "indicator": [None, indicator_code],
+            "sha256": [None, evidence.sha256],
+        },
+        organisation_id=assessment.organisation_id,
+    )
+    return evidence
+
+
+def evidence_delete(*, actor: Person | None, evidence: Evidence) -> None:
+    _require_edit(actor, evidence.assessment)
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            action="assessment.evidence.delete",
+            target=evidence,
+            changes={"title": [evidence.title, None]},
+            organisation_id=evidence.assessment.organisation_id,
+        )
+        removal.kept_copy(
+            actor=actor, row=evidence, kind=RemovedKind.EVIDENCE, label=evidence.title
+        )
+        evidence.delete()  # the file stays until the removal expires
+    removal.removed_purge()
+
+
+def evidence_path(evidence: Evidence) -> Path | None:
+    return storage_dir() / evidence.stored_name if evidence.stored_name else None
