@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from cometa.accounts import tokens
 from cometa.accounts.models import AuditEntry
-from cometa.scorecards.assessments import evidence, removal, services
+from cometa.scorecards.assessments import services
 from cometa.scorecards.assessments.workflow import transition
 from cometa.scorecards.frameworks.store import latest_published
 from cometa.scorecards.models import (
@@ -22,6 +22,7 @@ from cometa.scorecards.models import (
     FrameworkVersion,
     IndicatorAssessment,
 )
+from cometa.scorecards.records import evidence, removal
 from tests.conftest import https_client, signed_in
 
 API = "/api/v1/scorecards"

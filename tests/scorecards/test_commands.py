@@ -17,6 +17,7 @@ from django.utils import timezone
 from cometa.accounts.models import AuditEntry
 from cometa.scorecards.assessments import services
 from cometa.scorecards.models import Assessment, FrameworkVersion, Removed
+from cometa.scorecards.records import services as record_services
 
 REASSESSED = "2.2, 3.2, 5.2, 6.1, 7.1"
 
@@ -277,10 +278,10 @@ def test_the_command_exits_1_with_clear_lines(tmp_path, seed_text):
 
 def test_purge_removed_drops_only_what_can_no_longer_be_put_back(world, assessment):
     for text in ("Old action", "New action"):
-        action = services.action_save(
+        action = record_services.action_save(
             actor=None, assessment=assessment, indicator_code="1.1", text=text
         )
-        services.action_delete(actor=None, action=action)
+        record_services.action_delete(actor=None, action=action)
     Removed.objects.filter(label="Old action").update(
         removed_at=timezone.now() - timedelta(days=31)
     )

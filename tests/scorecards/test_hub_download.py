@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import io
 
-from cometa.scorecards.assessments.evidence import evidence_upload
+from cometa.scorecards.records.evidence import evidence_upload
 from tests.conftest import signed_in
 
 

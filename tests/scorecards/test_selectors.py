@@ -8,9 +8,9 @@ import itertools
 import pytest
 from django.utils import translation
 
-from cometa.scorecards.assessments.selectors import _named
 from cometa.scorecards.frameworks.engine import Answer, rate
 from cometa.scorecards.frameworks.loading import load_builtin
+from cometa.scorecards.web.pages import _named
 
 UNCT = load_builtin("unct-swap", "2018")
 COLLECTIVE = load_builtin("collective-impact", "2024")

@@ -24,7 +24,6 @@ from cometa.accounts.roles import Role
 from cometa.demo import scorecard_texts as texts
 from cometa.demo.accounts import DOMAIN
 from cometa.scorecards.assessments import services
-from cometa.scorecards.assessments.evidence import evidence_link
 from cometa.scorecards.assessments.workflow import transition
 from cometa.scorecards.frameworks.engine import Answer, Rating, rate
 from cometa.scorecards.frameworks.model import Framework, Indicator
@@ -44,6 +43,8 @@ from cometa.scorecards.models import (
     FrameworkVersion,
     IndicatorAssessment,
 )
+from cometa.scorecards.records import services as record_services
+from cometa.scorecards.records.evidence import evidence_link
 
 KAZAKHSTAN = "UN Country Team Kazakhstan"
 COMETA = "Co-Meta Backbone, Jalisco"
@@ -333,7 +334,7 @@ def _write_year(
             actor=actor, assessment=assessment, process_text=spec.process, context_text=""
         )
     for name, entity, title in spec.team:
-        services.team_member_add(
+        record_services.team_member_add(
             actor=actor, assessment=assessment, name=name, entity=entity, title=title
         )
     for code, rated in spec.ratings.items():
@@ -350,7 +351,7 @@ def _write_year(
     for document in spec.documents:
         _document(actor, assessment, document)
     for action in spec.actions:
-        services.action_save(
+        record_services.action_save(
             actor=actor,
             assessment=assessment,
             indicator_code=action.code,

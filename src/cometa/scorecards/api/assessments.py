@@ -17,7 +17,6 @@ from rest_framework.response import Response
 from cometa.accounts.acting import person_of
 from cometa.api.errors import error_body
 from cometa.core.errors import NotPermitted, ValidationFailed
-from cometa.scorecards.api import selectors as api_selectors
 from cometa.scorecards.api.common import context, errors, query, valid
 from cometa.scorecards.api.serializers import (
     AssessmentCreateSerializer,
@@ -37,7 +36,9 @@ from cometa.scorecards.api.serializers import (
     TransitionSerializer,
 )
 from cometa.scorecards.assessments import patching, services, workflow
+from cometa.scorecards.assessments import selectors as assessment_selectors
 from cometa.scorecards.assessments.quality import quality_findings
+from cometa.scorecards.frameworks import selectors as framework_selectors
 from cometa.scorecards.models import Assessment, Cycle, IndicatorAssessment
 from cometa.scorecards.report_import import importing
 from cometa.scorecards.report_import.parser import ReportImportError
@@ -55,7 +56,7 @@ class CycleListView(generics.ListCreateAPIView[Cycle]):
 
     def get_queryset(self) -> QuerySet[Cycle]:
         filters = query(CycleFilterSerializer, self.request)
-        return api_selectors.cycles_for(person_of(self.request), **filters)
+        return assessment_selectors.cycles_for(person_of(self.request), **filters)
 
     @extend_schema(
         tags=TAGS,
@@ -75,7 +76,7 @@ class CycleListView(generics.ListCreateAPIView[Cycle]):
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         person = person_of(request)
         data = valid(CycleCreateSerializer, request.data)
-        data["organisation"] = api_selectors.organisation_get(person, data["organisation"])
+        data["organisation"] = assessment_selectors.organisation_get(person, data["organisation"])
         cycle = services.cycle_create(actor=person, **data)
         return Response(CycleSerializer(cycle).data, status=status.HTTP_201_CREATED)
 
@@ -85,7 +86,7 @@ class AssessmentListView(generics.ListCreateAPIView[Assessment]):
 
     def get_queryset(self) -> QuerySet[Assessment]:
         filters = query(AssessmentFilterSerializer, self.request)
-        return api_selectors.assessments_filtered(person_of(self.request), **filters)
+        return assessment_selectors.assessment_list(person_of(self.request), **filters)
 
     @extend_schema(
         tags=TAGS,
@@ -105,10 +106,10 @@ class AssessmentListView(generics.ListCreateAPIView[Assessment]):
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         person = person_of(request)
         data = valid(AssessmentCreateSerializer, request.data)
-        data["organisation"] = api_selectors.organisation_get(person, data["organisation"])
-        data["framework"] = api_selectors.framework_get(person, data["framework"])
+        data["organisation"] = assessment_selectors.organisation_get(person, data["organisation"])
+        data["framework"] = framework_selectors.framework_get(person, data["framework"])
         if data.get("cycle") is not None:
-            data["cycle"] = api_selectors.cycle_get(person, data["cycle"])
+            data["cycle"] = assessment_selectors.cycle_get(person, data["cycle"])
         assessment = services.assessment_create(actor=person, **data)
         return _detail(request, assessment, status.HTTP_201_CREATED)
 
@@ -122,7 +123,7 @@ class AssessmentDetailView(generics.GenericAPIView[Assessment]):
         responses={200: AssessmentDetailSerializer, **errors(401, 404)},
     )
     def get(self, request: Request, pk: int) -> Response:
-        return _detail(request, api_selectors.assessment_detail(person_of(request), pk))
+        return _detail(request, assessment_selectors.assessment_get(person_of(request), pk))
 
     @extend_schema(
         tags=TAGS,
@@ -132,7 +133,7 @@ class AssessmentDetailView(generics.GenericAPIView[Assessment]):
     )
     def patch(self, request: Request, pk: int) -> Response:
         person = person_of(request)
-        assessment = api_selectors.assessment_detail(person, pk)
+        assessment = assessment_selectors.assessment_get(person, pk)
         data = valid(AssessmentTextSerializer, request.data)
         assessment = services.assessment_update_text(
             actor=person,
@@ -152,7 +153,7 @@ class IndicatorView(generics.GenericAPIView[IndicatorAssessment]):
         responses={200: IndicatorRowSerializer, **errors(401, 404)},
     )
     def get(self, request: Request, pk: int, code: str) -> Response:
-        row = api_selectors.indicator_get(person_of(request), pk, code)
+        row = assessment_selectors.indicator_get(person_of(request), pk, code)
         return Response(IndicatorRowSerializer(row).data)
 
     @extend_schema(
@@ -168,7 +169,7 @@ class IndicatorView(generics.GenericAPIView[IndicatorAssessment]):
     )
     def patch(self, request: Request, pk: int, code: str) -> Response:
         person = person_of(request)
-        row = api_selectors.indicator_get(person, pk, code)
+        row = assessment_selectors.indicator_get(person, pk, code)
         data = valid(IndicatorUpdateSerializer, request.data)
         version = data.pop("version")
         saved = patching.indicator_patch(
@@ -189,7 +190,7 @@ class TransitionView(generics.GenericAPIView[Assessment]):
     )
     def post(self, request: Request, pk: int) -> Response:
         person = person_of(request)
-        assessment = api_selectors.assessment_detail(person, pk)
+        assessment = assessment_selectors.assessment_get(person, pk)
         data = valid(TransitionSerializer, request.data)
         assessment = workflow.transition(
             actor=person, assessment=assessment, step_name=data["step"], comment=data["comment"]
@@ -206,7 +207,7 @@ class QualityView(generics.GenericAPIView[Assessment]):
         responses={200: QualitySerializer, **errors(401, 404)},
     )
     def get(self, request: Request, pk: int) -> Response:
-        findings = quality_findings(api_selectors.assessment_detail(person_of(request), pk))
+        findings = quality_findings(assessment_selectors.assessment_get(person_of(request), pk))
         body = {
             "count": len(findings),
             "blocking": sum(1 for finding in findings if finding.severity == "error"),
@@ -239,8 +240,8 @@ class ImportView(generics.GenericAPIView[Assessment]):
     def post(self, request: Request) -> Response:
         person = person_of(request)
         data = valid(ImportSerializer, request.data)
-        organisation = api_selectors.organisation_get(person, data["organisation"])
-        if not api_selectors.may_import(person, organisation):
+        organisation = assessment_selectors.organisation_get(person, data["organisation"])
+        if not assessment_selectors.may_import(person, organisation):
             raise NotPermitted(_("Only editors and coordinators of this country team may import."))
         upload = data["file"]
         text = _text_of(upload)

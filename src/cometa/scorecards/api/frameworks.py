@@ -11,7 +11,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from cometa.accounts.acting import person_of
-from cometa.scorecards.api import selectors as api_selectors
 from cometa.scorecards.api.common import errors, query, valid
 from cometa.scorecards.api.serializers_frameworks import (
     FrameworkDetailSerializer,
@@ -20,7 +19,8 @@ from cometa.scorecards.api.serializers_frameworks import (
     RateSerializer,
     RatingSerializer,
 )
-from cometa.scorecards.assessments.rating import trace_data
+from cometa.scorecards.frameworks import selectors as framework_selectors
+from cometa.scorecards.frameworks.rating import trace_data
 from cometa.scorecards.models import FrameworkVersion
 
 TAGS = ["scorecards: frameworks"]
@@ -31,7 +31,7 @@ class FrameworkListView(generics.ListAPIView[FrameworkVersion]):
 
     def get_queryset(self) -> QuerySet[FrameworkVersion]:
         filters = query(FrameworkFilterSerializer, self.request)
-        return api_selectors.frameworks_for(person_of(self.request), **filters)
+        return framework_selectors.frameworks_for(person_of(self.request), **filters)
 
     @extend_schema(
         tags=TAGS,
@@ -56,7 +56,7 @@ class FrameworkDetailView(generics.GenericAPIView[FrameworkVersion]):
         responses={200: FrameworkDetailSerializer, **errors(401, 404)},
     )
     def get(self, request: Request, pk: int) -> Response:
-        version = api_selectors.framework_get(person_of(request), pk)
+        version = framework_selectors.framework_get(person_of(request), pk)
         return Response(FrameworkDetailSerializer(version).data)
 
 
@@ -70,9 +70,9 @@ class FrameworkRateView(generics.GenericAPIView[FrameworkVersion]):
         responses={200: RatingSerializer, **errors(400, 401, 404)},
     )
     def post(self, request: Request, pk: int) -> Response:
-        version = api_selectors.framework_get(person_of(request), pk)
+        version = framework_selectors.framework_get(person_of(request), pk)
         data = valid(RateSerializer, request.data)
-        rating = api_selectors.preview_rating(
+        rating = framework_selectors.preview_rating(
             version, data["indicator"], data["answers"], data["inputs"]
         )
         body = {"indicator": rating.indicator, "level": rating.level, "trace": trace_data(rating)}

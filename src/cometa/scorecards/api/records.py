@@ -18,7 +18,6 @@ from rest_framework.response import Response
 
 from cometa.accounts.acting import person_of
 from cometa.core.errors import NotPermitted
-from cometa.scorecards.api import selectors as api_selectors
 from cometa.scorecards.api.common import errors, query, valid
 from cometa.scorecards.api.serializers_records import (
     ActionFilterSerializer,
@@ -33,8 +32,12 @@ from cometa.scorecards.api.serializers_records import (
     EvidenceUploadSerializer,
     TeamMemberSerializer,
 )
-from cometa.scorecards.assessments import access, evidence, patching, services
+from cometa.scorecards.assessments import access, patching
+from cometa.scorecards.assessments import selectors as assessment_selectors
 from cometa.scorecards.models import ActionPoint, Evidence, ReviewComment, TeamMember
+from cometa.scorecards.records import evidence
+from cometa.scorecards.records import selectors as record_selectors
+from cometa.scorecards.records import services as record_services
 
 TAGS = ["scorecards: assessment records"]
 WRITE_ERRORS = errors(400, 401, 403, 404, 409)  # 409: the assessment is not editable
@@ -48,7 +51,7 @@ class TeamListView(generics.ListCreateAPIView[TeamMember]):
     serializer_class = TeamMemberSerializer
 
     def get_queryset(self) -> QuerySet[TeamMember]:
-        return api_selectors.team_of(person_of(self.request), self.kwargs["pk"])
+        return record_selectors.team_of(person_of(self.request), self.kwargs["pk"])
 
     @extend_schema(
         tags=TAGS,
@@ -66,9 +69,9 @@ class TeamListView(generics.ListCreateAPIView[TeamMember]):
     )
     def post(self, request: Request, pk: int) -> Response:
         person = person_of(request)
-        assessment = api_selectors.assessment_detail(person, pk)
+        assessment = assessment_selectors.assessment_get(person, pk)
         data = valid(TeamMemberSerializer, request.data)
-        member = services.team_member_add(actor=person, assessment=assessment, **data)
+        member = record_services.team_member_add(actor=person, assessment=assessment, **data)
         return Response(TeamMemberSerializer(member).data, status=status.HTTP_201_CREATED)
 
 
@@ -82,8 +85,8 @@ class TeamMemberView(generics.GenericAPIView[TeamMember]):
     )
     def delete(self, request: Request, pk: int, member_pk: int) -> Response:
         person = person_of(request)
-        member = api_selectors.member_get(person, pk, member_pk)
-        services.team_member_remove(actor=person, member=member)
+        member = record_selectors.team_member_get(person, member_pk, assessment=pk)
+        record_services.team_member_remove(actor=person, member=member)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -95,7 +98,7 @@ class ActionListView(generics.ListCreateAPIView[ActionPoint]):
 
     def get_queryset(self) -> QuerySet[ActionPoint]:
         filters = query(ActionFilterSerializer, self.request)
-        return api_selectors.actions_of(person_of(self.request), self.kwargs["pk"], **filters)
+        return record_selectors.actions_of(person_of(self.request), self.kwargs["pk"], **filters)
 
     @extend_schema(
         tags=TAGS,
@@ -114,9 +117,9 @@ class ActionListView(generics.ListCreateAPIView[ActionPoint]):
     )
     def post(self, request: Request, pk: int) -> Response:
         person = person_of(request)
-        assessment = api_selectors.assessment_detail(person, pk)
+        assessment = assessment_selectors.assessment_get(person, pk)
         data = valid(ActionWriteSerializer, request.data)
-        action = services.action_save(actor=person, assessment=assessment, **data)
+        action = record_services.action_save(actor=person, assessment=assessment, **data)
         return Response(ActionPointSerializer(action).data, status=status.HTTP_201_CREATED)
 
 
@@ -131,7 +134,7 @@ class ActionView(generics.GenericAPIView[ActionPoint]):
     )
     def patch(self, request: Request, pk: int, action_pk: int) -> Response:
         person = person_of(request)
-        action = api_selectors.action_get(person, pk, action_pk)
+        action = record_selectors.action_get(person, action_pk, assessment=pk)
         data = valid(ActionUpdateSerializer, request.data)
         action = patching.action_patch(actor=person, action=action, changes=data)
         return Response(ActionPointSerializer(action).data)
@@ -143,8 +146,8 @@ class ActionView(generics.GenericAPIView[ActionPoint]):
     )
     def delete(self, request: Request, pk: int, action_pk: int) -> Response:
         person = person_of(request)
-        action = api_selectors.action_get(person, pk, action_pk)
-        services.action_delete(actor=person, action=action)
+        action = record_selectors.action_get(person, action_pk, assessment=pk)
+        record_services.action_delete(actor=person, action=action)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -159,7 +162,7 @@ class EvidenceListView(generics.ListCreateAPIView[Evidence]):
 
     def get_queryset(self) -> QuerySet[Evidence]:
         filters = query(EvidenceFilterSerializer, self.request)
-        return api_selectors.evidence_of(person_of(self.request), self.kwargs["pk"], **filters)
+        return record_selectors.evidence_of(person_of(self.request), self.kwargs["pk"], **filters)
 
     @extend_schema(
         tags=TAGS,
@@ -182,7 +185,7 @@ class EvidenceListView(generics.ListCreateAPIView[Evidence]):
     )
     def post(self, request: Request, pk: int) -> Response:
         person = person_of(request)
-        assessment = api_selectors.assessment_detail(person, pk)
+        assessment = assessment_selectors.assessment_get(person, pk)
         if not access.may_edit(person, assessment):  # before reading a large body
             raise NotPermitted(
                 _("Only editors and coordinators of this country team may add evidence.")
@@ -206,7 +209,7 @@ class EvidenceLinkView(generics.GenericAPIView[Evidence]):
     )
     def post(self, request: Request, pk: int) -> Response:
         person = person_of(request)
-        assessment = api_selectors.assessment_detail(person, pk)
+        assessment = assessment_selectors.assessment_get(person, pk)
         data = valid(EvidenceLinkSerializer, request.data)
         created = evidence.evidence_link(actor=person, assessment=assessment, **data)
         return Response(EvidenceSerializer(created).data, status=status.HTTP_201_CREATED)
@@ -222,7 +225,7 @@ class EvidenceView(generics.GenericAPIView[Evidence]):
     )
     def delete(self, request: Request, pk: int, evidence_pk: int) -> Response:
         person = person_of(request)
-        item = api_selectors.evidence_get(person, pk, evidence_pk)
+        item = record_selectors.evidence_get(person, evidence_pk, assessment=pk)
         evidence.evidence_delete(actor=person, evidence=item)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -241,14 +244,15 @@ class EvidenceDownloadView(generics.GenericAPIView[Evidence]):
         },
     )
     def get(self, request: Request, pk: int, evidence_pk: int) -> FileResponse:
-        item = api_selectors.evidence_get(person_of(request), pk, evidence_pk)
-        path = evidence.evidence_path(item)
-        if path is None or not path.exists():
+        person = person_of(request)
+        item = record_selectors.evidence_get(person, evidence_pk, assessment=pk)
+        if evidence.evidence_path(item) is None:
             raise exceptions.NotFound(
                 _("This evidence is a link or a document name, not a stored file."), code="no_file"
             )
+        item, data = record_selectors.evidence_file(person, evidence_pk, assessment=pk)
         return FileResponse(
-            io.BytesIO(path.read_bytes()),  # evidence files are small (the upload limit)
+            io.BytesIO(data),  # read whole and checked against its stored SHA-256
             as_attachment=True,
             filename=item.original_name or f"evidence-{item.pk}",
             content_type=item.content_type or "application/octet-stream",
@@ -262,7 +266,7 @@ class CommentListView(generics.ListCreateAPIView[ReviewComment]):
     serializer_class = CommentSerializer
 
     def get_queryset(self) -> QuerySet[ReviewComment]:
-        return api_selectors.comments_of(person_of(self.request), self.kwargs["pk"])
+        return record_selectors.comments_of(person_of(self.request), self.kwargs["pk"])
 
     @extend_schema(
         tags=TAGS,
@@ -280,7 +284,7 @@ class CommentListView(generics.ListCreateAPIView[ReviewComment]):
     )
     def post(self, request: Request, pk: int) -> Response:
         person = person_of(request)
-        assessment = api_selectors.assessment_detail(person, pk)
+        assessment = assessment_selectors.assessment_get(person, pk)
         data = valid(CommentCreateSerializer, request.data)
-        comment = services.comment_add(actor=person, assessment=assessment, **data)
+        comment = record_services.comment_add(actor=person, assessment=assessment, **data)
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)

@@ -12,10 +12,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from cometa.accounts.acting import person_of
-from cometa.scorecards.api import selectors as api_selectors
 from cometa.scorecards.api.common import errors
-from cometa.scorecards.assessments import removal
+from cometa.scorecards.assessments import selectors as assessment_selectors
 from cometa.scorecards.models import Removed, RemovedKind
+from cometa.scorecards.records import removal
 
 TAGS = ["scorecards: assessment records"]
 
@@ -40,7 +40,7 @@ class RemovedListView(generics.ListAPIView[Removed]):
 
     def get_queryset(self) -> QuerySet[Removed]:
         person = person_of(self.request)
-        assessment = api_selectors.assessment_detail(person, self.kwargs["pk"])
+        assessment = assessment_selectors.assessment_get(person, self.kwargs["pk"])
         return removal.removed_for(person, assessment)
 
     @extend_schema(

@@ -13,6 +13,7 @@ from typing import Any
 from cometa.accounts.models import Person
 from cometa.scorecards.assessments import services
 from cometa.scorecards.models import ActionPoint, IndicatorAssessment
+from cometa.scorecards.records import services as record_services
 
 INDICATOR_EDITABLE = (
     "reassessed",
@@ -57,4 +58,6 @@ def action_patch(
 ) -> ActionPoint:
     merged = {field: getattr(action, field) for field in ACTION_EDITABLE}
     merged |= {key: value for key, value in changes.items() if key in ACTION_EDITABLE}
-    return services.action_save(actor=actor, assessment=action.assessment, action=action, **merged)
+    return record_services.action_save(
+        actor=actor, assessment=action.assessment, action=action, **merged
+    )

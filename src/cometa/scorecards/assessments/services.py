@@ -6,33 +6,24 @@ assessment's state, validates, writes in one transaction and appends the audit e
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from cometa.accounts import audit
 from cometa.accounts.models import Organisation, Person
 from cometa.accounts.models.organisations import OrganisationKind
 from cometa.core.errors import Conflict, NotPermitted, ValidationFailed
-from cometa.scorecards.assessments import access, removal
-from cometa.scorecards.assessments.rating import compute, trace_data
+from cometa.scorecards.assessments import access, guards
+from cometa.scorecards.frameworks.rating import compute, trace_data
 from cometa.scorecards.frameworks.store import framework_of
 from cometa.scorecards.models import (
-    ActionPoint,
-    ActionStatus,
     Assessment,
     AssessmentKind,
-    AssessmentStatus,
     Cycle,
     FrameworkVersion,
     IndicatorAssessment,
-    RemovedKind,
-    ReviewComment,
-    TeamMember,
 )
 
 INDICATOR_FIELDS = (
@@ -46,38 +37,6 @@ INDICATOR_FIELDS = (
     "justification",
     "rating_year",
 )
-
-# Why an assessment cannot be changed, by its status: whole sentences, since the status
-# agrees with "assessment" in Spanish and Russian.
-NOT_EDITABLE: dict[str, Promise] = {
-    AssessmentStatus.SUBMITTED: gettext_lazy(
-        "The assessment is submitted: it cannot be changed until it is returned."
-    ),
-    AssessmentStatus.UNDER_REVIEW: gettext_lazy(
-        "The assessment is under review: it cannot be changed until it is returned."
-    ),
-    AssessmentStatus.APPROVED: gettext_lazy(
-        "The assessment is approved: it cannot be changed until it is returned."
-    ),
-    AssessmentStatus.PUBLISHED: gettext_lazy(
-        "The assessment is published: it can no longer be changed."
-    ),
-}
-
-
-def _require_edit(actor: Person | None, assessment: Assessment) -> None:
-    """Checks permission and the stored state. Inside a transaction the assessment row is
-    locked, so a workflow step cannot slip in between this check and the write."""
-    if actor is not None and not access.may_edit(actor, assessment):
-        raise NotPermitted(_("Only editors and coordinators of this country team may change it."))
-    rows = Assessment.objects.filter(pk=assessment.pk)
-    if transaction.get_connection().in_atomic_block:
-        rows = rows.select_for_update()
-    assessment.status = rows.values_list("status", flat=True).get()
-    if not assessment.is_editable:
-        reason = NOT_EDITABLE.get(assessment.status)
-        message = str(reason) if reason else _("The assessment cannot be changed now.")
-        raise Conflict("not_editable", message)
 
 
 def cycle_create(
@@ -216,7 +175,7 @@ def indicator_update(
     """Saves one indicator and recomputes its rating. Refuses a save based on an older
     version than the stored one, so that no one's change is silently lost."""
     assessment = indicator.assessment
-    _require_edit(actor, assessment)
+    guards.require_edit(actor, assessment)
     definition = framework_of(assessment.framework).indicator(indicator.code)
     answers, findings, inputs = answers or {}, findings or {}, inputs or {}
     unknown = set(findings) - {c.id for c in definition.criteria}
@@ -242,7 +201,7 @@ def indicator_update(
             {"difference_reason": [_("Say why the agreed rating differs from the computed one.")]}
         )
     with transaction.atomic():
-        _require_edit(actor, assessment)
+        guards.require_edit(actor, assessment)
         current = IndicatorAssessment.objects.select_for_update().get(pk=indicator.pk)
         if current.version != expected_version:
             if current.updated_by is not None:
@@ -285,7 +244,7 @@ def indicator_update(
 def assessment_update_text(
     *, actor: Person | None, assessment: Assessment, process_text: str, context_text: str
 ) -> Assessment:
-    _require_edit(actor, assessment)
+    guards.require_edit(actor, assessment)
     with transaction.atomic():
         before = audit.snapshot(assessment, ("process_text", "context_text"))
         assessment.process_text, assessment.context_text = (
@@ -303,137 +262,3 @@ def assessment_update_text(
             organisation_id=assessment.organisation_id,
         )
     return assessment
-
-
-def team_member_add(
-    *,
-    actor: Person | None,
-    assessment: Assessment,
-    name: str,
-    entity: str,
-    title: str = "",
-    is_coordinator: bool = False,
-) -> TeamMember:
-    _require_edit(actor, assessment)
-    if not name.strip() or not entity.strip():
-        raise ValidationFailed(
-            {"name" if not name.strip() else "entity": [_("This field is required.")]}
-        )
-    with transaction.atomic():
-        member = TeamMember.objects.create(
-            assessment=assessment,
-            name=name.strip(),
-            entity=entity.strip(),
-            title=title.strip(),
-            is_coordinator=is_coordinator,
-            position=assessment.team.count(),
-        )
-        audit.record(
-            actor=actor,
-            action="assessment.team.add",
-            target=member,
-            changes={"name": [None, member.name], "entity": [None, member.entity]},
-            organisation_id=assessment.organisation_id,
-        )
-    return member
-
-
-def team_member_remove(*, actor: Person | None, member: TeamMember) -> None:
-    _require_edit(actor, member.assessment)
-    with transaction.atomic():
-        audit.record(
-            actor=actor,
-            action="assessment.team.remove",
-            target=member,
-            changes={"name": [member.name, None]},
-            organisation_id=member.assessment.organisation_id,
-        )
-        removal.kept_copy(actor=actor, row=member, kind=RemovedKind.TEAM_MEMBER, label=member.name)
-        member.delete()
-    removal.removed_purge()
-
-
-def _check_indicator(assessment: Assessment, code: str, field: str = "indicator_code") -> None:
-    codes = {i.code for i in framework_of(assessment.framework).indicators}
-    if code not in codes:
-        raise ValidationFailed(
-            {field: [_("“%(code)s” is not an indicator of this framework.") % {"code": code}]}
-        )
-
-
-def action_save(
-    *,
-    actor: Person | None,
-    assessment: Assessment,
-    indicator_code: str,
-    text: str,
-    responsible: str = "",
-    due_date: date | None = None,
-    status: str = ActionStatus.PLANNED,
-    progress: dict[str, str] | None = None,
-    action: ActionPoint | None = None,
-) -> ActionPoint:
-    """Creates an action point, or changes one when ``action`` is given."""
-    _require_edit(actor, assessment)
-    _check_indicator(assessment, indicator_code)
-    if not text.strip():
-        raise ValidationFailed({"text": [_("Describe the action.")]})
-    if status not in ActionStatus.values:
-        raise ValidationFailed({"status": [_("Unknown status “%(status)s”.") % {"status": status}]})
-    fields = ("indicator_code", "text", "responsible", "due_date", "status", "progress")
-    with transaction.atomic():
-        point = action or ActionPoint(assessment=assessment, position=assessment.actions.count())
-        before = audit.snapshot(point, fields) if action else {}
-        point.indicator_code, point.text, point.responsible = (
-            indicator_code,
-            text.strip(),
-            responsible.strip(),
-        )
-        point.due_date, point.status, point.progress = due_date, status, dict(progress or {})
-        point.save()
-        audit.record(
-            actor=actor,
-            action="assessment.action.save",
-            target=point,
-            changes=audit.changes_between(before, audit.snapshot(point, fields)),
-            organisation_id=assessment.organisation_id,
-        )
-    return point
-
-
-def action_delete(*, actor: Person | None, action: ActionPoint) -> None:
-    _require_edit(actor, action.assessment)
-    with transaction.atomic():
-        audit.record(
-            actor=actor,
-            action="assessment.action.delete",
-            target=action,
-            changes={"text": [action.text, None]},
-            organisation_id=action.assessment.organisation_id,
-        )
-        removal.kept_copy(actor=actor, row=action, kind=RemovedKind.ACTION, label=action.text)
-        action.delete()
-    removal.removed_purge()
-
-
-def comment_add(
-    *, actor: Person, assessment: Assessment, text: str, indicator_code: str = ""
-) -> ReviewComment:
-    if not (access.may_review(actor) or access.may_edit(actor, assessment)):
-        raise NotPermitted(_("Only reviewers and the team may comment."))
-    if indicator_code:
-        _check_indicator(assessment, indicator_code)
-    if not text.strip():
-        raise ValidationFailed({"text": [_("Write a comment.")]})
-    with transaction.atomic():
-        comment = ReviewComment.objects.create(
-            assessment=assessment, author=actor, text=text.strip(), indicator_code=indicator_code
-        )
-        audit.record(
-            actor=actor,
-            action="assessment.comment",
-            target=comment,
-            changes={"indicator": [None, indicator_code]},
-            organisation_id=assessment.organisation_id,
-        )
-    return comment

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 
 from cometa.accounts.models import Organisation
 from cometa.core.errors import ServiceError, ValidationFailed
-from cometa.scorecards.assessments.selectors import LevelCriteria, year_label
 from cometa.scorecards.frameworks.model import Indicator
 from cometa.scorecards.models import (
     ActionPoint,
@@ -27,6 +26,7 @@ from cometa.scorecards.models import (
     FrameworkVersion,
     IndicatorAssessment,
 )
+from cometa.scorecards.web.pages import LevelCriteria, year_label
 from cometa.web.pages import form_error
 
 ANSWERS = [

@@ -18,12 +18,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from cometa.accounts.models import Organisation
 from cometa.core.errors import ServiceError, ValidationFailed
 from cometa.core.progress import Progress
-from cometa.scorecards.api import selectors as api_selectors
-from cometa.scorecards.assessments import removal
+from cometa.scorecards.assessments import selectors as assessment_selectors
 from cometa.scorecards.frameworks.admin import framework_load
 from cometa.scorecards.frameworks.loading import framework_problems
 from cometa.scorecards.frameworks.store import framework_sync_builtin
 from cometa.scorecards.models import Assessment, FrameworkVersion
+from cometa.scorecards.records import removal
 from cometa.scorecards.report_import import importing
 from cometa.scorecards.report_import.parser import ReportImportError
 
@@ -141,7 +141,7 @@ class Command(BaseCommand):
     def do_rate(self, options: dict[str, Any]) -> None:
         assessment = self._assessment(options["assessment"])
         try:
-            rows = api_selectors.recomputed_ratings(assessment)
+            rows = assessment_selectors.recomputed_ratings(assessment)
         except ValidationFailed as error:
             raise CommandError(f"Assessment {assessment.pk}: {error.message}") from None
         self.stdout.write(
@@ -259,7 +259,7 @@ class Command(BaseCommand):
             )
 
 
-def _note(row: api_selectors.RatingRow) -> str:
+def _note(row: assessment_selectors.RatingRow) -> str:
     notes = []
     if row.changed:
         notes.append(f"stored {row.stored or '—'}, now {row.computed}")

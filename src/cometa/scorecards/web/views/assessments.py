@@ -15,8 +15,12 @@ from django.views.decorators.http import require_GET, require_POST
 from cometa.accounts.acting import person_of
 from cometa.accounts.models import Person
 from cometa.core.errors import ServiceError
-from cometa.scorecards.assessments import access, removal, selectors, services
+from cometa.scorecards.assessments import access, services
+from cometa.scorecards.assessments import selectors as assessment_selectors
+from cometa.scorecards.frameworks import selectors as framework_selectors
 from cometa.scorecards.models import Assessment
+from cometa.scorecards.records import removal
+from cometa.scorecards.web import pages
 from cometa.scorecards.web.forms import (
     ActionForm,
     AssessmentCreateForm,
@@ -36,20 +40,20 @@ COMMENT_STEPS = ("return", "unapprove")
 
 
 def create_form(person: Person, data: Any = None) -> AssessmentCreateForm:
-    offered = selectors.editable_teams(person)
+    offered = assessment_selectors.editable_teams(person)
     return AssessmentCreateForm(
         data,
-        teams=selectors.visible_teams(person),
+        teams=assessment_selectors.visible_teams(person),
         offered=offered,
-        frameworks=selectors.published_frameworks(),
-        cycles=selectors.cycles_of(offered),
+        frameworks=framework_selectors.published_frameworks(),
+        cycles=assessment_selectors.cycles_of(offered),
     )
 
 
 def _list(request: HttpRequest, form: AssessmentCreateForm | None, status: int) -> HttpResponse:
     person = person_of(request)
-    filters = AssessmentFilterForm(request.GET, years=selectors.assessment_years(person))
-    page = paginate(request, selectors.assessment_list(person, **filters.filters()))
+    filters = AssessmentFilterForm(request.GET, years=assessment_selectors.assessment_years(person))
+    page = paginate(request, assessment_selectors.assessment_list(person, **filters.filters()))
     if getattr(request, "htmx", False) and request.method == "GET":
         return render(request, "scorecards/_assessment_rows.html", {"page": page})
     form = form or create_form(person)
@@ -80,7 +84,7 @@ def assessment_create(request: HttpRequest) -> HttpResponse:
     return _list(request, form, 400)
 
 
-def page_forms(page: selectors.AssessmentPage) -> dict[str, Any]:
+def page_forms(page: pages.AssessmentPage) -> dict[str, Any]:
     """The unbound forms of the assessment page, by name."""
     assessment, choices = page.assessment, page.indicator_choices
     return {
@@ -108,7 +112,7 @@ def render_assessment(
 ) -> HttpResponse:
     """The assessment page; ``bound`` replaces a form by the one the person sent (with its
     errors), ``step`` names the workflow step whose form that is."""
-    page = selectors.assessment_page(person_of(request), assessment, language())
+    page = pages.assessment_page(person_of(request), assessment, language())
     forms = page_forms(page) | bound
     steps = [
         {

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from cometa.accounts.acting import person_of
 from cometa.core.errors import NotPermitted, ServiceError
-from cometa.scorecards.assessments import selectors
+from cometa.scorecards.assessments import selectors as assessment_selectors
 from cometa.scorecards.report_import.importing import assessment_import
 from cometa.scorecards.report_import.parser import ImportProblem, ReportImportError
 from cometa.scorecards.web.forms import ImportForm
@@ -22,11 +22,11 @@ from cometa.web.pages import form_error
 @require_http_methods(["GET", "POST"])
 def assessment_import_page(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
-    offered = selectors.editable_teams(person)
+    offered = assessment_selectors.editable_teams(person)
     if request.method == "POST" and not offered.exists():
         raise NotPermitted(_("Only editors and coordinators of a country team may import."))
     data = (request.POST, request.FILES) if request.method == "POST" else (None, None)
-    form = ImportForm(*data, teams=selectors.visible_teams(person), offered=offered)
+    form = ImportForm(*data, teams=assessment_selectors.visible_teams(person), offered=offered)
     problems: list[ImportProblem] = []
     if form.is_valid():
         source_name, text = form.cleaned_data["file"]

@@ -14,13 +14,15 @@ from django.views.decorators.http import require_http_methods
 
 from cometa.accounts.acting import person_of
 from cometa.core.errors import Conflict, ServiceError, ValidationFailed
-from cometa.scorecards.assessments import selectors, services
-from cometa.scorecards.assessments.rating import trace_data
+from cometa.scorecards.assessments import selectors as assessment_selectors
+from cometa.scorecards.assessments import services
+from cometa.scorecards.frameworks.rating import trace_data
+from cometa.scorecards.web import pages
 from cometa.scorecards.web.forms import CommentForm, IndicatorForm
 from cometa.scorecards.web.views import error_summary, language
 
 
-def _form(page: selectors.IndicatorPage, data: Any = None) -> IndicatorForm:
+def _form(page: pages.IndicatorPage, data: Any = None) -> IndicatorForm:
     return IndicatorForm(
         data,
         indicator=page.indicator,
@@ -33,9 +35,9 @@ def _form(page: selectors.IndicatorPage, data: Any = None) -> IndicatorForm:
 
 def _render(
     request: HttpRequest,
-    page: selectors.IndicatorPage,
+    page: pages.IndicatorPage,
     form: IndicatorForm,
-    panel: selectors.RatingPanel,
+    panel: pages.RatingPanel,
     *,
     status: int = 200,
     conflict: str = "",
@@ -60,8 +62,8 @@ def _render(
 @require_http_methods(["GET", "POST"])
 def indicator_detail(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     person = person_of(request)
-    row = selectors.indicator_get(person, pk, code)
-    page = selectors.indicator_page(person, row, language())
+    row = assessment_selectors.indicator_get(person, pk, code)
+    page = pages.indicator_page(person, row, language())
     form = _form(page, request.POST if request.method == "POST" else None)
     conflict = ""
     if request.method == "POST" and form.is_valid():
@@ -75,7 +77,7 @@ def indicator_detail(request: HttpRequest, pk: int, code: str) -> HttpResponse:
             messages.success(request, _("PI %(code)s was saved.") % {"code": row.code})
             return redirect(reverse("scorecards:indicator", args=[pk, code]) + "#rating")
     status = 409 if conflict else 400 if form.errors else 200
-    panel = selectors.rating_panel(page)
+    panel = pages.rating_panel(page)
     return _render(request, page, form, panel, status=status, conflict=conflict)
 
 
@@ -85,8 +87,8 @@ def indicator_preview(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     """The rating the answers on the form would give, computed without saving (read-only:
     anyone who may see the assessment may ask). With htmx, only the rating panel."""
     person = person_of(request)
-    row = selectors.indicator_get(person, pk, code)
-    page = selectors.indicator_page(person, row, language())
+    row = assessment_selectors.indicator_get(person, pk, code)
+    page = pages.indicator_page(person, row, language())
     data = request.POST if request.method == "POST" else request.GET or None
     form = _form(page, data)
     panel = _preview(page, form, data is not None)
@@ -95,7 +97,7 @@ def indicator_preview(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     return _render(request, page, form, panel)
 
 
-def _preview(page: selectors.IndicatorPage, form: IndicatorForm, sent: bool) -> Any:
+def _preview(page: pages.IndicatorPage, form: IndicatorForm, sent: bool) -> Any:
     answers, inputs = dict(page.row.answers), dict(page.row.inputs)
     problems: list[str] = []
     if sent:
@@ -108,10 +110,10 @@ def _preview(page: selectors.IndicatorPage, form: IndicatorForm, sent: bool) -> 
             for message in errors
         ]
     try:
-        rating = selectors.rating_preview(page.row, answers, inputs)
+        rating = pages.rating_preview(page.row, answers, inputs)
     except ValidationFailed as error:
         problems += [m for messages_ in error.errors.values() for m in messages_]
-        return selectors.rating_panel(page, level="", trace={}, preview=True, problems=problems)
-    return selectors.rating_panel(
+        return pages.rating_panel(page, level="", trace={}, preview=True, problems=problems)
+    return pages.rating_panel(
         page, level=rating.level, trace=trace_data(rating), preview=True, problems=problems
     )

@@ -15,9 +15,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cometa.accounts.acting import person_of
 from cometa.core.errors import NotPermitted, ServiceError
-from cometa.scorecards.assessments import access, evidence, removal, selectors, services
+from cometa.scorecards.assessments import access
 from cometa.scorecards.frameworks.store import framework_of
 from cometa.scorecards.models import ActionPoint, Assessment, RemovedKind
+from cometa.scorecards.records import evidence, removal
+from cometa.scorecards.records import selectors as record_selectors
+from cometa.scorecards.records import services as record_services
+from cometa.scorecards.web import pages
 from cometa.scorecards.web.forms import (
     ActionForm,
     CommentForm,
@@ -57,7 +61,9 @@ def team_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = TeamMemberForm(request.POST)
     if form.is_valid():
         try:
-            services.team_member_add(actor=person, assessment=assessment, **form.cleaned_data)
+            record_services.team_member_add(
+                actor=person, assessment=assessment, **form.cleaned_data
+            )
         except ServiceError as error:
             form_error(form, error)
         else:
@@ -70,9 +76,11 @@ def team_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def team_remove(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
-    member = selectors.team_member_get(person, pk)
+    member = record_selectors.team_member_get(person, pk)
     refused = _attempt(
-        request, member.assessment, lambda: services.team_member_remove(actor=person, member=member)
+        request,
+        member.assessment,
+        lambda: record_services.team_member_remove(actor=person, member=member),
     )
     if refused is not None:
         return refused
@@ -89,11 +97,11 @@ def team_remove(request: HttpRequest, pk: int) -> HttpResponse:
 def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     assessment = access.assessment_get(person, pk)
-    indicators = selectors.indicator_choices(framework_of(assessment.framework), language())
+    indicators = pages.indicator_choices(framework_of(assessment.framework), language())
     form = CommentForm(request.POST, indicators=indicators)
     if form.is_valid():
         try:
-            services.comment_add(actor=person, assessment=assessment, **form.cleaned_data)
+            record_services.comment_add(actor=person, assessment=assessment, **form.cleaned_data)
         except ServiceError as error:
             form_error(form, error)
         else:
@@ -115,8 +123,8 @@ def _action_form(
     actions = [action] if action is not None else []
     return ActionForm(
         request.POST if request.method == "POST" else None,
-        indicators=selectors.indicator_choices(framework, language()),
-        years=selectors.progress_years(assessment, actions),
+        indicators=pages.indicator_choices(framework, language()),
+        years=pages.progress_years(assessment, actions),
         action=action,
     )
 
@@ -129,7 +137,7 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = _action_form(request, assessment)
     if form.is_valid():
         try:
-            services.action_save(actor=person, assessment=assessment, **form.values())
+            record_services.action_save(actor=person, assessment=assessment, **form.values())
         except ServiceError as error:
             form_error(form, error)
         else:
@@ -142,13 +150,13 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
-    action = selectors.action_get(person, pk)
+    action = record_selectors.action_get(person, pk)
     if not access.may_edit(person, action.assessment):
         raise NotPermitted(_("Only editors and coordinators of this country team may change it."))
     form = _action_form(request, action.assessment, action)
     if request.method == "POST" and form.is_valid():
         try:
-            services.action_save(
+            record_services.action_save(
                 actor=person, assessment=action.assessment, action=action, **form.values()
             )
         except ServiceError as error:
@@ -165,9 +173,11 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def action_delete(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
-    action = selectors.action_get(person, pk)
+    action = record_selectors.action_get(person, pk)
     refused = _attempt(
-        request, action.assessment, lambda: services.action_delete(actor=person, action=action)
+        request,
+        action.assessment,
+        lambda: record_services.action_delete(actor=person, action=action),
     )
     if refused is not None:
         return refused
@@ -187,7 +197,7 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
         raise NotPermitted(
             _("Only editors and coordinators of this country team may add evidence.")
         )
-    indicators = selectors.indicator_choices(framework_of(assessment.framework), language())
+    indicators = pages.indicator_choices(framework_of(assessment.framework), language())
     form = EvidenceUploadForm(request.POST, request.FILES, indicators=indicators)
     if form.is_valid():
         data = form.cleaned_data
@@ -209,7 +219,7 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_link(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     assessment = access.assessment_get(person, pk)
-    indicators = selectors.indicator_choices(framework_of(assessment.framework), language())
+    indicators = pages.indicator_choices(framework_of(assessment.framework), language())
     form = EvidenceLinkForm(request.POST, indicators=indicators)
     if form.is_valid():
         try:
@@ -226,7 +236,7 @@ def evidence_link(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
-    item = selectors.evidence_get(person, pk)
+    item = record_selectors.evidence_get(person, pk)
     refused = _attempt(
         request, item.assessment, lambda: evidence.evidence_delete(actor=person, evidence=item)
     )
@@ -240,7 +250,7 @@ def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    item, data = selectors.evidence_file(person_of(request), pk)
+    item, data = record_selectors.evidence_file(person_of(request), pk)
     return FileResponse(
         io.BytesIO(data),
         as_attachment=True,

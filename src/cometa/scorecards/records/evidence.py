@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from cometa.accounts import audit
 from cometa.accounts.models import Person
 from cometa.core.errors import ValidationFailed
-from cometa.scorecards.assessments import removal
-from cometa.scorecards.assessments.services import _check_indicator, _require_edit
+from cometa.scorecards.assessments.guards import require_edit, require_indicator
 from cometa.scorecards.models import Assessment, Evidence, EvidenceCategory, RemovedKind
+from cometa.scorecards.records import removal
 
 OFFICE_PARTS = {
     "word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -78,9 +78,9 @@ def evidence_upload(
     category: str = EvidenceCategory.OTHER,
     shared: bool = False,
 ) -> Evidence:
-    _require_edit(actor, assessment)
+    require_edit(actor, assessment)
     if indicator_code:
-        _check_indicator(assessment, indicator_code)
+        require_indicator(assessment, indicator_code)
     data = file.read(settings.UPLOAD_MAX_BYTES + 1)
     if len(data) > settings.UPLOAD_MAX_BYTES:
         limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
@@ -129,9 +129,9 @@ def evidence_link(
     category: str = EvidenceCategory.OTHER,
     shared: bool = False,
 ) -> Evidence:
-    _require_edit(actor, assessment)
+    require_edit(actor, assessment)
     if indicator_code:
-        _check_indicator(assessment, indicator_code)
+        require_indicator(assessment, indicator_code)
     if not url.startswith(("https://", "http://")):
         raise ValidationFailed({"url": [_("A link starts with https:// or http://.")]})
     with transaction.atomic():
@@ -175,7 +175,7 @@ def _create(
 
 
 def evidence_delete(*, actor: Person | None, evidence: Evidence) -> None:
-    _require_edit(actor, evidence.assessment)
+    require_edit(actor, evidence.assessment)
     with transaction.atomic():
         audit.record(
             actor=actor,

@@ -23,6 +23,7 @@ from cometa.accounts import audit
 from cometa.accounts.models import Person
 from cometa.core.errors import Conflict
 from cometa.scorecards.assessments import access
+from cometa.scorecards.assessments.guards import require_edit
 from cometa.scorecards.models import (
     ActionPoint,
     Assessment,
@@ -80,10 +81,9 @@ def removed_get(person: Person, pk: object, *, assessment_pk: object = None) -> 
 
 def removed_restore(*, actor: Person | None, removed: Removed) -> models.Model:
     """Puts the row back as it was, with its id; audited."""
-    from cometa.scorecards.assessments.services import _require_edit  # services imports this module
 
     with transaction.atomic():
-        _require_edit(actor, removed.assessment)
+        require_edit(actor, removed.assessment)
         current = Removed.objects.select_for_update().filter(pk=removed.pk).first()
         if current is None:
             raise Conflict("already_restored", _("This item was already put back."))
@@ -114,7 +114,7 @@ def removed_restore(*, actor: Person | None, removed: Removed) -> models.Model:
 
 def removed_purge(*, now: datetime | None = None) -> int:
     """Drops the copies older than :data:`UNDO_DAYS` and their evidence files."""
-    from cometa.scorecards.assessments.evidence import storage_dir  # evidence imports this module
+    from cometa.scorecards.records.evidence import storage_dir  # evidence imports this module
 
     expired = Removed.objects.filter(removed_at__lt=_cutoff(now))
     files = [
