@@ -25,8 +25,9 @@ from cometa.demo import scorecard_texts as texts
 from cometa.demo.accounts import DOMAIN
 from cometa.scorecards.assessments import services
 from cometa.scorecards.assessments.workflow import transition
-from cometa.scorecards.frameworks.engine import Answer, Rating, rate
+from cometa.scorecards.frameworks.engine import Answer, Missing, MissingKind, Rating, rate
 from cometa.scorecards.frameworks.model import Framework, Indicator
+from cometa.scorecards.frameworks.rule_words import describe_missing
 from cometa.scorecards.frameworks.store import (
     framework_of,
     framework_sync_builtin,
@@ -149,11 +150,10 @@ def _label(framework: Framework, level: str) -> str:
     return next(item.label.en for item in framework.levels if item.key == level)
 
 
-def _describe(indicator: Indicator, missing: str) -> str:
-    try:
-        return indicator.criterion(missing).text.en.rstrip(".")
-    except KeyError:
-        return missing
+def _describe(indicator: Indicator, missing: Missing) -> str:
+    if missing.kind == MissingKind.CRITERION:
+        return indicator.criterion(missing.criteria[0]).text.en.rstrip(".")
+    return describe_missing(missing, criteria={}, inputs={})
 
 
 def _justification(framework: Framework, indicator: Indicator, rating: Rating, year: int) -> str:

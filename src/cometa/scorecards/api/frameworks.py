@@ -21,6 +21,7 @@ from cometa.scorecards.api.serializers_frameworks import (
 )
 from cometa.scorecards.frameworks import selectors as framework_selectors
 from cometa.scorecards.frameworks.rating import trace_data
+from cometa.scorecards.frameworks.rule_words import describe_missing
 from cometa.scorecards.models import FrameworkVersion
 
 TAGS = ["scorecards: frameworks"]
@@ -75,5 +76,9 @@ class FrameworkRateView(generics.GenericAPIView[FrameworkVersion]):
         rating = framework_selectors.preview_rating(
             version, data["indicator"], data["answers"], data["inputs"]
         )
-        body = {"indicator": rating.indicator, "level": rating.level, "trace": trace_data(rating)}
+        trace = trace_data(rating)
+        trace["missing_for_next"] = [  # in the reader's language, criteria and inputs by id
+            describe_missing(item, criteria={}, inputs={}) for item in rating.trace.missing_for_next
+        ]
+        body = {"indicator": rating.indicator, "level": rating.level, "trace": trace}
         return Response(RatingSerializer(body).data)

@@ -12,14 +12,11 @@ framework object lives, so rating many assessments against one framework is chea
 from __future__ import annotations
 
 import math
-import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from decimal import Decimal
-from enum import StrEnum
-from functools import partial
-from typing import Generic, NamedTuple, TypeVar
 
+from cometa.scorecards.frameworks.identity_cache import ByIdentity as _ByIdentity
 from cometa.scorecards.frameworks.model import (
     AllOf,
     AllRules,
@@ -33,10 +30,21 @@ from cometa.scorecards.frameworks.model import (
     Rule,
     number,
 )
+from cometa.scorecards.frameworks.outcome import (
+    _ANSWER_VALUES,
+    Answer,
+    EngineError,
+    Missing,
+    MissingKind,
+    Rating,
+    Trace,
+)
 
 __all__ = [
     "Answer",
     "EngineError",
+    "Missing",
+    "MissingKind",
     "Rating",
     "Trace",
     "compare_levels",
@@ -46,45 +54,9 @@ __all__ = [
 ]
 
 
-class Answer(StrEnum):
-    MET = "met"
-    NOT_MET = "not_met"
-    UNKNOWN = "unknown"
-
-
-_ANSWER_VALUES = frozenset(answer.value for answer in Answer)
-
-
-class EngineError(ValueError):
-    """Answers or inputs that do not fit the framework (the message names what and where)."""
-
-
 Answers = Mapping[str, Answer]
 Inputs = Mapping[str, float | None]
 _Values = Mapping[str, float | None]
-
-
-class Trace(NamedTuple):
-    """Why an indicator got its rating.
-
-    ``decided_by``: the level whose rule held (``None`` when no rule held: the lowest level).
-    ``counted``: the met criteria that made that rule hold.
-    ``unknown``: criteria answered UNKNOWN or not answered; ``unknown_inputs``: inputs not given.
-    ``missing_for_next``: what the level above (``next_level``) still needs, in words.
-    """
-
-    decided_by: str | None
-    counted: tuple[str, ...]
-    unknown: tuple[str, ...]
-    unknown_inputs: tuple[str, ...]
-    next_level: str | None
-    missing_for_next: tuple[str, ...]
-
-
-class Rating(NamedTuple):
-    indicator: str
-    level: str
-    trace: Trace
 
 
 # --- Public functions ----------------------------------------------------------------------
@@ -153,7 +125,7 @@ class _Node:
     def counted(self, met: AbstractSet[str], values: _Values) -> list[str]:
         return []
 
-    def missing(self, met: AbstractSet[str], values: _Values) -> list[str]:
+    def missing(self, met: AbstractSet[str], values: _Values) -> list[Missing]:
         raise NotImplementedError
 
 
@@ -177,8 +149,8 @@ class _AllOf(_Refs):
     def holds(self, met: AbstractSet[str], values: _Values) -> bool:
         return self.ref_set <= met
 
-    def missing(self, met: AbstractSet[str], values: _Values) -> list[str]:
-        return self.unmet(met)
+    def missing(self, met: AbstractSet[str], values: _Values) -> list[Missing]:
+        return [Missing(MissingKind.CRITERION, (ref,)) for ref in self.unmet(met)]
 
 
 class _AnyOf(_Refs):
@@ -187,8 +159,8 @@ class _AnyOf(_Refs):
     def holds(self, met: AbstractSet[str], values: _Values) -> bool:
         return not self.ref_set.isdisjoint(met)
 
-    def missing(self, met: AbstractSet[str], values: _Values) -> list[str]:
-        return [f"one of: {', '.join(self.unmet(met))}"]
+    def missing(self, met: AbstractSet[str], values: _Values) -> list[Missing]:
+        return [Missing(MissingKind.ONE_OF, tuple(self.unmet(met)))]
 
 
 class _AtLeast(_Refs):
@@ -201,9 +173,9 @@ class _AtLeast(_Refs):
     def holds(self, met: AbstractSet[str], values: _Values) -> bool:
         return len(self.ref_set & met) >= self.n
 
-    def missing(self, met: AbstractSet[str], values: _Values) -> list[str]:
+    def missing(self, met: AbstractSet[str], values: _Values) -> list[Missing]:
         needed = self.n - len(self.ref_set & met)
-        return [f"{needed} more of: {', '.join(self.unmet(met))}"]
+        return [Missing(MissingKind.MORE_OF, tuple(self.unmet(met)), count=needed)]
 
 
 class _LevelBelowAnd(_Refs):
@@ -219,9 +191,9 @@ class _LevelBelowAnd(_Refs):
     def counted(self, met: AbstractSet[str], values: _Values) -> list[str]:
         return self.below.counted(met, values) + super().counted(met, values)
 
-    def missing(self, met: AbstractSet[str], values: _Values) -> list[str]:
+    def missing(self, met: AbstractSet[str], values: _Values) -> list[Missing]:
         below = [] if self.below.holds(met, values) else self.below.missing(met, values)
-        return below + self.unmet(met)
+        return below + [Missing(MissingKind.CRITERION, (ref,)) for ref in self.unmet(met)]
 
 
 class _Band(_Node):
@@ -235,16 +207,16 @@ class _Band(_Node):
         value = values.get(self.key)
         return value is not None and self.band.contains(value)
 
-    def missing(self, met: AbstractSet[str], values: _Values) -> list[str]:
+    def missing(self, met: AbstractSet[str], values: _Values) -> list[Missing]:
         value, band = values.get(self.key), self.band
         if value is None:
-            return [f"input {self.key} must be given and lie in {band.interval()}"]
+            return [Missing(MissingKind.INPUT_GIVEN, input=self.key, interval=band.interval())]
         if band.lower is not None and band.below(value):
             sign = "≥" if band.lower_inclusive else ">"
-            return [f"input {self.key} must be {sign} {number(band.lower)}"]
+            return [Missing(MissingKind.INPUT_BOUND, input=self.key, sign=sign, bound=band.lower)]
         assert band.upper is not None
         sign = "≤" if band.upper_inclusive else "<"
-        return [f"input {self.key} must be {sign} {number(band.upper)}"]
+        return [Missing(MissingKind.INPUT_BOUND, input=self.key, sign=sign, bound=band.upper)]
 
 
 class _All(_Node):
@@ -259,9 +231,9 @@ class _All(_Node):
     def counted(self, met: AbstractSet[str], values: _Values) -> list[str]:
         return [ref for node in self.nodes for ref in node.counted(met, values)]
 
-    def missing(self, met: AbstractSet[str], values: _Values) -> list[str]:
+    def missing(self, met: AbstractSet[str], values: _Values) -> list[Missing]:
         failing = (node for node in self.nodes if not node.holds(met, values))
-        return [text for node in failing for text in node.missing(met, values)]
+        return [item for node in failing for item in node.missing(met, values)]
 
 
 def _compile_rule(rule: Rule, below: _Node | None, where: str) -> _Node:
@@ -325,7 +297,9 @@ class _CompiledIndicator:
         )
         return Rating(indicator=self.code, level=self.levels[index], trace=trace)
 
-    def _missing_above(self, index: int, met: AbstractSet[str], values: _Values) -> tuple[str, ...]:
+    def _missing_above(
+        self, index: int, met: AbstractSet[str], values: _Values
+    ) -> tuple[Missing, ...]:
         if index + 1 >= len(self.nodes):
             return ()
         node = self.nodes[index + 1]
@@ -385,32 +359,6 @@ class _CompiledIndicator:
 
 
 # --- Caches by object identity (frameworks are immutable) ----------------------------------
-
-_K = TypeVar("_K")
-_V = TypeVar("_V")
-
-
-class _ByIdentity(Generic[_K, _V]):
-    """``build(obj)`` computed once per live object; forgotten when the object is collected."""
-
-    def __init__(self, build: Callable[[_K], _V]) -> None:
-        self._build = build
-        self._items: dict[int, tuple[weakref.ref[_K], _V]] = {}
-
-    def get(self, obj: _K) -> _V:
-        key = id(obj)
-        hit = self._items.get(key)
-        if hit is not None and hit[0]() is obj:
-            return hit[1]
-        value = self._build(obj)
-        self._items[key] = (weakref.ref(obj, partial(self._forget, key)), value)
-        return value
-
-    def _forget(self, key: int, ref: object) -> None:
-        hit = self._items.get(key)
-        if hit is not None and hit[0] is ref:
-            del self._items[key]
-
 
 _indicators: _ByIdentity[Indicator, _CompiledIndicator] = _ByIdentity(_CompiledIndicator)
 

@@ -106,6 +106,7 @@ def _number(value: Any) -> Any:
 
 
 def trace_data(rating: Rating) -> dict[str, Any]:
+    """The trace as plain data, as an indicator keeps it: what is missing as records."""
     trace = rating.trace
     return {
         "decided_by": trace.decided_by,
@@ -113,5 +114,5 @@ def trace_data(rating: Rating) -> dict[str, Any]:
         "unknown": list(trace.unknown),
         "unknown_inputs": list(trace.unknown_inputs),
         "next_level": trace.next_level,
-        "missing_for_next": list(trace.missing_for_next),
+        "missing_for_next": [item.as_data() for item in trace.missing_for_next],
     }

@@ -6,13 +6,11 @@ labels in the reader's language, rows grouped as the page lists them. Nothing he
 from __future__ import annotations
 
 import logging
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from cometa.accounts.models import Person
 from cometa.scorecards.assessments import access
@@ -25,7 +23,8 @@ from cometa.scorecards.frameworks.model import (
     Framework,
     Indicator,
 )
-from cometa.scorecards.frameworks.rule_words import describe_rule
+from cometa.scorecards.frameworks.outcome import Missing
+from cometa.scorecards.frameworks.rule_words import describe_missing, describe_rule
 from cometa.scorecards.frameworks.store import framework_of
 from cometa.scorecards.models import (
     ActionPoint,
@@ -285,44 +284,13 @@ def _criterion_names(indicator: Indicator, labels: dict[str, str]) -> dict[str, 
     return {c.id: f"{labels.get(c.level, c.level)} ({c.letter})" for c in indicator.criteria}
 
 
-# The engine's words for what is missing (engine.py, the ``missing`` methods), in the
-# reader's language. A text that matches none is a criterion id alone.
-_ONE_OF = re.compile(r"^one of: (?P<items>.+)$")
-_MORE_OF = re.compile(r"^(?P<count>\d+) more of: (?P<items>.+)$")
-_BAND_GIVEN = re.compile(r"^input (?P<input>\w+) must be given and lie in (?P<interval>.+)$")
-_BAND_EDGE = re.compile(r"^input (?P<input>\w+) must be (?P<sign>[≥>≤<]) (?P<value>.+)$")
-
-
-def _named(text: str, criteria: dict[str, str], inputs: dict[str, str]) -> str:
-    """The engine names criteria by id and inputs by key ("one of: meets.a, meets.b",
-    "input pct_indicators must be > 50"): say it with the names people read on the page,
-    in their language."""
-
-    def items(listed: str) -> str:
-        return ", ".join(criteria.get(ref, ref) for ref in listed.split(", "))
-
-    if match := _ONE_OF.match(text):
-        return _("one of: %(items)s") % {"items": items(match["items"])}
-    if match := _MORE_OF.match(text):
-        count = int(match["count"])
-        return ngettext("%(count)d more of: %(items)s", "%(count)d more of: %(items)s", count) % {
-            "count": count,
-            "items": items(match["items"]),
-        }
-    if match := _BAND_GIVEN.match(text):
-        name = inputs.get(match["input"], match["input"])
-        return _("“%(input)s” must be given and lie in %(interval)s") % {
-            "input": name,
-            "interval": match["interval"],
-        }
-    if match := _BAND_EDGE.match(text):
-        name = inputs.get(match["input"], match["input"])
-        return _("“%(input)s” must be %(sign)s %(value)s") % {
-            "input": name,
-            "sign": match["sign"],
-            "value": match["value"],
-        }
-    return criteria.get(text, text)
+def _missing(item: object, criteria: dict[str, str], inputs: dict[str, str]) -> str:
+    """One stored record of what the next level needs, in the reader's language. Traces kept
+    before the engine gave records hold its English text: shown as it is (a criterion id
+    alone is named)."""
+    if isinstance(item, dict):
+        return describe_missing(Missing.from_data(item), criteria=criteria, inputs=inputs)
+    return criteria.get(str(item), str(item))
 
 
 def rating_panel(
@@ -350,7 +318,7 @@ def rating_panel(
         unknown=[names.get(c, c) for c in trace.get("unknown", [])],
         unknown_inputs=[inputs.get(k, k) for k in trace.get("unknown_inputs", [])],
         next_level=labels.get(trace.get("next_level") or "", trace.get("next_level") or ""),
-        missing=[_named(text, names, inputs) for text in trace.get("missing_for_next", [])],
+        missing=[_missing(item, names, inputs) for item in trace.get("missing_for_next", [])],
         imported=bool(trace.get("imported")),
         criteria_text=str(trace.get("criteria_text", "")),
         problems=problems or [],
