@@ -7,8 +7,9 @@ reports and the API word them in the reader's language, see
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import asdict, dataclass
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Answer(StrEnum):
@@ -32,7 +33,8 @@ class MissingKind(StrEnum):
     INPUT_BOUND = "input_bound"  # ``input`` must be ``sign`` ``bound``
 
 
-class Missing(NamedTuple):
+@dataclass(frozen=True)
+class Missing:
     """One thing the next level still needs: structured, never a sentence."""
 
     kind: MissingKind
@@ -45,14 +47,14 @@ class Missing(NamedTuple):
 
     def as_data(self) -> dict[str, object]:
         """Plain JSON-ready data (kept in a stored trace)."""
-        return {key: value for key, value in self._asdict().items() if value not in ((), 0, "")}
+        return {key: value for key, value in asdict(self).items() if value not in ((), 0, "")}
 
     @classmethod
     def from_data(cls, data: Mapping[str, object]) -> Missing:
-        values = dict(data)
+        values: dict[str, Any] = dict(data)
         values["kind"] = MissingKind(str(values["kind"]))
-        values["criteria"] = tuple(values.get("criteria") or ())  # type: ignore[call-overload]
-        return cls(**values)  # type: ignore[arg-type]
+        values["criteria"] = tuple(values.get("criteria") or ())
+        return cls(**values)
 
 
 class Trace(NamedTuple):

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 from cometa.accounts.acting import person_of
 from cometa.reports.renderers.tabular import to_xlsx
 from cometa.scorecards.models import Evidence
-from cometa.scorecards.reporting import global_view, hub
+from cometa.scorecards.reporting import global_sheets, global_view, hub
 from cometa.scorecards.web.views import language
 from cometa.web.pages import PAGE_SIZE, paginate
 
@@ -214,7 +214,7 @@ def global_export(request: HttpRequest) -> HttpResponse:
     name = "-".join(
         part for part in ("cometa-global", filters.framework, filters.region, years) if part
     )
-    response = HttpResponse(to_xlsx(global_view.export_sheets(view)), content_type=XLSX)
+    response = HttpResponse(to_xlsx(global_sheets.export_sheets(view)), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{_safe_filename(name)}.xlsx"'
     return response
 

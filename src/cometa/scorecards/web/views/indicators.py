@@ -18,7 +18,8 @@ from cometa.scorecards.assessments import selectors as assessment_selectors
 from cometa.scorecards.assessments import services
 from cometa.scorecards.frameworks.rating import trace_data
 from cometa.scorecards.web import pages
-from cometa.scorecards.web.forms import CommentForm, IndicatorForm
+from cometa.scorecards.web.forms import CommentForm
+from cometa.scorecards.web.indicator_form import IndicatorForm
 from cometa.scorecards.web.views import error_summary, language
 
 
