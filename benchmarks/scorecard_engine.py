@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from benchmarks import Options, Result, Table, format_table
-from cometa.scorecards.engine import Answer, rate, rate_assessment
-from cometa.scorecards.framework_model import Framework
-from cometa.scorecards.frameworks import load_builtin, load_framework_text
+from cometa.scorecards.frameworks.engine import Answer, rate, rate_assessment
+from cometa.scorecards.frameworks.loading import load_builtin, load_framework_text
+from cometa.scorecards.frameworks.model import Framework
 
 SEED = 2026
 FULL, QUICK = 10_000, 1_000
@@ -156,7 +156,7 @@ def _cold_compile_ms(framework: Framework) -> float:
 def _source_of(framework: Framework) -> str:
     from importlib import resources
 
-    folder = resources.files("cometa.scorecards") / "frameworks"
+    folder = resources.files("cometa.scorecards.frameworks.loading") / "data"
     return (folder / f"{framework.identifier}-{framework.version}.yaml").read_text("utf-8")
 
 

@@ -195,7 +195,7 @@ def build() -> tuple[Any, int]:
     from cometa.accounts.models import Organisation
     from cometa.accounts.models.organisations import OrganisationKind
     from cometa.accounts.roles import Role
-    from cometa.scorecards.framework_store import (
+    from cometa.scorecards.frameworks.store import (
         framework_of,
         framework_sync_builtin,
         latest_published,
@@ -289,7 +289,7 @@ def measure(label: str, reviewer: Any, runs: int) -> list[dict[str, Any]]:
     from django.utils import translation
 
     from cometa.accounts.middleware import LAST_SEEN_AT, SECOND_FACTOR_OK, SIGNED_IN_AT
-    from cometa.scorecards import global_view
+    from cometa.scorecards.reporting import global_view
 
     client = Client()
     client.force_login(reviewer)

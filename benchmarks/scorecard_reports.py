@@ -139,7 +139,7 @@ def measure(quick: bool) -> list[dict[str, Any]]:
     from cometa.reports.document import Document, Paragraph
     from cometa.reports.renderers import render
     from cometa.reports.renderers.tabular import to_csv, to_xlsx
-    from cometa.scorecards.report import build_report, ratings_table
+    from cometa.scorecards.reporting.report import build_report, ratings_table
 
     assessment, source = _kazakhstan()
     empty = Document(title="Reference", blocks=[Paragraph("One paragraph.")])
@@ -221,9 +221,9 @@ def _kazakhstan() -> tuple[Any, str]:
 
     from cometa.accounts.models.organisations import OrganisationKind
     from cometa.accounts.services import organisation_create
-    from cometa.scorecards.framework_store import framework_sync_builtin
-    from cometa.scorecards.importing import assessment_import
+    from cometa.scorecards.frameworks.store import framework_sync_builtin
     from cometa.scorecards.models import Assessment
+    from cometa.scorecards.report_import.importing import assessment_import
 
     call_command("migrate", verbosity=0, interactive=False)
     framework_sync_builtin()

@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cometa.core.config import Env, email_settings
 from cometa.core.database import database_settings, sqlite_url
-from cometa.core.storage import storage_settings
 from cometa.core.jobs.config import jobs_settings, tasks_settings
+from cometa.core.storage import storage_settings
 
 env = Env()
 PACKAGE_DIR = Path(__file__).resolve().parent

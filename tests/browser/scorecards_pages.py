@@ -17,8 +17,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from cometa.accounts.models import Organisation, Person
-from cometa.scorecards import evidence, services
-from cometa.scorecards.framework_store import (
+from cometa.scorecards.assessments import services
+from cometa.scorecards.frameworks.store import (
     framework_of,
     framework_sync_builtin,
     latest_published,
@@ -33,6 +33,8 @@ from cometa.scorecards.models import (
     FrameworkVersion,
     IndicatorAssessment,
 )
+from cometa.scorecards.records import evidence
+from cometa.scorecards.records import services as record_services
 from tests.browser.conftest import SitePage, Ui
 from tests.conftest import World
 
@@ -122,7 +124,7 @@ class Scorecards:
             ("Gaukhar Nursha", "UNDP", True),
             ("Dana Abenova", "UN Women", False),
         ):
-            services.team_member_add(
+            record_services.team_member_add(
                 actor=world.aisha,
                 assessment=assessment,
                 name=name,
@@ -130,7 +132,7 @@ class Scorecards:
                 title="Gender focal point",
                 is_coordinator=coordinator,
             )
-        services.action_save(
+        record_services.action_save(
             actor=world.bolat,
             assessment=assessment,
             indicator_code=RATED_CODE,
@@ -156,7 +158,7 @@ class Scorecards:
             shared=True,
         )
         Evidence.objects.filter(pk=link.pk).update(is_good_practice=True)
-        services.comment_add(
+        record_services.comment_add(
             actor=world.aisha,
             assessment=assessment,
             text="Findings for 1.1 checked with the RCO.",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from cometa.scorecards.framework_store import framework_of
+from cometa.scorecards.frameworks.store import framework_of
 from tests.browser.conftest import CHROMIUM, CHROMIUM_MISSING, Ui
 from tests.browser.scorecards_pages import Scorecards, indicator_row, scorecards
 from tests.conftest import World

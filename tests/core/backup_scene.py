@@ -17,9 +17,10 @@ def build() -> None:
     from cometa.accounts import services as accounts
     from cometa.accounts.models.organisations import OrganisationKind
     from cometa.accounts.roles import Role
-    from cometa.scorecards import evidence, services
-    from cometa.scorecards.framework_store import framework_sync_builtin, latest_published
+    from cometa.scorecards.assessments import services
+    from cometa.scorecards.frameworks.store import framework_sync_builtin, latest_published
     from cometa.scorecards.models import AssessmentKind
+    from cometa.scorecards.records import evidence
 
     framework_sync_builtin()
     team = accounts.organisation_create(
@@ -59,8 +60,8 @@ def inspect() -> dict[str, object]:
     from django.core.serializers.json import DjangoJSONEncoder
 
     from cometa.accounts import audit
-    from cometa.scorecards import evidence
     from cometa.scorecards.models import Evidence, Removed
+    from cometa.scorecards.records import evidence
 
     rows = {}
     for model in apps.get_models():

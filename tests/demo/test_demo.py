@@ -12,6 +12,7 @@ from cometa.accounts import audit
 from cometa.accounts.models import AuditEntry, Membership, Organisation, Person
 from cometa.demo.build import STEPS, build_demo
 from cometa.demo.scorecards import demo_counts
+from cometa.scorecards.assessments.worklist import worklists
 from cometa.scorecards.models import (
     ActionPoint,
     Assessment,
@@ -19,7 +20,6 @@ from cometa.scorecards.models import (
     Evidence,
     TeamMember,
 )
-from cometa.scorecards.worklist import worklists
 from tests.seeds import KAZAKHSTAN_2022_LEVELS as KAZ_2022
 from tests.seeds import KAZAKHSTAN_2022_REASSESSED, SEED
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cometa.scorecards.aggregate import (
+from cometa.scorecards.reporting.aggregate import (
     Distribution,
     Row,
     Scale,
@@ -301,7 +301,7 @@ def test_the_aggregation_needs_no_django():
     import sys
 
     probe = (
-        "import sys, cometa.scorecards.aggregate; "
+        "import sys, cometa.scorecards.reporting.aggregate; "
         "assert not any(name == 'django' or name.startswith('django.') for name in sys.modules)"
     )
     subprocess.run([sys.executable, "-c", probe], check=True)

@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from cometa.accounts import tokens
 from cometa.accounts.models import AuditEntry
-from cometa.scorecards import evidence, removal, services
-from cometa.scorecards.framework_store import latest_published
+from cometa.scorecards.assessments import services
+from cometa.scorecards.assessments.workflow import transition
+from cometa.scorecards.frameworks.store import latest_published
 from cometa.scorecards.models import (
     Assessment,
     AssessmentKind,
@@ -22,7 +23,7 @@ from cometa.scorecards.models import (
     FrameworkVersion,
     IndicatorAssessment,
 )
-from cometa.scorecards.workflow import transition
+from cometa.scorecards.records import evidence, removal
 from tests.conftest import https_client, signed_in
 
 API = "/api/v1/scorecards"

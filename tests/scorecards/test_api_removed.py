@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from cometa.scorecards import services
+from cometa.scorecards.assessments import services
+from cometa.scorecards.assessments.workflow import transition
 from cometa.scorecards.models import ActionPoint, Removed
-from cometa.scorecards.workflow import transition
+from cometa.scorecards.records import services as record_services
 from tests.scorecards.test_api import a_url, call, error_of
 
 
 def _removed_action(world, assessment) -> tuple[int, Removed]:
-    action = services.action_save(
+    action = record_services.action_save(
         actor=world.bolat, assessment=assessment, indicator_code="5.2", text="Train focal points"
     )
     pk = action.pk

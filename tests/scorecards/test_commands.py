@@ -15,8 +15,9 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from cometa.accounts.models import AuditEntry
-from cometa.scorecards import services
+from cometa.scorecards.assessments import services
 from cometa.scorecards.models import Assessment, FrameworkVersion, Removed
+from cometa.scorecards.records import services as record_services
 
 REASSESSED = "2.2, 3.2, 5.2, 6.1, 7.1"
 
@@ -50,7 +51,7 @@ def broken_file(tmp_path, seed_text) -> Path:
 
 
 def _swap_source() -> str:
-    shipped = resources.files("cometa.scorecards") / "frameworks" / "unct-swap-2018.yaml"
+    shipped = resources.files("cometa.scorecards.frameworks") / "data" / "unct-swap-2018.yaml"
     return shipped.read_text(encoding="utf-8")
 
 
@@ -157,7 +158,7 @@ def test_rate_refuses_an_unknown_assessment(db):
     ("fmt", "magic"), [("pdf", b"%PDF"), ("docx", b"PK"), ("xlsx", b"PK"), ("csv", b"\xef\xbb\xbf")]
 )
 def test_report_writes_each_format(world, assessment, tmp_path, fmt, magic, capsys):
-    pytest.importorskip("cometa.scorecards.report")
+    pytest.importorskip("cometa.scorecards.reporting.report")
     output = tmp_path / f"report.{fmt}"
     out, _ = run(
         "report", "--assessment", str(assessment.pk), "--format", fmt, "--output", str(output)
@@ -277,10 +278,10 @@ def test_the_command_exits_1_with_clear_lines(tmp_path, seed_text):
 
 def test_purge_removed_drops_only_what_can_no_longer_be_put_back(world, assessment):
     for text in ("Old action", "New action"):
-        action = services.action_save(
+        action = record_services.action_save(
             actor=None, assessment=assessment, indicator_code="1.1", text=text
         )
-        services.action_delete(actor=None, action=action)
+        record_services.action_delete(actor=None, action=action)
     Removed.objects.filter(label="Old action").update(
         removed_at=timezone.now() - timedelta(days=31)
     )

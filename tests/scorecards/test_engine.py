@@ -12,16 +12,18 @@ from collections.abc import Iterator, Mapping
 
 import pytest
 
-from cometa.scorecards.engine import (
+from cometa.scorecards.frameworks.engine import (
     Answer,
     EngineError,
+    Missing,
     Rating,
     compare_levels,
     level_index,
     rate,
     rate_assessment,
 )
-from cometa.scorecards.frameworks import (
+from cometa.scorecards.frameworks.engine import MissingKind as K
+from cometa.scorecards.frameworks.loading import (
     AllOf,
     AllRules,
     Band,
@@ -236,7 +238,10 @@ def test_the_lowest_level_is_decided_by_no_rule_and_says_what_the_next_one_needs
     assert trace.decided_by is None
     assert trace.counted == ()
     assert trace.next_level == "approaches"
-    assert trace.missing_for_next == ("approaches.a", "approaches.b")
+    assert trace.missing_for_next == (
+        Missing(K.CRITERION, ("approaches.a",)),
+        Missing(K.CRITERION, ("approaches.b",)),
+    )
 
 
 def test_counted_lists_the_met_criteria_that_made_the_rule_hold() -> None:
@@ -257,42 +262,73 @@ def test_counted_for_a_band_combined_with_a_criterion() -> None:
 def test_missing_for_at_least_says_how_many_more_and_of_which() -> None:
     trace = rated("3.2", ("meets.a",)).trace
     assert trace.next_level == "meets"
-    assert trace.missing_for_next == ("1 more of: meets.b, meets.c",)
+    assert trace.missing_for_next == (Missing(K.MORE_OF, ("meets.b", "meets.c"), count=1),)
 
 
 def test_missing_for_any_of_offers_the_choice() -> None:
-    assert rated("2.3").trace.missing_for_next == ("one of: approaches.a, approaches.b",)
+    assert rated("2.3").trace.missing_for_next == (
+        Missing(K.ONE_OF, ("approaches.a", "approaches.b")),
+    )
 
 
 def test_missing_for_level_below_and_names_only_the_added_criteria() -> None:
-    assert rated("2.2", ("meets.b", "meets.c")).trace.missing_for_next == ("exceeds.d",)
+    assert rated("2.2", ("meets.b", "meets.c")).trace.missing_for_next == (
+        Missing(K.CRITERION, ("exceeds.d",)),
+    )
 
 
 @pytest.mark.parametrize(
     ("code", "met", "inputs", "expected"),
     [
-        ("1.3", (), {"pct_indicators": 10}, "input pct_indicators must be ≥ 20"),
-        ("1.3", (), {"pct_indicators": 40}, "input pct_indicators must be > 50"),
-        ("1.3", (), {}, "input pct_indicators must be given and lie in [20, 33)"),
-        ("4.3", ("approaches.a",), {"pct_women": 55}, "input pct_women must be ≤ 53"),
-        ("4.3", ("approaches.a",), {"pct_women": 40}, "input pct_women must be ≥ 47"),
+        (
+            "1.3",
+            (),
+            {"pct_indicators": 10},
+            Missing(K.INPUT_BOUND, input="pct_indicators", sign="≥", bound=20.0),
+        ),
+        (
+            "1.3",
+            (),
+            {"pct_indicators": 40},
+            Missing(K.INPUT_BOUND, input="pct_indicators", sign=">", bound=50.0),
+        ),
+        ("1.3", (), {}, Missing(K.INPUT_GIVEN, input="pct_indicators", interval="[20, 33)")),
+        (
+            "4.3",
+            ("approaches.a",),
+            {"pct_women": 55},
+            Missing(K.INPUT_BOUND, input="pct_women", sign="≤", bound=53.0),
+        ),
+        (
+            "4.3",
+            ("approaches.a",),
+            {"pct_women": 40},
+            Missing(K.INPUT_BOUND, input="pct_women", sign="≥", bound=47.0),
+        ),
         (
             "4.3",
             ("approaches.a",),
             {"pct_women": None},
-            "input pct_women must be given and lie in [47, 53]",
+            Missing(K.INPUT_GIVEN, input="pct_women", interval="[47, 53]"),
         ),
-        ("4.2", (), {"pct_positive": 70}, "input pct_positive must be ≥ 80"),
+        (
+            "4.2",
+            (),
+            {"pct_positive": 70},
+            Missing(K.INPUT_BOUND, input="pct_positive", sign="≥", bound=80.0),
+        ),
     ],
 )
 def test_missing_for_a_band_names_the_input_and_the_edge(
-    code: str, met: tuple[str, ...], inputs: dict[str, float | None], expected: str
+    code: str, met: tuple[str, ...], inputs: dict[str, float | None], expected: Missing
 ) -> None:
     assert rated(code, met, inputs).trace.missing_for_next == (expected,)
 
 
 def test_a_band_with_criteria_reports_only_what_fails() -> None:
-    assert rated("4.3", (), {"pct_women": 50}).trace.missing_for_next == ("approaches.a",)
+    assert rated("4.3", (), {"pct_women": 50}).trace.missing_for_next == (
+        Missing(K.CRITERION, ("approaches.a",)),
+    )
 
 
 def test_the_top_level_has_nothing_missing() -> None:

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cometa.scorecards.engine import Answer, Rating, level_index, rate, rate_assessment
-from cometa.scorecards.frameworks import Framework, Indicator, Input, load_builtin
+from cometa.scorecards.frameworks.engine import Answer, Rating, level_index, rate, rate_assessment
+from cometa.scorecards.frameworks.loading import Framework, Indicator, Input, load_builtin
 
 FRAMEWORKS = [load_builtin("unct-swap", "2018"), load_builtin("collective-impact", "2024")]
 PROPERTY = settings(derandomize=True, max_examples=200, deadline=None, database=None)

@@ -17,10 +17,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from cometa.core.errors import NotPermitted
-from cometa.scorecards import services
+from cometa.scorecards.assessments import guards
+from cometa.scorecards.assessments.workflow import NOT_YOURS, STEPS, WRONG_STATE, transition
 from cometa.scorecards.models import AssessmentStatus
 from cometa.scorecards.models.assessments import EDITABLE_STATUSES
-from cometa.scorecards.workflow import NOT_YOURS, STEPS, WRONG_STATE, transition
 from tests.conftest import https_client, signed_in
 
 API = "/api/v1/scorecards"
@@ -141,8 +141,8 @@ def test_the_default_refusal_is_looked_up_when_raised_not_when_imported():
 def test_every_step_and_every_locked_status_has_a_whole_sentence_in_each_language():
     assert set(NOT_YOURS) == set(WRONG_STATE) == set(STEPS)
     locked = {status for status in AssessmentStatus.values if status not in EDITABLE_STATUSES}
-    assert set(services.NOT_EDITABLE) == locked
-    sentences = [*NOT_YOURS.values(), *WRONG_STATE.values(), *services.NOT_EDITABLE.values()]
+    assert set(guards.NOT_EDITABLE) == locked
+    sentences = [*NOT_YOURS.values(), *WRONG_STATE.values(), *guards.NOT_EDITABLE.values()]
     for lang in LANGUAGES:
         with translation.override("en"):
             english = [str(sentence) for sentence in sentences]

@@ -6,7 +6,7 @@ import pytest
 
 from cometa.accounts.models import AuditEntry
 from cometa.core.errors import NotPermitted, ValidationFailed
-from cometa.scorecards import evidence
+from cometa.scorecards.records import evidence
 
 
 def test_a_named_document_is_recorded_with_its_audit_entry(world, assessment):

@@ -8,15 +8,15 @@ import yaml
 
 from cometa.accounts.models import AuditEntry
 from cometa.core.errors import NotPermitted, ServiceError, ValidationFailed
-from cometa.scorecards import services
-from cometa.scorecards.framework_admin import (
+from cometa.scorecards.assessments import services
+from cometa.scorecards.frameworks.admin import (
     framework_edit_wording,
     framework_load,
     provenance_counts,
     suggest_version,
     wording,
 )
-from cometa.scorecards.framework_store import (
+from cometa.scorecards.frameworks.store import (
     framework_of,
     framework_version_publish,
     latest_published,

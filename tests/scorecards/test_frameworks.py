@@ -11,7 +11,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from cometa.scorecards.frameworks import (
+from cometa.scorecards.frameworks.loading import (
     AllOf,
     AllRules,
     AnyOf,
@@ -529,19 +529,19 @@ def test_an_unknown_framework_is_a_lookup_error() -> None:
 
 @shipped
 def test_shipped_files_are_named_after_identifier_and_version(framework: Framework) -> None:
-    assert framework.origin == f"frameworks/{framework.identifier}-{framework.version}.yaml"
+    assert framework.origin == f"frameworks/data/{framework.identifier}-{framework.version}.yaml"
 
 
 @shipped
 def test_shipped_files_validate_against_the_published_schema_alone(framework: Framework) -> None:
-    folder = resources.files("cometa.scorecards").joinpath("frameworks")
+    folder = resources.files("cometa.scorecards.frameworks").joinpath("data")
     data = yaml.safe_load(folder.joinpath(Path(framework.origin).name).read_text(encoding="utf-8"))
     errors = list(Draft202012Validator(framework_schema()).iter_errors(data))
     assert errors == []
 
 
 def test_the_published_schema_is_a_valid_json_schema() -> None:
-    folder = resources.files("cometa.scorecards").joinpath("frameworks")
+    folder = resources.files("cometa.scorecards.frameworks").joinpath("data")
     schema = json.loads(folder.joinpath("schema.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     assert framework_schema() == schema

@@ -15,14 +15,15 @@ from openpyxl import load_workbook
 
 from cometa.accounts import services as accounts_services
 from cometa.accounts.models.organisations import OrganisationKind as Kind
-from cometa.scorecards import global_view, services
-from cometa.scorecards.framework_store import framework_of
+from cometa.scorecards.assessments import services
+from cometa.scorecards.frameworks.store import framework_of
 from cometa.scorecards.models import (
     Assessment,
     AssessmentKind,
     AssessmentStatus,
     IndicatorAssessment,
 )
+from cometa.scorecards.reporting import global_view
 from tests.conftest import signed_in
 
 URL = "/scorecards/global/"
@@ -324,7 +325,7 @@ def test_the_number_of_queries_does_not_grow_with_teams_or_years(built, swap):
 
 
 def test_with_two_versions_of_the_framework_the_newer_assessment_of_a_year_counts(built, swap):
-    from cometa.scorecards.framework_store import (
+    from cometa.scorecards.frameworks.store import (
         framework_version_create,
         framework_version_publish,
     )

@@ -14,7 +14,7 @@ from cometa.core.errors import NotPermitted, ValidationFailed
 from cometa.core.jobs import runner
 from cometa.core.jobs import services as jobs
 from cometa.core.jobs.models import Job
-from cometa.scorecards import global_jobs
+from cometa.scorecards.reporting import global_jobs
 from tests.conftest import signed_in
 from tests.scorecards import test_global_view
 

@@ -8,8 +8,9 @@ import pytest
 from cometa.accounts import audit
 from cometa.accounts.models import AuditEntry
 from cometa.core.errors import NotPermitted
-from cometa.scorecards import evidence, good_practice, services
+from cometa.scorecards.assessments import services
 from cometa.scorecards.models import AssessmentKind, Evidence
+from cometa.scorecards.records import evidence, good_practice
 from tests.conftest import signed_in
 
 HUB = "/scorecards/hub/"

@@ -8,8 +8,9 @@ from django.urls import reverse
 from cometa.accounts import services as accounts_services
 from cometa.accounts.models.organisations import OrganisationKind as Kind
 from cometa.accounts.roles import Role
-from cometa.scorecards import hub, services
+from cometa.scorecards.assessments import services
 from cometa.scorecards.models import AssessmentKind, Evidence
+from cometa.scorecards.reporting import hub
 from tests.conftest import make_person, signed_in
 
 URL = "/scorecards/hub/"

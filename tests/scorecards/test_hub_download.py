@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import io
 
-from cometa.scorecards.evidence import evidence_upload
+from cometa.scorecards.records.evidence import evidence_upload
 from tests.conftest import signed_in
 
 
@@ -42,7 +42,7 @@ def test_unshared_evidence_stays_hidden_from_other_teams(world, assessment):
 def test_an_altered_or_missing_file_is_served_neither_by_the_page_nor_the_api(world, assessment):
     from django.core.files.storage import default_storage
 
-    from cometa.scorecards.evidence import storage_name
+    from cometa.scorecards.records.evidence import storage_name
 
     item = _upload(world, assessment, shared=False)
     page = f"/scorecards/evidence/{item.pk}/download/"

@@ -6,9 +6,9 @@ import pytest
 
 from cometa.accounts.models import AuditEntry
 from cometa.core.errors import ServiceError
-from cometa.scorecards.importing import assessment_import, country_code
 from cometa.scorecards.models import Assessment, IndicatorAssessment
-from cometa.scorecards.report_import import ReportImportError
+from cometa.scorecards.report_import.importing import assessment_import, country_code
+from cometa.scorecards.report_import.parser import ReportImportError
 from tests.seeds import KAZAKHSTAN_2022_LEVELS as EXPECTED
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.utils import translation
 
-from cometa.scorecards.qa import ActionFacts, IndicatorFacts, check
+from cometa.scorecards.assessments.qa import ActionFacts, IndicatorFacts, check
 
 LEVELS = ("missing", "approaches", "meets", "exceeds")
 

@@ -12,15 +12,17 @@ from django.utils import timezone
 
 from cometa.accounts.models import AuditEntry
 from cometa.core.errors import Conflict, NotPermitted
-from cometa.scorecards import evidence, removal, selectors, services
+from cometa.scorecards.assessments.workflow import transition
 from cometa.scorecards.models import ActionPoint, Evidence, Removed, TeamMember
-from cometa.scorecards.workflow import transition
+from cometa.scorecards.records import evidence, removal
+from cometa.scorecards.records import selectors as record_selectors
+from cometa.scorecards.records import services as record_services
 
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 
 
 def _action(world, assessment) -> ActionPoint:
-    return services.action_save(
+    return record_services.action_save(
         actor=world.bolat,
         assessment=assessment,
         indicator_code="4.3",
@@ -51,7 +53,7 @@ def test_an_action_point_removed_comes_back_as_it_was(world, assessment):
     action = _action(world, assessment)
     pk = action.pk  # delete() forgets it
     before = {f.attname: getattr(action, f.attname) for f in ActionPoint._meta.concrete_fields}
-    services.action_delete(actor=world.bolat, action=action)
+    record_services.action_delete(actor=world.bolat, action=action)
     assert not ActionPoint.objects.filter(pk=pk).exists()
     kept = _removed(assessment)
     assert (kept.kind, kept.label, kept.removed_by) == ("action", action.text, world.bolat)
@@ -73,10 +75,10 @@ def test_a_removed_file_stays_until_it_is_put_back_or_expires(world, assessment,
     evidence.evidence_delete(actor=world.bolat, evidence=item)
     assert default_storage.exists(stored)  # kept for the undo
     with pytest.raises(Http404):
-        selectors.evidence_file(world.bolat, pk)
+        record_selectors.evidence_file(world.bolat, pk)
 
     removal.removed_restore(actor=world.bolat, removed=_removed(assessment))
-    again, stored_file = selectors.evidence_file(world.bolat, pk)
+    again, stored_file = record_selectors.evidence_file(world.bolat, pk)
     with stored_file:
         assert stored_file.read() == PDF and again.created_at == made  # not stamped anew
 
@@ -88,17 +90,17 @@ def test_a_removed_file_stays_until_it_is_put_back_or_expires(world, assessment,
 
 
 def test_a_team_member_removed_comes_back(world, assessment):
-    member = services.team_member_add(
+    member = record_services.team_member_add(
         actor=world.aisha, assessment=assessment, name="Nina Henke", entity="UNAIDS"
     )
     pk = member.pk
-    services.team_member_remove(actor=world.aisha, member=member)
+    record_services.team_member_remove(actor=world.aisha, member=member)
     removal.removed_restore(actor=world.aisha, removed=_removed(assessment))
     assert TeamMember.objects.get(pk=pk).name == "Nina Henke"
 
 
 def test_only_the_teams_editors_see_and_restore_what_was_removed(world, assessment):
-    services.action_delete(actor=world.bolat, action=_action(world, assessment))
+    record_services.action_delete(actor=world.bolat, action=_action(world, assessment))
     kept = _removed(assessment)
     assert list(removal.removed_for(world.aisha, assessment)) == [kept]
     assert not removal.removed_for(world.sara, assessment).exists()  # a viewer
@@ -110,7 +112,7 @@ def test_only_the_teams_editors_see_and_restore_what_was_removed(world, assessme
 
 
 def test_nothing_is_put_back_into_a_submitted_assessment(world, assessment):
-    services.action_delete(actor=world.bolat, action=_action(world, assessment))
+    record_services.action_delete(actor=world.bolat, action=_action(world, assessment))
     transition(actor=world.aisha, assessment=assessment, step_name="submit")
     with pytest.raises(Conflict) as refused:
         removal.removed_restore(actor=world.aisha, removed=_removed(assessment))
@@ -119,7 +121,7 @@ def test_nothing_is_put_back_into_a_submitted_assessment(world, assessment):
 
 
 def test_putting_back_twice_or_too_late_is_refused_with_a_reason(world, assessment):
-    services.action_delete(actor=world.bolat, action=_action(world, assessment))
+    record_services.action_delete(actor=world.bolat, action=_action(world, assessment))
     kept = _removed(assessment)
     removal.removed_restore(actor=world.aisha, removed=kept)
     with pytest.raises(Conflict) as twice:
@@ -127,7 +129,7 @@ def test_putting_back_twice_or_too_late_is_refused_with_a_reason(world, assessme
     assert twice.value.code == "already_restored"
     assert ActionPoint.objects.count() == 1
 
-    services.action_delete(actor=world.bolat, action=ActionPoint.objects.get())
+    record_services.action_delete(actor=world.bolat, action=ActionPoint.objects.get())
     old = _removed(assessment)
     Removed.objects.filter(pk=old.pk).update(removed_at=timezone.now() - timedelta(days=31))
     assert not removal.removed_for(world.aisha, assessment).exists()

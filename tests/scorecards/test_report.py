@@ -18,10 +18,12 @@ from openpyxl import load_workbook
 from cometa.reports.document import BulletList, Document, Figure, Heading, Paragraph, Table
 from cometa.reports.renderers import render
 from cometa.reports.renderers.tabular import to_csv, to_xlsx
-from cometa.scorecards import evidence, services
-from cometa.scorecards.importing import assessment_import
+from cometa.scorecards.assessments import services
 from cometa.scorecards.models import Assessment, IndicatorAssessment
-from cometa.scorecards.report import build_report, ratings_chart, ratings_table
+from cometa.scorecards.records import evidence
+from cometa.scorecards.records import services as record_services
+from cometa.scorecards.report_import.importing import assessment_import
+from cometa.scorecards.reporting.report import build_report, ratings_chart, ratings_table
 from tests.seeds import KAZAKHSTAN_2022_LEVELS as SEED_LEVELS
 from tests.seeds import KAZAKHSTAN_2022_REASSESSED as REASSESSED
 
@@ -260,7 +262,7 @@ def test_findings_show_the_criteria_met_and_the_agreed_rating(world, assessment)
         difference_reason="The 2023 update closes the gap.",
         justification="=SUM(A1)\n\nSecond paragraph.",
     )
-    services.action_save(
+    record_services.action_save(
         actor=world.aisha,
         assessment=assessment,
         indicator_code="1.1",

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cometa.scorecards.report_import import (
+from cometa.scorecards.report_import.parser import (
     INDICATOR_CODES,
     SOURCE_MEANS_OF_VERIFICATION,
     SOURCE_SUPPORTING_EVIDENCE,

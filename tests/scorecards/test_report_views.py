@@ -8,8 +8,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from cometa.scorecards.importing import assessment_import
 from cometa.scorecards.models import Assessment
+from cometa.scorecards.report_import.importing import assessment_import
 
 FILES = {
     "report.pdf": ("application/pdf", "unct-kazakhstan-2022-scorecard.pdf"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from cometa.scorecards.framework_model import (
+from cometa.scorecards.frameworks.model import (
     AllOf,
     AllRules,
     AnyOf,
@@ -13,7 +13,7 @@ from cometa.scorecards.framework_model import (
     Band,
     LevelBelowAnd,
 )
-from cometa.scorecards.rule_words import describe_rule
+from cometa.scorecards.frameworks.rule_words import describe_rule
 
 LABELS = {"approaches": "Approaches", "meets": "Meets", "exceeds": "Exceeds"}
 INPUTS = {"pct": "Share of indicators (%)"}

@@ -4,8 +4,9 @@ import pytest
 
 from cometa.accounts.models import AuditEntry
 from cometa.core.errors import Conflict, NotPermitted, ServiceError, ValidationFailed
-from cometa.scorecards import services
+from cometa.scorecards.assessments import services
 from cometa.scorecards.models import AssessmentKind, IndicatorAssessment
+from cometa.scorecards.records import services as record_services
 
 
 def _row(assessment, code):
@@ -47,7 +48,7 @@ def test_a_band_input_decides_a_numeric_indicator(world, assessment):
 
 
 def _inputs(assessment, code):
-    from cometa.scorecards.framework_store import framework_of
+    from cometa.scorecards.frameworks.store import framework_of
 
     return [i.key for i in framework_of(assessment.framework).indicator(code).inputs]
 
@@ -78,8 +79,8 @@ def test_a_different_agreed_rating_needs_a_reason(world, assessment):
 @pytest.mark.parametrize(
     ("answers", "field", "words"),
     [
-        ({"meets.z": "met"}, "answers", "meets.z"),
-        ({"meets.a": "perhaps"}, "answers", "perhaps"),
+        ({"meets.z": "met"}, "answers.meets.z", "meets.z"),
+        ({"meets.a": "perhaps"}, "answers.meets.a", "perhaps"),
     ],
 )
 def test_answers_for_criteria_that_do_not_exist_are_refused(
@@ -181,11 +182,11 @@ def test_one_assessment_per_team_and_year(world, swap, assessment):
 
 def test_action_points_need_a_known_indicator(world, assessment):
     with pytest.raises(ValidationFailed) as caught:
-        services.action_save(
+        record_services.action_save(
             actor=world.bolat, assessment=assessment, indicator_code="9.9", text="Do something"
         )
     assert caught.value.field == "indicator_code"
-    point = services.action_save(
+    point = record_services.action_save(
         actor=world.bolat,
         assessment=assessment,
         indicator_code="4.3",
@@ -196,7 +197,11 @@ def test_action_points_need_a_known_indicator(world, assessment):
 
 
 def test_team_members_are_audited(world, assessment):
-    services.team_member_add(actor=world.bolat, assessment=assessment, name="Ana", entity="UNDP")
+    record_services.team_member_add(
+        actor=world.bolat, assessment=assessment, name="Ana", entity="UNDP"
+    )
     assert AuditEntry.objects.filter(action="assessment.team.add").exists()
     with pytest.raises(ServiceError):
-        services.team_member_add(actor=world.bolat, assessment=assessment, name="", entity="UNDP")
+        record_services.team_member_add(
+            actor=world.bolat, assessment=assessment, name="", entity="UNDP"
+        )

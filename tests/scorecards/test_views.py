@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cometa.core import storage
-from cometa.scorecards import evidence, removal, services
+from cometa.scorecards.assessments import services
+from cometa.scorecards.assessments.workflow import transition
 from cometa.scorecards.models import (
     ActionPoint,
     Assessment,
@@ -23,7 +24,7 @@ from cometa.scorecards.models import (
     ReviewComment,
     TeamMember,
 )
-from cometa.scorecards.workflow import transition
+from cometa.scorecards.records import evidence, removal
 from tests.conftest import signed_in
 
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"

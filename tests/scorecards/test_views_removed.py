@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from cometa.scorecards import services
+from cometa.scorecards.assessments.workflow import transition
 from cometa.scorecards.models import ActionPoint, Removed
-from cometa.scorecards.workflow import transition
+from cometa.scorecards.records import services as record_services
 from tests.conftest import signed_in
 
 
@@ -16,7 +16,7 @@ def _url(name, *args):
 
 
 def _deleted_action(world, assessment) -> tuple[int, str]:
-    action = services.action_save(
+    action = record_services.action_save(
         actor=world.bolat, assessment=assessment, indicator_code="2.2", text="Joint campaign"
     )
     pk = action.pk

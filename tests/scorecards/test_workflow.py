@@ -4,9 +4,9 @@ import pytest
 
 from cometa.accounts.models import AuditEntry
 from cometa.core.errors import NotPermitted, ServiceError
-from cometa.scorecards import services
+from cometa.scorecards.assessments import services
+from cometa.scorecards.assessments.workflow import allowed_steps, transition
 from cometa.scorecards.models import AssessmentKind, IndicatorAssessment
-from cometa.scorecards.workflow import allowed_steps, transition
 
 
 def _advance(world, assessment):

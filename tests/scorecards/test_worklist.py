@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from cometa.scorecards import services, worklist
+from cometa.scorecards.assessments import services, worklist
+from cometa.scorecards.assessments.workflow import transition
 from cometa.scorecards.models import AssessmentKind
-from cometa.scorecards.workflow import transition
 
 
 def _lists(person) -> dict[str, list[str]]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from cometa.scorecards import services
-from cometa.scorecards.framework_store import framework_sync_builtin, latest_published
+from cometa.scorecards.assessments import services
+from cometa.scorecards.frameworks.store import framework_sync_builtin, latest_published
 from cometa.scorecards.models import Assessment, AssessmentKind
 
 

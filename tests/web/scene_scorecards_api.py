@@ -10,10 +10,11 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from cometa.scorecards import evidence, services
-from cometa.scorecards.framework_store import latest_published
+from cometa.scorecards.assessments.workflow import transition
+from cometa.scorecards.frameworks.store import latest_published
 from cometa.scorecards.models import Assessment, Removed
-from cometa.scorecards.workflow import transition
+from cometa.scorecards.records import evidence
+from cometa.scorecards.records import services as record_services
 from tests.web.scene_scorecards import assessment_for, assessments
 
 PREFIX = "api/v1/scorecards/"
@@ -44,7 +45,7 @@ def _member(scene: Any, assessment: Assessment) -> int:
     return _once(
         scene,
         f"member-{assessment.pk}",
-        lambda: services.team_member_add(
+        lambda: record_services.team_member_add(
             actor=None, assessment=assessment, name="Matrix Member", entity="UNDP"
         ),
     )
@@ -54,7 +55,7 @@ def _action(scene: Any, assessment: Assessment) -> int:
     return _once(
         scene,
         f"action-{assessment.pk}",
-        lambda: services.action_save(
+        lambda: record_services.action_save(
             actor=None, assessment=assessment, indicator_code="1.1", text="Matrix action"
         ),
     )
@@ -86,10 +87,10 @@ def _file(scene: Any, assessment: Assessment) -> int:
 
 def _removed(assessment: Assessment) -> int:
     """A fresh removal each time: putting it back uses it up."""
-    action = services.action_save(
+    action = record_services.action_save(
         actor=None, assessment=assessment, indicator_code="1.1", text="Removed action"
     )
-    services.action_delete(actor=None, action=action)
+    record_services.action_delete(actor=None, action=action)
     return Removed.objects.filter(assessment=assessment).latest("removed_at", "id").pk
 
 

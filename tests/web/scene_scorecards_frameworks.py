@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from cometa.scorecards.framework_admin import framework_edit_wording
-from cometa.scorecards.framework_store import framework_sync_builtin, latest_published
+from cometa.scorecards.frameworks.admin import framework_edit_wording
+from cometa.scorecards.frameworks.store import framework_sync_builtin, latest_published
 from cometa.scorecards.models import FrameworkVersion
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cometa.scorecards import evidence
+from cometa.scorecards.records import evidence
 from tests.web.scene_scorecards import assessments
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from cometa.scorecards import evidence, services
 from cometa.scorecards.models import (
     ActionPoint,
     Assessment,
@@ -17,6 +16,8 @@ from cometa.scorecards.models import (
     Removed,
     TeamMember,
 )
+from cometa.scorecards.records import evidence
+from cometa.scorecards.records import services as record_services
 from tests.web.scene_scorecards import assessment_for
 
 
@@ -26,13 +27,13 @@ def _submit(assessment: Assessment) -> None:
 
 
 def _member(assessment: Assessment) -> TeamMember:
-    return services.team_member_add(
+    return record_services.team_member_add(
         actor=None, assessment=assessment, name="Matrix Member", entity="UNDP"
     )
 
 
 def _action(assessment: Assessment) -> ActionPoint:
-    return services.action_save(
+    return record_services.action_save(
         actor=None, assessment=assessment, indicator_code="1.1", text="Matrix action"
     )
 
@@ -50,7 +51,7 @@ def _evidence(assessment: Assessment) -> int:
 
 
 def _removed(assessment: Assessment) -> int:
-    services.action_delete(actor=None, action=_action(assessment))
+    record_services.action_delete(actor=None, action=_action(assessment))
     return Removed.objects.filter(assessment=assessment).latest("removed_at").pk
 
 

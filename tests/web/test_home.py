@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from cometa.scorecards import services
-from cometa.scorecards.framework_store import framework_sync_builtin, latest_published
+from cometa.scorecards.assessments import services
+from cometa.scorecards.assessments.workflow import transition
+from cometa.scorecards.frameworks.store import framework_sync_builtin, latest_published
 from cometa.scorecards.models import Assessment, AssessmentKind
-from cometa.scorecards.workflow import transition
 
 
 @pytest.fixture

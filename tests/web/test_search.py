@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from cometa.scorecards import services
-from cometa.scorecards.framework_store import framework_sync_builtin, latest_published
+from cometa.scorecards.assessments import services
+from cometa.scorecards.frameworks.store import framework_sync_builtin, latest_published
 from cometa.scorecards.models import AssessmentKind
 
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from itertools import combinations, product
 
 from cometa.demo.loading import DemoDataError
-from cometa.scorecards.engine import Answer, Rating, rate
-from cometa.scorecards.framework_model import Framework, Indicator
+from cometa.scorecards.frameworks.engine import Answer, Missing, MissingKind, Rating, rate
+from cometa.scorecards.frameworks.model import Framework, Indicator
+from cometa.scorecards.frameworks.rule_words import describe_missing
 
 # Values tried for numeric inputs when the builder looks for answers that give a level.
 GRIDS = {
@@ -84,11 +85,10 @@ def _label(framework: Framework, level: str) -> str:
     return next(item.label.en for item in framework.levels if item.key == level)
 
 
-def _describe(indicator: Indicator, missing: str) -> str:
-    try:
-        return indicator.criterion(missing).text.en.rstrip(".")
-    except KeyError:
-        return missing
+def _describe(indicator: Indicator, missing: Missing) -> str:
+    if missing.kind == MissingKind.CRITERION:
+        return indicator.criterion(missing.criteria[0]).text.en.rstrip(".")
+    return describe_missing(missing, criteria={}, inputs={})
 
 
 def justification(framework: Framework, indicator: Indicator, rating: Rating, year: int) -> str:

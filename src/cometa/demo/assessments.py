@@ -12,9 +12,10 @@ from cometa.accounts.models import Organisation, Person
 from cometa.demo import answers
 from cometa.demo.loading import Common, DemoDataError, Document, Rated, Year
 from cometa.demo.system import SYSTEM
-from cometa.scorecards import evidence, good_practice, services
-from cometa.scorecards.engine import Answer, rate
-from cometa.scorecards.framework_model import Framework
+from cometa.scorecards.assessments import services
+from cometa.scorecards.assessments.workflow import transition
+from cometa.scorecards.frameworks.engine import Answer, rate
+from cometa.scorecards.frameworks.model import Framework
 from cometa.scorecards.models import (
     Assessment,
     AssessmentStatus,
@@ -23,7 +24,8 @@ from cometa.scorecards.models import (
     FrameworkVersion,
     IndicatorAssessment,
 )
-from cometa.scorecards.workflow import transition
+from cometa.scorecards.records import evidence, good_practice
+from cometa.scorecards.records import services as record_services
 
 
 @dataclass
@@ -64,7 +66,7 @@ def write_year(cast: Cast, place: Place, spec: Year, common: Common) -> Assessme
             actor=actor, assessment=assessment, process_text=spec.process, context_text=""
         )
     for member in spec.team or ():
-        services.team_member_add(
+        record_services.team_member_add(
             actor=actor,
             assessment=assessment,
             name=member.name,
@@ -78,7 +80,7 @@ def write_year(cast: Cast, place: Place, spec: Year, common: Common) -> Assessme
     for document in spec.documents:
         _document(actor, assessment, document)
     for action in spec.actions:
-        services.action_save(
+        record_services.action_save(
             actor=actor,
             assessment=assessment,
             indicator_code=action.indicator,

@@ -16,7 +16,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from cometa.scorecards.framework_source import FrameworkError, parse_yaml
+from cometa.scorecards.frameworks.source import FrameworkError, parse_yaml
 
 PACKAGE, FOLDER = "cometa.demo", "data"
 INDEX, ACCOUNTS, COMMON = "demo.yaml", "accounts.yaml", "common.yaml"

@@ -25,9 +25,9 @@ from cometa.demo.accounts import DOMAIN
 from cometa.demo.assessments import Cast, Place, write_year
 from cometa.demo.loading import Action, Common, DemoDataError, Document, Member, Team, Year
 from cometa.demo.system import SYSTEM
-from cometa.scorecards import services
-from cometa.scorecards.framework_model import Framework
-from cometa.scorecards.framework_store import (
+from cometa.scorecards.assessments import services
+from cometa.scorecards.frameworks.model import Framework
+from cometa.scorecards.frameworks.store import (
     framework_of,
     framework_sync_builtin,
     latest_published,

@@ -8,10 +8,8 @@ class ScorecardsConfig(AppConfig):
 
     def ready(self) -> None:
         from cometa.core.registry import registry
-        from cometa.scorecards import (
-            checks,  # noqa: F401  (validates shipped frameworks)
-            global_jobs,
-        )
+        from cometa.scorecards import checks  # noqa: F401  (validates shipped frameworks)
+        from cometa.scorecards.reporting import global_jobs
         from cometa.scorecards.shell import MODULE
 
         registry.register(MODULE)

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.checks import Error, register
 
-from cometa.scorecards.frameworks import builtin_frameworks
+from cometa.scorecards.frameworks.loading import builtin_frameworks
 
 
 @register()

@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from cometa.accounts.models import Person
 from cometa.core.registry import Card, Link, Module, NavEntry, Routes, SearchHit
-from cometa.scorecards import access
-from cometa.scorecards.hub import may_use_hub
-from cometa.scorecards.worklist import worklists
+from cometa.scorecards.assessments import access
+from cometa.scorecards.assessments.worklist import worklists
+from cometa.scorecards.reporting.hub import may_use_hub
 
 
 def _may_see_global_view(person: Person) -> bool:
@@ -66,8 +66,8 @@ def search(person: Person, query: str, limit: int) -> Iterator[SearchHit]:
 MODULE = Module(
     key="scorecards",
     label=gettext_lazy("Scorecards"),
-    web=(Routes("scorecards/", "cometa.scorecards.urls"),),
-    api=(Routes("scorecards/", "cometa.scorecards.api_urls"),),
+    web=(Routes("scorecards/", "cometa.scorecards.web.urls"),),
+    api=(Routes("scorecards/", "cometa.scorecards.api.urls"),),
     navigation=(
         NavEntry(gettext_lazy("Scorecards"), "scorecards:assessments", 20, paths=("/scorecards/",)),
         NavEntry(

@@ -107,7 +107,7 @@ class Removed(models.Model):
     """A row taken out of an assessment, kept so that it can be put back (undo).
 
     ``data`` holds the row's fields as they were; an evidence file stays in storage until
-    the removal expires (cometa.scorecards.removal).
+    the removal expires (cometa.scorecards.records.removal).
     """
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="removed")

@@ -18,12 +18,14 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from cometa.accounts.models import Organisation
 from cometa.core.errors import ServiceError, ValidationFailed
 from cometa.core.progress import Progress
-from cometa.scorecards import api_selectors, importing, removal
-from cometa.scorecards.framework_admin import framework_load
-from cometa.scorecards.framework_store import framework_sync_builtin
-from cometa.scorecards.frameworks import framework_problems
+from cometa.scorecards.assessments import selectors as assessment_selectors
+from cometa.scorecards.frameworks.admin import framework_load
+from cometa.scorecards.frameworks.loading import framework_problems
+from cometa.scorecards.frameworks.store import framework_sync_builtin
 from cometa.scorecards.models import Assessment, FrameworkVersion
-from cometa.scorecards.report_import import ReportImportError
+from cometa.scorecards.records import removal
+from cometa.scorecards.report_import import importing
+from cometa.scorecards.report_import.parser import ReportImportError
 
 FORMATS = ("pdf", "docx", "xlsx", "csv")
 LANGUAGES = ("en", "es", "ru")
@@ -139,7 +141,7 @@ class Command(BaseCommand):
     def do_rate(self, options: dict[str, Any]) -> None:
         assessment = self._assessment(options["assessment"])
         try:
-            rows = api_selectors.recomputed_ratings(assessment)
+            rows = assessment_selectors.recomputed_ratings(assessment)
         except ValidationFailed as error:
             raise CommandError(f"Assessment {assessment.pk}: {error.message}") from None
         self.stdout.write(
@@ -177,10 +179,10 @@ class Command(BaseCommand):
         if not output.parent.is_dir():
             raise CommandError(f"{output}: the folder {output.parent} does not exist.")
         try:
-            builder: Any = import_module("cometa.scorecards.report")
+            builder: Any = import_module("cometa.scorecards.reporting.report")
         except ImportError:
             raise CommandError(
-                "The report builder (cometa.scorecards.report) is missing."
+                "The report builder (cometa.scorecards.reporting.report) is missing."
             ) from None
         progress = Progress("Report", total=2)
         progress.update(0, f"building the {fmt} report")
@@ -257,7 +259,7 @@ class Command(BaseCommand):
             )
 
 
-def _note(row: api_selectors.RatingRow) -> str:
+def _note(row: assessment_selectors.RatingRow) -> str:
     notes = []
     if row.changed:
         notes.append(f"stored {row.stored or '—'}, now {row.computed}")

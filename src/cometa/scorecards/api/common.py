@@ -1,0 +1,96 @@
+"""REST API of the scorecards module, mounted under /api/v1/scorecards/.
+
+Each handler validates with a serializer, then calls one service or selector; reads go
+through :mod:`cometa.scorecards.assessments.access` (via :mod:`cometa.scorecards.api.selectors`), so
+anything outside what the person may see answers 404. The views live in siblings:
+``api_frameworks`` (frameworks and the rating preview), ``api_assessments`` (cycles,
+assessments, indicators, workflow, quality, import) and ``api_records`` (team, action
+points, evidence, comments); the serializers in ``api_serializers*``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.request import Request
+
+from cometa.accounts.models import Person
+from cometa.scorecards.assessments.workflow import STEPS
+from cometa.scorecards.models import (
+    ActionStatus,
+    AssessmentKind,
+    AssessmentStatus,
+    EvidenceCategory,
+)
+
+
+class ErrorDetailSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField(help_text="Stable code, e.g. not_found, edit_conflict")
+    message = serializers.CharField()
+    fields = serializers.DictField(  # type: ignore[assignment]
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Messages by field; nested fields are dotted (inputs.pct_indicators)",
+    )
+
+
+class ErrorSerializer(serializers.Serializer[Any]):
+    error = ErrorDetailSerializer()
+
+
+def errors(*statuses: int) -> dict[int, type[ErrorSerializer]]:
+    """The error responses of an operation, for its schema."""
+    return dict.fromkeys(statuses, ErrorSerializer)
+
+
+def valid(serializer_class: type[serializers.Serializer[Any]], data: Any, **kw: Any) -> Any:
+    """The validated data, or a 400 in the common error format."""
+    serializer = serializer_class(data=data, **kw)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+def query(serializer_class: type[serializers.Serializer[Any]], request: Request) -> Any:
+    """Validated query parameters (filters of a list)."""
+    return valid(serializer_class, request.query_params.dict())
+
+
+def context(person: Person, **extra: Any) -> dict[str, Any]:
+    return {"person": person, **extra}
+
+
+# --- Choice fields, each one named component of the schema ------------------------------
+
+
+def enum_field(name: str, choices: Sequence[tuple[str, Any]]) -> Callable[..., Any]:
+    """A choice field whose values are one named component of the schema (so that the
+    many fields called ``status`` or ``kind`` across modules never collide)."""
+    schema = {
+        "type": "string",
+        "enum": [value for value, _ in choices],
+        "description": "\n".join(f"* `{value}` - {label}" for value, label in choices),
+    }
+
+    @extend_schema_field(schema, component_name=name)
+    class EnumField(serializers.ChoiceField):
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(choices=list(choices), **kwargs)
+
+    return EnumField
+
+
+AssessmentStatusField = enum_field("AssessmentStatus", AssessmentStatus.choices)
+AssessmentKindField = enum_field("AssessmentKind", AssessmentKind.choices)
+ActionStatusField = enum_field("ActionStatus", ActionStatus.choices)
+EvidenceCategoryField = enum_field("EvidenceCategory", EvidenceCategory.choices)
+ProvenanceStatusField = enum_field(
+    "ProvenanceStatus", [("sourced", "Sourced"), ("to-verify", "To verify")]
+)
+InputKindField = enum_field("InputKind", [("percent", "Percent"), ("count", "Count")])
+SeverityField = enum_field(
+    "FindingSeverity", [("error", "Blocks submission"), ("warning", "Shown to the reviewer")]
+)
+StepField = enum_field("WorkflowStep", [(name, name.replace("_", " ")) for name in STEPS])

@@ -1,0 +1,264 @@
+"""Business operations on assessments and their content.
+
+Pages, the API and the command line call these. Each checks permission and the
+assessment's state, validates, writes in one transaction and appends the audit entry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from cometa.accounts import audit
+from cometa.accounts.models import Organisation, Person
+from cometa.accounts.models.organisations import OrganisationKind
+from cometa.core.errors import Conflict, NotPermitted, ValidationFailed
+from cometa.scorecards.assessments import access, guards
+from cometa.scorecards.frameworks.rating import compute, trace_data
+from cometa.scorecards.frameworks.store import framework_of
+from cometa.scorecards.models import (
+    Assessment,
+    AssessmentKind,
+    Cycle,
+    FrameworkVersion,
+    IndicatorAssessment,
+)
+
+INDICATOR_FIELDS = (
+    "reassessed",
+    "answers",
+    "findings",
+    "inputs",
+    "computed_level",
+    "agreed_level",
+    "difference_reason",
+    "justification",
+    "rating_year",
+)
+
+
+def cycle_create(
+    *, actor: Person | None, organisation: Organisation, name: str, start_year: int, end_year: int
+) -> Cycle:
+    if actor is not None and not actor.is_platform_admin:
+        from cometa.accounts.access import may_administer
+
+        if not may_administer(actor, organisation):
+            raise NotPermitted(_("Only a coordinator of the country team may add cycles."))
+    if end_year < start_year:
+        raise ValidationFailed({"end_year": [_("The last year comes before the first year.")]})
+    try:
+        with transaction.atomic():
+            cycle = Cycle.objects.create(
+                organisation=organisation,
+                name=name.strip(),
+                start_year=start_year,
+                end_year=end_year,
+            )
+            audit.record(
+                actor=actor,
+                action="cycle.create",
+                target=cycle,
+                changes={"name": [None, cycle.name], "years": [None, f"{start_year}-{end_year}"]},
+                organisation_id=organisation.pk,
+            )
+    except IntegrityError:
+        raise ValidationFailed(
+            {"name": [_("The team already has a cycle named “%(name)s”.") % {"name": name.strip()}]}
+        ) from None
+    return cycle
+
+
+def latest_ratings(
+    organisation: Organisation, framework_identifier: str, before_year: int
+) -> dict[str, tuple[str, int]]:
+    """The latest rating of each indicator in earlier assessments: {code: (level, year)}."""
+    rows = (
+        IndicatorAssessment.objects.filter(
+            assessment__organisation=organisation,
+            assessment__framework__identifier=framework_identifier,
+            assessment__year__lt=before_year,
+        )
+        .exclude(agreed_level="", computed_level="")
+        .order_by("assessment__year")
+        .values_list("code", "agreed_level", "computed_level", "rating_year", "assessment__year")
+    )
+    latest: dict[str, tuple[str, int]] = {}
+    for code, agreed, computed, rating_year, year in rows:
+        latest[code] = (agreed or computed, rating_year or year)
+    return latest
+
+
+def assessment_create(
+    *,
+    actor: Person | None,
+    organisation: Organisation,
+    framework: FrameworkVersion,
+    year: int,
+    kind: str,
+    cycle: Cycle | None = None,
+) -> Assessment:
+    """Starts an assessment with a row per indicator. An annual assessment carries each
+    indicator's latest earlier rating until the team reassesses it."""
+    if organisation.kind != OrganisationKind.COUNTRY_TEAM and framework.identifier == "unct-swap":
+        raise ValidationFailed(
+            {"organisation": [_("UNCT-SWAP assessments belong to a UN country team.")]}
+        )
+    if kind not in AssessmentKind.values:
+        raise ValidationFailed({"kind": [_("Unknown kind “%(kind)s”.") % {"kind": kind}]})
+    if not framework.is_published:
+        raise ValidationFailed({"framework": [_("Choose a published framework version.")]})
+    if cycle is not None and (
+        cycle.organisation_id != organisation.pk or not cycle.start_year <= year <= cycle.end_year
+    ):
+        raise ValidationFailed(
+            {"cycle": [_("The cycle must belong to the team and include the year.")]}
+        )
+    probe = Assessment(organisation=organisation, framework=framework, year=year)
+    if actor is not None and not access.may_edit(actor, probe):
+        raise NotPermitted(
+            _("Only editors and coordinators of this country team may start assessments.")
+        )
+    carried = (
+        latest_ratings(organisation, framework.identifier, year)
+        if kind == AssessmentKind.ANNUAL
+        else {}
+    )
+    codes = [indicator.code for indicator in framework_of(framework).indicators]
+    try:
+        with transaction.atomic():
+            assessment = Assessment.objects.create(
+                organisation=organisation, framework=framework, year=year, kind=kind, cycle=cycle
+            )
+            IndicatorAssessment.objects.bulk_create(
+                IndicatorAssessment(
+                    assessment=assessment,
+                    code=code,
+                    reassessed=kind == AssessmentKind.COMPREHENSIVE,
+                    agreed_level=carried.get(code, ("", 0))[0],
+                    rating_year=carried.get(code, ("", None))[1],
+                )
+                for code in codes
+            )
+            audit.record(
+                actor=actor,
+                action="assessment.create",
+                target=assessment,
+                changes={
+                    "year": [None, year],
+                    "kind": [None, kind],
+                    "framework": [None, str(framework)],
+                },
+                organisation_id=organisation.pk,
+            )
+    except IntegrityError:
+        message = _("%(team)s already has an assessment for %(year)s.")
+        raise ValidationFailed({"year": [message % {"team": organisation, "year": year}]}) from None
+    return assessment
+
+
+def indicator_update(
+    *,
+    actor: Person | None,
+    indicator: IndicatorAssessment,
+    expected_version: int,
+    reassessed: bool,
+    answers: dict[str, str] | None = None,
+    findings: dict[str, str] | None = None,
+    inputs: dict[str, Any] | None = None,
+    agreed_level: str = "",
+    difference_reason: str = "",
+    justification: str = "",
+) -> IndicatorAssessment:
+    """Saves one indicator and recomputes its rating. Refuses a save based on an older
+    version than the stored one, so that no one's change is silently lost."""
+    assessment = indicator.assessment
+    guards.require_edit(actor, assessment)
+    definition = framework_of(assessment.framework).indicator(indicator.code)
+    answers, findings, inputs = answers or {}, findings or {}, inputs or {}
+    unknown = set(findings) - {c.id for c in definition.criteria}
+    if unknown:
+        message = _("PI %(code)s has no criterion “%(criterion)s”.")
+        raise ValidationFailed(
+            {"findings": [message % {"code": indicator.code, "criterion": sorted(unknown)[0]}]}
+        )
+    rating = compute(definition, answers, inputs) if reassessed else None
+    levels = framework_of(assessment.framework).level_keys
+    if agreed_level and agreed_level not in levels:
+        message = _("“%(level)s” is not a level (%(levels)s).")
+        raise ValidationFailed(
+            {"agreed_level": [message % {"level": agreed_level, "levels": ", ".join(levels)}]}
+        )
+    if (
+        rating is not None
+        and agreed_level
+        and agreed_level != rating.level
+        and not difference_reason.strip()
+    ):
+        raise ValidationFailed(
+            {"difference_reason": [_("Say why the agreed rating differs from the computed one.")]}
+        )
+    with transaction.atomic():
+        guards.require_edit(actor, assessment)
+        current = IndicatorAssessment.objects.select_for_update().get(pk=indicator.pk)
+        if current.version != expected_version:
+            if current.updated_by is not None:
+                message = _(
+                    "PI %(code)s was changed by %(person)s after you opened it. Reload to see "
+                    "their version; your changes were not saved."
+                ) % {"code": current.code, "person": current.updated_by}
+            else:
+                message = _(
+                    "PI %(code)s was changed by someone else after you opened it. Reload to "
+                    "see the new version; your changes were not saved."
+                ) % {"code": current.code}
+            raise Conflict("edit_conflict", message)
+        before = audit.snapshot(current, INDICATOR_FIELDS)
+        current.reassessed = reassessed
+        current.answers = {k: v for k, v in answers.items() if v}
+        current.findings = {k: v.strip() for k, v in findings.items() if v.strip()}
+        current.inputs = {k: (None if v in (None, "") else float(v)) for k, v in inputs.items()}
+        if rating is not None:
+            current.computed_level, current.trace = rating.level, trace_data(rating)
+            current.agreed_level = agreed_level or rating.level
+            current.rating_year = assessment.year
+        else:
+            current.agreed_level = agreed_level or current.agreed_level
+        current.difference_reason = difference_reason.strip()
+        current.justification = justification.strip()
+        current.version += 1
+        current.updated_by = actor
+        current.save()
+        audit.record(
+            actor=actor,
+            action="assessment.indicator.update",
+            target=current,
+            changes=audit.changes_between(before, audit.snapshot(current, INDICATOR_FIELDS)),
+            organisation_id=assessment.organisation_id,
+        )
+    return current
+
+
+def assessment_update_text(
+    *, actor: Person | None, assessment: Assessment, process_text: str, context_text: str
+) -> Assessment:
+    guards.require_edit(actor, assessment)
+    with transaction.atomic():
+        before = audit.snapshot(assessment, ("process_text", "context_text"))
+        assessment.process_text, assessment.context_text = (
+            process_text.strip(),
+            context_text.strip(),
+        )
+        assessment.save(update_fields=["process_text", "context_text", "updated_at"])
+        audit.record(
+            actor=actor,
+            action="assessment.update",
+            target=assessment,
+            changes=audit.changes_between(
+                before, audit.snapshot(assessment, ("process_text", "context_text"))
+            ),
+            organisation_id=assessment.organisation_id,
+        )
+    return assessment

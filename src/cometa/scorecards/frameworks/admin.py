@@ -1,0 +1,234 @@
+"""Framework administration: new wording for the criteria, as a new draft version.
+
+A framework version is never edited in place: assessments point at the version they were
+made with, so new wording becomes a new version (a draft, published when an administrator
+says so). Only criterion texts change; the rules, levels and provenance stay as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cometa.accounts import audit
+from cometa.accounts.models import Person
+from cometa.core.errors import NotPermitted, ValidationFailed
+from cometa.scorecards.frameworks.loading import framework_problems, load_framework_text
+from cometa.scorecards.frameworks.model import (
+    LANGUAGES,
+    Criterion,
+    Framework,
+    Indicator,
+)
+from cometa.scorecards.frameworks.store import framework_of, framework_version_create, sha256
+from cometa.scorecards.models import FrameworkVersion
+
+__all__ = [
+    "LoadResult",
+    "ProvenanceCounts",
+    "criterion_key",
+    "framework_edit_wording",
+    "framework_load",
+    "provenance_counts",
+    "suggest_version",
+    "wording",
+]
+
+
+def criterion_key(indicator: str, criterion: str, language: str) -> str:
+    """The key of one criterion text in one language: ``"2.2|meets.b|es"``."""
+    return f"{indicator}|{criterion}|{language}"
+
+
+def wording(framework: Framework) -> dict[str, str]:
+    """Every criterion text, by key; a missing translation is an empty string."""
+    return {
+        criterion_key(indicator.code, criterion.id, language): getattr(criterion.text, language)
+        or ""
+        for indicator in framework.indicators
+        for criterion in indicator.criteria
+        for language in LANGUAGES
+    }
+
+
+def suggest_version(base: FrameworkVersion) -> str:
+    """The first free version string after ``base``'s: ``2018.1``, ``2018.2``, ..."""
+    taken = set(
+        FrameworkVersion.objects.filter(identifier=base.identifier).values_list(
+            "version", flat=True
+        )
+    )
+    number = 1
+    while f"{base.version}.{number}" in taken:
+        number += 1
+    return f"{base.version}.{number}"
+
+
+def framework_edit_wording(
+    *, actor: Person | None, base: FrameworkVersion, version: str, texts: Mapping[str, str]
+) -> FrameworkVersion:
+    """A new draft version of ``base`` whose criteria read ``texts``.
+
+    ``texts`` maps ``"<indicator>|<criterion id>|<lang>"`` to the new wording; keys left out
+    keep their text. An empty Spanish or Russian text removes that translation; English is
+    required. The YAML of ``base`` is loaded, only criterion texts and the version change,
+    and the result is validated in full by :func:`framework_version_create`.
+    """
+    if actor is not None and not actor.is_platform_admin:
+        raise NotPermitted(_("Only framework administrators may edit frameworks."))
+    version = version.strip()
+    if not version:
+        raise ValidationFailed({"version": [_("Give the new version a name, such as 2018.1.")]})
+    data = yaml.safe_load(base.source)
+    current = wording(framework_of(base))
+    changed: dict[str, list[str | None]] = {}
+    errors: list[str] = []
+    for key, raw in texts.items():
+        if key not in current:
+            errors.append(
+                _("“%(key)s” is not a criterion text of %(framework)s.")
+                % {"key": key, "framework": base}
+            )
+            continue
+        text = " ".join(raw.split())  # one paragraph: the YAML folds it anyway
+        if text == current[key]:
+            continue
+        code, criterion_id, language = key.split("|")
+        if language == "en" and not text:
+            errors.append(
+                _("PI %(code)s, criterion %(criterion)s: the English text is required.")
+                % {"code": code, "criterion": criterion_id}
+            )
+            continue
+        _set_text(data, code, criterion_id, language, text)
+        changed[key] = [current[key] or None, text or None]
+    if errors:
+        raise ValidationFailed({"texts": errors})
+    if not changed:
+        raise ValidationFailed({"texts": [_("Nothing was changed: edit at least one criterion.")]})
+    data["version"] = version
+    source = _header(base) + yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=None
+    )
+    with transaction.atomic():
+        created = framework_version_create(
+            actor=actor, based_on=base, version=version, source=source
+        )
+        audit.record(
+            actor=actor,
+            action="framework.wording",
+            target=created,
+            changes=changed,
+        )
+    return created
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    version: FrameworkVersion
+    created: bool
+
+
+def framework_load(*, actor: Person | None, source: str, name: str) -> LoadResult:
+    """Stores a framework file as a new published version (``cometa scorecard frameworks
+    load``). Loading the same file again changes nothing; a different file under a version
+    that exists is refused: make a new version instead."""
+    if actor is not None and not actor.is_platform_admin:
+        raise NotPermitted(_("Only framework administrators may load frameworks."))
+    problems = framework_problems(source, name=name)
+    if problems:
+        raise ValidationFailed({"source": [str(problem) for problem in problems]})
+    framework = load_framework_text(source, name=name)
+    digest = sha256(source)
+    existing = FrameworkVersion.objects.filter(
+        identifier=framework.identifier, version=framework.version
+    ).first()
+    if existing is not None:
+        if existing.sha256 == digest:
+            return LoadResult(existing, created=False)
+        message = _(
+            "%(file)s: %(framework)s %(version)s exists already with different content; give "
+            "this file a new version."
+        )
+        values = {"file": name, "framework": framework.identifier, "version": framework.version}
+        raise ValidationFailed({"source": [message % values]})
+    with transaction.atomic():
+        version = FrameworkVersion.objects.create(
+            identifier=framework.identifier,
+            version=framework.version,
+            title=framework.title.en,
+            source=source,
+            sha256=digest,
+            is_published=True,
+            published_at=timezone.now(),
+            created_by=actor,
+        )
+        audit.record(
+            actor=actor,
+            action="framework.load",
+            target=version,
+            changes={"sha256": [None, digest], "file": [None, name]},
+        )
+    return LoadResult(version, created=True)
+
+
+def _set_text(data: dict[str, Any], code: str, criterion_id: str, language: str, text: str) -> None:
+    indicator = next(item for item in data["indicators"] if str(item["code"]) == code)
+    level, letter = criterion_id.split(".", 1)
+    holder: dict[str, str] = indicator["levels"][level]["criteria"][letter]["text"]
+    if text:
+        holder[language] = text
+    else:
+        holder.pop(language, None)
+
+
+def _header(base: FrameworkVersion) -> str:
+    """The leading comments of ``base`` and a line saying where this version comes from."""
+    lines = []
+    for line in base.source.splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line)
+    lines.append(
+        f"# Version based on {base.identifier} {base.version}: criterion wording edited in "
+        "Cometa's framework administration."
+    )
+    return "\n".join(lines) + "\n"
+
+
+# --- Reading a framework for its pages ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProvenanceCounts:
+    sourced: int
+    to_verify: int
+
+    @property
+    def total(self) -> int:
+        return self.sourced + self.to_verify
+
+
+def _provenances(framework: Framework) -> Iterator[bool]:
+    """``to_verify`` of every criterion and every level rule."""
+    for indicator in framework.indicators:
+        for level in indicator.levels:
+            if level.provenance is not None:
+                yield level.provenance.to_verify
+            for criterion in level.criteria:
+                yield criterion.provenance.to_verify
+
+
+def provenance_counts(framework: Framework) -> ProvenanceCounts:
+    flags = list(_provenances(framework))
+    return ProvenanceCounts(sourced=flags.count(False), to_verify=flags.count(True))
+
+
+def criteria_by_level(indicator: Indicator) -> list[tuple[str, list[Criterion]]]:
+    return [(level.level, list(level.criteria)) for level in indicator.levels]

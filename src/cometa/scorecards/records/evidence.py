@@ -1,0 +1,218 @@
+"""Evidence files: checked by content (not by name), kept in the file storage
+(``cometa.core.storage``: a local folder outside the web root, or object storage) under
+random names, and handed back only as attachments, after their digest is checked."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import uuid
+import zipfile
+from pathlib import Path
+from typing import IO, Any, BinaryIO
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from cometa.accounts import audit
+from cometa.accounts.models import Person
+from cometa.core import storage
+from cometa.core.errors import ValidationFailed
+from cometa.scorecards.assessments.guards import require_edit, require_indicator
+from cometa.scorecards.models import Assessment, Evidence, EvidenceCategory, RemovedKind
+from cometa.scorecards.records import removal
+
+OFFICE_PARTS = {
+    "word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xl/": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ppt/": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+
+
+def sniff(head: bytes, whole: bytes) -> str | None:
+    """The content type the bytes really are, or None if not an allowed kind."""
+    if head.startswith(b"%PDF-"):
+        return "application/pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head.startswith(b"PK\x03\x04"):
+        return _office(whole)
+    if b"\x00" not in whole:
+        try:
+            whole.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        return "text/plain"
+    return None
+
+
+def _office(data: bytes) -> str | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+    except zipfile.BadZipFile:
+        return None
+    if "[Content_Types].xml" not in names:
+        return None
+    for prefix, content_type in OFFICE_PARTS.items():
+        if any(name.startswith(prefix) for name in names):
+            return content_type
+    return None
+
+
+def storage_name(stored_name: str) -> str:
+    """The name of an evidence file in the file storage."""
+    return f"evidence/{stored_name}"
+
+
+def evidence_upload(
+    *,
+    actor: Person | None,
+    assessment: Assessment,
+    file: BinaryIO,
+    filename: str,
+    title: str,
+    indicator_code: str = "",
+    category: str = EvidenceCategory.OTHER,
+    shared: bool = False,
+) -> Evidence:
+    require_edit(actor, assessment)
+    if indicator_code:
+        require_indicator(assessment, indicator_code)
+    data = file.read(settings.UPLOAD_MAX_BYTES + 1)
+    if len(data) > settings.UPLOAD_MAX_BYTES:
+        limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
+        message = _("%(file)s is larger than the limit of %(limit)s MB.")
+        raise ValidationFailed({"file": [message % {"file": filename, "limit": limit}]})
+    if not data:
+        raise ValidationFailed({"file": [_("%(file)s is empty.") % {"file": filename}]})
+    content_type = sniff(data[:16], data)
+    if content_type is None:
+        message = _(
+            "%(file)s is not a PDF, Word, Excel, PowerPoint, PNG, JPEG or plain-text file "
+            "(checked by its content)."
+        )
+        raise ValidationFailed({"file": [message % {"file": filename}]})
+    stored_name = uuid.uuid4().hex
+    name = storage.save(storage_name(stored_name), io.BytesIO(data))
+    try:
+        with transaction.atomic():
+            evidence = _create(
+                actor,
+                assessment,
+                title or filename,
+                indicator_code,
+                category,
+                shared,
+                stored_name=stored_name,
+                original_name=Path(filename).name[:255],
+                content_type=content_type,
+                size=len(data),
+                sha256=hashlib.sha256(data).hexdigest(),
+            )
+    except BaseException:
+        storage.delete(name)  # nothing half-written
+        raise
+    return evidence
+
+
+def evidence_link(
+    *,
+    actor: Person | None,
+    assessment: Assessment,
+    url: str,
+    title: str,
+    indicator_code: str = "",
+    category: str = EvidenceCategory.OTHER,
+    shared: bool = False,
+) -> Evidence:
+    require_edit(actor, assessment)
+    if indicator_code:
+        require_indicator(assessment, indicator_code)
+    if not url.startswith(("https://", "http://")):
+        raise ValidationFailed({"url": [_("A link starts with https:// or http://.")]})
+    with transaction.atomic():
+        return _create(actor, assessment, title or url, indicator_code, category, shared, url=url)
+
+
+def evidence_document(
+    *,
+    actor: Person | None,
+    assessment: Assessment,
+    title: str,
+    indicator_code: str = "",
+    category: str = EvidenceCategory.OTHER,
+    shared: bool = False,
+) -> Evidence:
+    """A document known by its name only (as imported reports list them): no file, no link."""
+    require_edit(actor, assessment)
+    if indicator_code:
+        require_indicator(assessment, indicator_code)
+    if not title.strip():
+        raise ValidationFailed({"title": [_("A document named only needs its title.")]})
+    with transaction.atomic():
+        return _create(actor, assessment, title, indicator_code, category, shared)
+
+
+def _create(
+    actor: Person | None,
+    assessment: Assessment,
+    title: str,
+    indicator_code: str,
+    category: str,
+    shared: bool,
+    **fields: Any,
+) -> Evidence:
+    if category not in EvidenceCategory.values:
+        raise ValidationFailed(
+            {"category": [_("Unknown category “%(category)s”.") % {"category": category}]}
+        )
+    evidence = Evidence.objects.create(
+        assessment=assessment,
+        title=title.strip()[:300],
+        indicator_code=indicator_code,
+        category=category,
+        shared=shared,
+        uploaded_by=actor,
+        **fields,
+    )
+    audit.record(
+        actor=actor,
+        action="assessment.evidence.add",
+        target=evidence,
+        changes={
+            "title": [None, evidence.title],
+            "indicator": [None, indicator_code],
+            "sha256": [None, evidence.sha256],
+        },
+        organisation_id=assessment.organisation_id,
+    )
+    return evidence
+
+
+def evidence_delete(*, actor: Person | None, evidence: Evidence) -> None:
+    require_edit(actor, evidence.assessment)
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            action="assessment.evidence.delete",
+            target=evidence,
+            changes={"title": [evidence.title, None]},
+            organisation_id=evidence.assessment.organisation_id,
+        )
+        removal.kept_copy(
+            actor=actor, row=evidence, kind=RemovedKind.EVIDENCE, label=evidence.title
+        )
+        evidence.delete()  # the file stays until the removal expires
+    removal.removed_purge()
+
+
+def evidence_open(evidence: Evidence) -> IO[bytes]:
+    """The evidence's stored file, checked against the digest taken at upload. Raises
+    ``storage.StoredFileMissing`` (also for a link) or ``storage.StoredFileAltered``."""
+    if not evidence.stored_name:
+        raise storage.StoredFileMissing(f"evidence {evidence.pk} is a link")
+    return storage.open_checked(storage_name(evidence.stored_name), evidence.sha256)

@@ -1,0 +1,153 @@
+"""Business operations on what an assessment holds besides its ratings: its team, action
+points and review comments (evidence files: :mod:`cometa.scorecards.records.evidence`).
+
+Pages, the API and the command line call these. Each checks permission and the
+assessment's state, validates, writes in one transaction and appends the audit entry.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from cometa.accounts import audit
+from cometa.accounts.models import Person
+from cometa.core.errors import NotPermitted, ValidationFailed
+from cometa.scorecards.assessments import access, guards
+from cometa.scorecards.models import (
+    ActionPoint,
+    ActionStatus,
+    Assessment,
+    RemovedKind,
+    ReviewComment,
+    TeamMember,
+)
+from cometa.scorecards.records import removal
+
+
+def team_member_add(
+    *,
+    actor: Person | None,
+    assessment: Assessment,
+    name: str,
+    entity: str,
+    title: str = "",
+    is_coordinator: bool = False,
+) -> TeamMember:
+    guards.require_edit(actor, assessment)
+    if not name.strip() or not entity.strip():
+        raise ValidationFailed(
+            {"name" if not name.strip() else "entity": [_("This field is required.")]}
+        )
+    with transaction.atomic():
+        member = TeamMember.objects.create(
+            assessment=assessment,
+            name=name.strip(),
+            entity=entity.strip(),
+            title=title.strip(),
+            is_coordinator=is_coordinator,
+            position=assessment.team.count(),
+        )
+        audit.record(
+            actor=actor,
+            action="assessment.team.add",
+            target=member,
+            changes={"name": [None, member.name], "entity": [None, member.entity]},
+            organisation_id=assessment.organisation_id,
+        )
+    return member
+
+
+def team_member_remove(*, actor: Person | None, member: TeamMember) -> None:
+    guards.require_edit(actor, member.assessment)
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            action="assessment.team.remove",
+            target=member,
+            changes={"name": [member.name, None]},
+            organisation_id=member.assessment.organisation_id,
+        )
+        removal.kept_copy(actor=actor, row=member, kind=RemovedKind.TEAM_MEMBER, label=member.name)
+        member.delete()
+    removal.removed_purge()
+
+
+def action_save(
+    *,
+    actor: Person | None,
+    assessment: Assessment,
+    indicator_code: str,
+    text: str,
+    responsible: str = "",
+    due_date: date | None = None,
+    status: str = ActionStatus.PLANNED,
+    progress: dict[str, str] | None = None,
+    action: ActionPoint | None = None,
+) -> ActionPoint:
+    """Creates an action point, or changes one when ``action`` is given."""
+    guards.require_edit(actor, assessment)
+    guards.require_indicator(assessment, indicator_code)
+    if not text.strip():
+        raise ValidationFailed({"text": [_("Describe the action.")]})
+    if status not in ActionStatus.values:
+        raise ValidationFailed({"status": [_("Unknown status “%(status)s”.") % {"status": status}]})
+    fields = ("indicator_code", "text", "responsible", "due_date", "status", "progress")
+    with transaction.atomic():
+        point = action or ActionPoint(assessment=assessment, position=assessment.actions.count())
+        before = audit.snapshot(point, fields) if action else {}
+        point.indicator_code, point.text, point.responsible = (
+            indicator_code,
+            text.strip(),
+            responsible.strip(),
+        )
+        point.due_date, point.status, point.progress = due_date, status, dict(progress or {})
+        point.save()
+        audit.record(
+            actor=actor,
+            action="assessment.action.save",
+            target=point,
+            changes=audit.changes_between(before, audit.snapshot(point, fields)),
+            organisation_id=assessment.organisation_id,
+        )
+    return point
+
+
+def action_delete(*, actor: Person | None, action: ActionPoint) -> None:
+    guards.require_edit(actor, action.assessment)
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            action="assessment.action.delete",
+            target=action,
+            changes={"text": [action.text, None]},
+            organisation_id=action.assessment.organisation_id,
+        )
+        removal.kept_copy(actor=actor, row=action, kind=RemovedKind.ACTION, label=action.text)
+        action.delete()
+    removal.removed_purge()
+
+
+def comment_add(
+    *, actor: Person, assessment: Assessment, text: str, indicator_code: str = ""
+) -> ReviewComment:
+    if not (access.may_review(actor) or access.may_edit(actor, assessment)):
+        raise NotPermitted(_("Only reviewers and the team may comment."))
+    if indicator_code:
+        guards.require_indicator(assessment, indicator_code)
+    if not text.strip():
+        raise ValidationFailed({"text": [_("Write a comment.")]})
+    with transaction.atomic():
+        comment = ReviewComment.objects.create(
+            assessment=assessment, author=actor, text=text.strip(), indicator_code=indicator_code
+        )
+        audit.record(
+            actor=actor,
+            action="assessment.comment",
+            target=comment,
+            changes={"indicator": [None, indicator_code]},
+            organisation_id=assessment.organisation_id,
+        )
+    return comment

@@ -1,0 +1,194 @@
+"""The form of the indicator page: one field per criterion, grouped by level, the numeric
+inputs, the agreed rating and its reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.forms import BoundField
+from django.utils.translation import gettext_lazy as _
+
+from cometa.core.errors import ServiceError, ValidationFailed
+from cometa.scorecards.frameworks.model import Indicator
+from cometa.scorecards.models import (
+    IndicatorAssessment,
+)
+from cometa.scorecards.web.forms import textarea
+from cometa.scorecards.web.pages import LevelCriteria
+from cometa.core.web.pages import form_error
+
+ANSWERS = [
+    ("met", _("Met")),
+    ("not_met", _("Not met")),
+    ("unknown", _("Not known")),
+]
+
+# --- the indicator page -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CriterionFields:
+    id: str
+    letter: str
+    text: str
+    answer: BoundField
+    finding: BoundField
+
+    @property
+    def answer_label(self) -> str:
+        value = self.answer.value() or "unknown"
+        return str(dict(ANSWERS).get(value, value))
+
+
+@dataclass(frozen=True)
+class LevelSection:
+    key: str
+    label: str
+    rule: str
+    criteria: list[CriterionFields]
+
+
+class IndicatorForm(forms.Form):
+    """One indicator's answers, findings, inputs and agreed rating, built from its
+    definition. Criterion and input fields are named ``answer-<id>``, ``finding-<id>``
+    and ``input-<key>``."""
+
+    reassessed = forms.BooleanField(label=_("Reassessed this year"), required=False)
+    agreed_level = forms.ChoiceField(
+        label=_("Agreed rating"),
+        required=False,
+        help_text=_("Leave as computed unless the team agreed on another rating."),
+    )
+    difference_reason = forms.CharField(
+        label=_("Why the agreed rating differs from the computed one"),
+        required=False,
+        widget=textarea(),
+    )
+    justification = forms.CharField(
+        label=_("Justification"),
+        required=False,
+        widget=textarea(6),
+        help_text=_("Findings and explanation for the rating, as the report gives them."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(
+        self,
+        *args: Any,
+        indicator: Indicator,
+        levels: list[LevelCriteria],
+        level_labels: dict[str, str],
+        row: IndicatorAssessment,
+        language: str,
+        **kwargs: Any,
+    ) -> None:
+        initial = {
+            "reassessed": row.reassessed,
+            # A carried rating is not an agreement about this year's answers.
+            "agreed_level": row.agreed_level
+            if row.reassessed and row.agreed_level != row.computed_level
+            else "",
+            "difference_reason": row.difference_reason,
+            "justification": row.justification,
+            "version": row.version,
+        }
+        for criterion in indicator.criteria:
+            initial[f"answer-{criterion.id}"] = row.answers.get(criterion.id, "unknown")
+            initial[f"finding-{criterion.id}"] = row.findings.get(criterion.id, "")
+        for item in indicator.inputs:
+            initial[f"input-{item.key}"] = row.inputs.get(item.key)
+        kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        self.indicator, self.levels = indicator, levels
+        self.fields["agreed_level"].choices = [  # type: ignore[attr-defined]
+            ("", _("As computed")),
+            *level_labels.items(),
+        ]
+        for criterion in indicator.criteria:
+            self.fields[f"answer-{criterion.id}"] = forms.ChoiceField(
+                label=criterion.letter,
+                choices=ANSWERS,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+            self.fields[f"finding-{criterion.id}"] = forms.CharField(
+                label=_("Findings for %(level)s (%(letter)s)")
+                % {
+                    "level": level_labels.get(criterion.level, criterion.level),
+                    "letter": criterion.letter,
+                },
+                required=False,
+                widget=textarea(2),
+            )
+        for item in indicator.inputs:
+            step = "1" if item.kind == "count" else "any"
+            self.fields[f"input-{item.key}"] = forms.FloatField(
+                label=item.label.get(language),
+                required=False,
+                min_value=item.min,
+                max_value=item.max,
+                help_text=_("From %(min)s to %(max)s.")
+                % {"min": f"{item.min:g}", "max": f"{item.max:g}"},
+                widget=forms.NumberInput(attrs={"step": step}),
+            )
+
+    @property
+    def sections(self) -> list[LevelSection]:
+        return [
+            LevelSection(
+                level.key,
+                level.label,
+                level.rule,
+                [
+                    CriterionFields(
+                        cid, letter, text, self[f"answer-{cid}"], self[f"finding-{cid}"]
+                    )
+                    for cid, letter, text in level.criteria
+                ],
+            )
+            for level in self.levels
+        ]
+
+    @property
+    def input_fields(self) -> list[BoundField]:
+        return [self[f"input-{item.key}"] for item in self.indicator.inputs]
+
+    def answers(self) -> dict[str, str]:
+        return {
+            c.id: self.cleaned_data.get(f"answer-{c.id}") or "unknown"
+            for c in self.indicator.criteria
+        }
+
+    def findings(self) -> dict[str, str]:
+        return {c.id: self.cleaned_data.get(f"finding-{c.id}", "") for c in self.indicator.criteria}
+
+    def inputs(self) -> dict[str, float | None]:
+        return {i.key: self.cleaned_data.get(f"input-{i.key}") for i in self.indicator.inputs}
+
+    def values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "expected_version": data["version"],
+            "reassessed": data["reassessed"],
+            "answers": self.answers(),
+            "findings": self.findings(),
+            "inputs": self.inputs(),
+            "agreed_level": data["agreed_level"],
+            "difference_reason": data["difference_reason"],
+            "justification": data["justification"],
+        }
+
+    def refuse(self, error: ServiceError) -> None:
+        """Shows a service's refusal next to the field it names (``inputs.<key>`` is the
+        field ``input-<key>``; answers and findings problems go above the form)."""
+        if isinstance(error, ValidationFailed):
+            error = ValidationFailed(
+                {
+                    (key.replace("inputs.", "input-", 1) if key.startswith("inputs.") else key): v
+                    for key, v in error.errors.items()
+                },
+                code=error.code,
+            )
+        form_error(self, error)

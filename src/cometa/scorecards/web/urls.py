@@ -1,0 +1,67 @@
+"""Web routes of the scorecards module (mounted under /scorecards/): assessments and their
+records, reports, the global pages (the view across country teams and the knowledge hub) and
+the framework pages."""
+
+from django.urls import URLPattern, path
+
+from cometa.scorecards.web.views import (
+    assessments,
+    frameworks,
+    global_jobs,
+    global_pages,
+    importing,
+    indicators,
+    records,
+    reports,
+    workflow,
+)
+
+app_name = "scorecards"
+
+urlpatterns: list[URLPattern] = [
+    # assessments
+    path("", assessments.assessment_list, name="assessments"),
+    path("new/", assessments.assessment_create, name="assessment-create"),
+    path("import/", importing.assessment_import_page, name="assessment-import"),
+    path("<int:pk>/", assessments.assessment_detail, name="assessment"),
+    path("<int:pk>/text/", assessments.assessment_text, name="assessment-text"),
+    path("<int:pk>/workflow/", workflow.assessment_step, name="assessment-step"),
+    path("<int:pk>/team/", records.team_add, name="team-add"),
+    path("team/<int:pk>/remove/", records.team_remove, name="team-remove"),
+    path("<int:pk>/comments/", records.comment_add, name="comment-add"),
+    path("<int:pk>/actions/", records.action_add, name="action-add"),
+    path("actions/<int:pk>/edit/", records.action_edit, name="action-edit"),
+    path("actions/<int:pk>/delete/", records.action_delete, name="action-delete"),
+    path("<int:pk>/evidence/upload/", records.evidence_upload, name="evidence-upload"),
+    path("<int:pk>/evidence/link/", records.evidence_link, name="evidence-link"),
+    path("evidence/<int:pk>/delete/", records.evidence_delete, name="evidence-delete"),
+    path("evidence/<int:pk>/download/", records.evidence_download, name="evidence-download"),
+    path("removed/<int:pk>/restore/", records.removed_restore, name="removed-restore"),
+    path("<int:pk>/indicators/<str:code>/", indicators.indicator_detail, name="indicator"),
+    path(
+        "<int:pk>/indicators/<str:code>/preview/",
+        indicators.indicator_preview,
+        name="indicator-preview",
+    ),
+    # reports
+    path("<int:pk>/report/", reports.report_page, name="report"),
+    path("<int:pk>/report.pdf", reports.report_pdf, name="report-pdf"),
+    path("<int:pk>/report.docx", reports.report_docx, name="report-docx"),
+    path("<int:pk>/ratings.csv", reports.ratings_csv, name="ratings-csv"),
+    path("<int:pk>/ratings.xlsx", reports.ratings_xlsx, name="ratings-xlsx"),
+    # global
+    path("global/", global_pages.global_overview, name="global"),
+    path("global/export.xlsx", global_pages.global_export, name="global-export"),
+    path("global/workbook/", global_jobs.global_workbook, name="global-workbook"),
+    path("hub/", global_pages.knowledge_hub, name="hub"),
+    path(
+        "hub/<int:pk>/good-practice/",
+        global_pages.hub_good_practice,
+        name="hub-good-practice",
+    ),
+    # frameworks
+    path("frameworks/", frameworks.framework_list, name="frameworks"),
+    path("frameworks/<int:pk>/", frameworks.framework_detail, name="framework"),
+    path("frameworks/<int:pk>/edit/", frameworks.framework_edit, name="framework-edit"),
+    path("frameworks/<int:pk>/publish/", frameworks.framework_publish, name="framework-publish"),
+]

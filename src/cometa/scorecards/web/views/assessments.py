@@ -1,0 +1,169 @@
+"""The list of assessments, starting one, and the assessment page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from cometa.accounts.acting import person_of
+from cometa.accounts.models import Person
+from cometa.core.errors import ServiceError
+from cometa.core.web.pages import form_error, paginate
+from cometa.scorecards.assessments import access, services
+from cometa.scorecards.assessments import selectors as assessment_selectors
+from cometa.scorecards.frameworks import selectors as framework_selectors
+from cometa.scorecards.models import Assessment
+from cometa.scorecards.records import removal
+from cometa.scorecards.web import pages
+from cometa.scorecards.web.forms import (
+    ActionForm,
+    AssessmentCreateForm,
+    AssessmentFilterForm,
+    CommentForm,
+    EvidenceLinkForm,
+    EvidenceUploadForm,
+    TeamMemberForm,
+    TextForm,
+    WorkflowForm,
+)
+from cometa.scorecards.web.views import error_summary, language
+
+STEP_LABELS = dict(WorkflowForm.base_fields["step"].choices)  # type: ignore[attr-defined]
+COMMENT_STEPS = ("return", "unapprove")
+
+
+def create_form(person: Person, data: Any = None) -> AssessmentCreateForm:
+    offered = assessment_selectors.editable_teams(person)
+    return AssessmentCreateForm(
+        data,
+        teams=assessment_selectors.visible_teams(person),
+        offered=offered,
+        frameworks=framework_selectors.published_frameworks(),
+        cycles=assessment_selectors.cycles_of(offered),
+    )
+
+
+def _list(request: HttpRequest, form: AssessmentCreateForm | None, status: int) -> HttpResponse:
+    person = person_of(request)
+    filters = AssessmentFilterForm(request.GET, years=assessment_selectors.assessment_years(person))
+    page = paginate(request, assessment_selectors.assessment_list(person, **filters.filters()))
+    if getattr(request, "htmx", False) and request.method == "GET":
+        return render(request, "scorecards/_assessment_rows.html", {"page": page})
+    form = form or create_form(person)
+    may_start = bool(form.fields["organisation"].widget.choices[1:])
+    context = {"page": page, "filters": filters, "form": form, "may_start": may_start}
+    return render(request, "scorecards/assessment_list.html", context, status=status)
+
+
+@login_required
+@require_GET
+def assessment_list(request: HttpRequest) -> HttpResponse:
+    return _list(request, None, 200)
+
+
+@login_required
+@require_POST
+def assessment_create(request: HttpRequest) -> HttpResponse:
+    person = person_of(request)
+    form = create_form(person, request.POST)
+    if form.is_valid():
+        try:
+            assessment = services.assessment_create(actor=person, **form.cleaned_data)
+        except ServiceError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("The assessment was started."))
+            return redirect("scorecards:assessment", pk=assessment.pk)
+    return _list(request, form, 400)
+
+
+def page_forms(page: pages.AssessmentPage) -> dict[str, Any]:
+    """The unbound forms of the assessment page, by name."""
+    assessment, choices = page.assessment, page.indicator_choices
+    return {
+        "text_form": TextForm(
+            initial={
+                "process_text": assessment.process_text,
+                "context_text": assessment.context_text,
+            }
+        ),
+        "member_form": TeamMemberForm(),
+        "comment_form": CommentForm(indicators=choices),
+        "action_form": ActionForm(indicators=choices, years=page.progress_years),
+        "upload_form": EvidenceUploadForm(indicators=choices),
+        "link_form": EvidenceLinkForm(indicators=choices),
+    }
+
+
+def render_assessment(
+    request: HttpRequest,
+    assessment: Assessment,
+    *,
+    status: int = 200,
+    step: str = "",
+    **bound: Form,
+) -> HttpResponse:
+    """The assessment page; ``bound`` replaces a form by the one the person sent (with its
+    errors), ``step`` names the workflow step whose form that is."""
+    page = pages.assessment_page(person_of(request), assessment, language())
+    forms = page_forms(page) | bound
+    steps = [
+        {
+            "name": name,
+            "label": STEP_LABELS[name],
+            "needs_comment": name in COMMENT_STEPS,
+            "form": forms["workflow_form"]
+            if name == step
+            else WorkflowForm(initial={"step": name}, auto_id=f"id_{name}_%s"),
+        }
+        for name in page.steps
+    ]
+    context = {
+        "page": page,
+        "assessment": assessment,
+        "steps": steps,
+        "errors": error_summary(*bound.values()),
+        "undo_days": removal.UNDO_DAYS,
+        **forms,
+    }
+    return render(request, "scorecards/assessment_detail.html", context, status=status)
+
+
+@login_required
+@require_GET
+def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render_assessment(request, access.assessment_get(person_of(request), pk))
+
+
+@login_required
+@require_POST
+def assessment_text(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    assessment = access.assessment_get(person, pk)
+    form = TextForm(request.POST)
+    if form.is_valid():
+        try:
+            services.assessment_update_text(
+                actor=person, assessment=assessment, **form.cleaned_data
+            )
+        except ServiceError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("The process and context were saved."))
+            return redirect_to(assessment, "process")
+    return render_assessment(request, assessment, status=400, text_form=form)
+
+
+def redirect_to(assessment: Assessment | int, anchor: str = "") -> HttpResponse:
+    from django.urls import reverse
+
+    pk = assessment if isinstance(assessment, int) else assessment.pk
+    url = reverse("scorecards:assessment", kwargs={"pk": pk})
+    return redirect(f"{url}#{anchor}" if anchor else url)

@@ -1,0 +1,289 @@
+"""The records of an assessment: its team, review comments, action plan and evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cometa.accounts.acting import person_of
+from cometa.core.errors import NotPermitted, ServiceError
+from cometa.core.web.pages import form_error
+from cometa.scorecards.assessments import access
+from cometa.scorecards.frameworks.store import framework_of
+from cometa.scorecards.models import ActionPoint, Assessment, RemovedKind
+from cometa.scorecards.records import evidence, removal
+from cometa.scorecards.records import selectors as record_selectors
+from cometa.scorecards.records import services as record_services
+from cometa.scorecards.web import pages
+from cometa.scorecards.web.forms import (
+    ActionForm,
+    CommentForm,
+    EvidenceLinkForm,
+    EvidenceUploadForm,
+    TeamMemberForm,
+)
+from cometa.scorecards.web.views import language
+from cometa.scorecards.web.views.assessments import redirect_to, render_assessment
+
+
+def _attempt(
+    request: HttpRequest, assessment: Assessment, operation: Callable[[], object]
+) -> HttpResponse | None:
+    """Runs a change that has no form. A refusal (other than a missing permission, which
+    answers 403) is shown on the assessment page, with its status (409 for a state the
+    assessment is in, 400 otherwise); None when the change was made."""
+    try:
+        operation()
+    except NotPermitted:
+        raise
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return render_assessment(request, assessment, status=error.status)
+    return None
+
+
+# --- the inter-agency assessment team -----------------------------------------------------------
+
+
+@login_required
+@require_POST
+def team_add(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    assessment = access.assessment_get(person, pk)
+    form = TeamMemberForm(request.POST)
+    if form.is_valid():
+        try:
+            record_services.team_member_add(
+                actor=person, assessment=assessment, **form.cleaned_data
+            )
+        except ServiceError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("The member was added to the team."))
+            return redirect_to(assessment, "team")
+    return render_assessment(request, assessment, status=400, member_form=form)
+
+
+@login_required
+@require_POST
+def team_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    member = record_selectors.team_member_get(person, pk)
+    refused = _attempt(
+        request,
+        member.assessment,
+        lambda: record_services.team_member_remove(actor=person, member=member),
+    )
+    if refused is not None:
+        return refused
+    removed = _("%(name)s was removed from the team.") % {"name": member.name}
+    messages.success(request, _with_undo_hint(removed))
+    return redirect_to(member.assessment, "team")
+
+
+# --- review comments ----------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    assessment = access.assessment_get(person, pk)
+    indicators = pages.indicator_choices(framework_of(assessment.framework), language())
+    form = CommentForm(request.POST, indicators=indicators)
+    if form.is_valid():
+        try:
+            record_services.comment_add(actor=person, assessment=assessment, **form.cleaned_data)
+        except ServiceError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("Your comment was added."))
+            code = form.cleaned_data["indicator_code"]
+            if code and request.POST.get("back") == "indicator":
+                return redirect(reverse("scorecards:indicator", args=[assessment.pk, code]))
+            return redirect_to(assessment, "comments")
+    return render_assessment(request, assessment, status=400, comment_form=form)
+
+
+# --- the action plan ----------------------------------------------------------------------------
+
+
+def _action_form(
+    request: HttpRequest, assessment: Assessment, action: ActionPoint | None = None
+) -> ActionForm:
+    framework = framework_of(assessment.framework)
+    actions = [action] if action is not None else []
+    return ActionForm(
+        request.POST if request.method == "POST" else None,
+        indicators=pages.indicator_choices(framework, language()),
+        years=pages.progress_years(assessment, actions),
+        action=action,
+    )
+
+
+@login_required
+@require_POST
+def action_add(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    assessment = access.assessment_get(person, pk)
+    form = _action_form(request, assessment)
+    if form.is_valid():
+        try:
+            record_services.action_save(actor=person, assessment=assessment, **form.values())
+        except ServiceError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("The action point was added."))
+            return redirect_to(assessment, "actions")
+    return render_assessment(request, assessment, status=400, action_form=form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    action = record_selectors.action_get(person, pk)
+    if not access.may_edit(person, action.assessment):
+        raise NotPermitted(_("Only editors and coordinators of this country team may change it."))
+    form = _action_form(request, action.assessment, action)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_services.action_save(
+                actor=person, assessment=action.assessment, action=action, **form.values()
+            )
+        except ServiceError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("The action point was saved."))
+            return redirect_to(action.assessment, f"action-{action.pk}")
+    context = {"form": form, "action": action, "assessment": action.assessment}
+    status = 400 if form.errors else 200
+    return render(request, "scorecards/action_form.html", context, status=status)
+
+
+@login_required
+@require_POST
+def action_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    action = record_selectors.action_get(person, pk)
+    refused = _attempt(
+        request,
+        action.assessment,
+        lambda: record_services.action_delete(actor=person, action=action),
+    )
+    if refused is not None:
+        return refused
+    messages.success(request, _with_undo_hint(_("The action point was deleted.")))
+    return redirect_to(action.assessment, "actions")
+
+
+# --- evidence -----------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    assessment = access.assessment_get(person, pk)
+    if not access.may_edit(person, assessment):
+        raise NotPermitted(
+            _("Only editors and coordinators of this country team may add evidence.")
+        )
+    indicators = pages.indicator_choices(framework_of(assessment.framework), language())
+    form = EvidenceUploadForm(request.POST, request.FILES, indicators=indicators)
+    if form.is_valid():
+        data = form.cleaned_data
+        upload = data.pop("file")
+        try:
+            evidence.evidence_upload(
+                actor=person, assessment=assessment, file=upload, filename=upload.name, **data
+            )
+        except ServiceError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("The file was added to the evidence."))
+            return redirect_to(assessment, "evidence")
+    return render_assessment(request, assessment, status=400, upload_form=form)
+
+
+@login_required
+@require_POST
+def evidence_link(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    assessment = access.assessment_get(person, pk)
+    indicators = pages.indicator_choices(framework_of(assessment.framework), language())
+    form = EvidenceLinkForm(request.POST, indicators=indicators)
+    if form.is_valid():
+        try:
+            evidence.evidence_link(actor=person, assessment=assessment, **form.cleaned_data)
+        except ServiceError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("The link was added to the evidence."))
+            return redirect_to(assessment, "evidence")
+    return render_assessment(request, assessment, status=400, link_form=form)
+
+
+@login_required
+@require_POST
+def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    item = record_selectors.evidence_get(person, pk)
+    refused = _attempt(
+        request, item.assessment, lambda: evidence.evidence_delete(actor=person, evidence=item)
+    )
+    if refused is not None:
+        return refused
+    removed = _("“%(title)s” was removed from the evidence.") % {"title": item.title}
+    messages.success(request, _with_undo_hint(removed))
+    return redirect_to(item.assessment, "evidence")
+
+
+@login_required
+@require_GET
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    item, stored = record_selectors.evidence_file(person_of(request), pk)
+    return FileResponse(
+        stored,
+        as_attachment=True,
+        filename=item.original_name or item.title,
+        content_type=item.content_type or "application/octet-stream",
+    )
+
+
+# --- undo -----------------------------------------------------------------------------------
+
+SECTION_OF: dict[str, str] = {
+    RemovedKind.TEAM_MEMBER: "team",
+    RemovedKind.ACTION: "actions",
+    RemovedKind.EVIDENCE: "evidence",
+}
+
+
+def _with_undo_hint(removed: str) -> str:
+    """The message after a removal, with where to undo it."""
+    hint = _("You can put it back under “Recently removed” for %(days)s days.") % {
+        "days": removal.UNDO_DAYS
+    }
+    return f"{removed} {hint}"
+
+
+@login_required
+@require_POST
+def removed_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    kept = removal.removed_get(person, pk)
+    refused = _attempt(
+        request, kept.assessment, lambda: removal.removed_restore(actor=person, removed=kept)
+    )
+    if refused is not None:
+        return refused
+    messages.success(request, _("“%(label)s” is back.") % {"label": kept.label})
+    return redirect_to(kept.assessment, SECTION_OF[kept.kind])
