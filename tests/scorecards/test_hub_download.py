@@ -53,4 +53,5 @@ def test_an_altered_or_missing_file_is_served_neither_by_the_page_nor_the_api(wo
     assert signed_in(world.sara).get(api).json()["error"]["code"] == "damaged_file"
     default_storage.delete(storage_name(item.stored_name))
     assert signed_in(world.sara).get(page).status_code == 404
-    assert signed_in(world.sara).get(api).json()["error"]["code"] == "no_file"
+    # a row that had a file whose file is gone is damaged, not "a link or a name"
+    assert signed_in(world.sara).get(api).json()["error"]["code"] == "damaged_file"
