@@ -11,13 +11,13 @@ from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from cometa.core.errors import ServiceError, ValidationFailed
+from cometa.core.web.pages import form_error
 from cometa.scorecards.frameworks.model import Indicator
 from cometa.scorecards.models import (
     IndicatorAssessment,
 )
 from cometa.scorecards.web.forms import textarea
 from cometa.scorecards.web.pages import LevelCriteria
-from cometa.core.web.pages import form_error
 
 ANSWERS = [
     ("met", _("Met")),
