@@ -61,6 +61,8 @@ def base_environment(data_dir: Path, database_url: str | None) -> dict[str, str]
             "COMETA_ACCESS_LOG": os.devnull,
             "COMETA_DATA_DIR": str(data_dir),
             "COMETA_LOG_LEVEL": "WARNING",
+            # No job worker beside gunicorn: it would be counted among the web workers.
+            "COMETA_EMBEDDED_WORKER": "0",
         }
     )
     if database_url:
