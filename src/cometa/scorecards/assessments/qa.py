@@ -89,64 +89,68 @@ def _reassessed_count(annual: bool, indicators: Sequence[IndicatorFacts]) -> lis
 
 
 def _indicator(item: IndicatorFacts, levels: Sequence[str]) -> list[Finding]:
-    found = []
-    level = item.agreed or item.computed
+    return [
+        *_agreed_without_reason(item),
+        *_met_without_findings(item),
+        *_no_evidence(item),
+        *_unexplained_change(item, levels),
+        *_input_out_of_range(item),
+    ]
+
+
+def _agreed_without_reason(item: IndicatorFacts) -> list[Finding]:
     if item.agreed and item.agreed != item.computed and not item.difference_reason.strip():
-        found.append(
-            Finding(
-                "QA002",
-                "error",
-                item.code,
-                _(
-                    "PI %(code)s: the agreed rating differs from the computed one without a "
-                    "written reason."
-                )
-                % {"code": item.code},
-            )
+        message = _(
+            "PI %(code)s: the agreed rating differs from the computed one without a written reason."
         )
-    for criterion, answer in sorted(item.answers.items()):
-        if answer == "met" and not item.findings.get(criterion, "").strip():
-            found.append(
-                Finding(
-                    "QA003",
-                    "warning",
-                    item.code,
-                    _("PI %(code)s: criterion %(criterion)s is marked met without findings.")
-                    % {"code": item.code, "criterion": criterion},
-                    {"criterion": criterion},
-                )
-            )
+        return [Finding("QA002", "error", item.code, message % {"code": item.code})]
+    return []
+
+
+def _met_without_findings(item: IndicatorFacts) -> list[Finding]:
+    return [
+        Finding(
+            "QA003",
+            "warning",
+            item.code,
+            _("PI %(code)s: criterion %(criterion)s is marked met without findings.")
+            % {"code": item.code, "criterion": criterion},
+            {"criterion": criterion},
+        )
+        for criterion, answer in sorted(item.answers.items())
+        if answer == "met" and not item.findings.get(criterion, "").strip()
+    ]
+
+
+def _no_evidence(item: IndicatorFacts) -> list[Finding]:
     if item.evidence_count == 0:
-        found.append(
-            Finding(
-                "QA004",
-                "warning",
-                item.code,
-                _("PI %(code)s is reassessed but has no evidence attached.") % {"code": item.code},
-            )
+        message = _("PI %(code)s is reassessed but has no evidence attached.")
+        return [Finding("QA004", "warning", item.code, message % {"code": item.code})]
+    return []
+
+
+def _unexplained_change(item: IndicatorFacts, levels: Sequence[str]) -> list[Finding]:
+    level = item.agreed or item.computed
+    if not (item.previous and level and item.previous in levels and level in levels):
+        return []
+    step = levels.index(level) - levels.index(item.previous)
+    if not (step >= 2 or step < 0) or item.justification.strip():
+        return []
+    if step >= 2:
+        message = _(
+            "PI %(code)s: the rating jumps two levels or more since the last "
+            "assessment without an explanation."
         )
-    if item.previous and level and item.previous in levels and level in levels:
-        step = levels.index(level) - levels.index(item.previous)
-        if (step >= 2 or step < 0) and not item.justification.strip():
-            if step >= 2:
-                message = _(
-                    "PI %(code)s: the rating jumps two levels or more since the last "
-                    "assessment without an explanation."
-                )
-            else:
-                message = _(
-                    "PI %(code)s: the rating falls since the last assessment without an "
-                    "explanation."
-                )
-            found.append(
-                Finding(
-                    "QA005",
-                    "warning",
-                    item.code,
-                    message % {"code": item.code},
-                    {"from": item.previous, "to": level},
-                )
-            )
+    else:
+        message = _(
+            "PI %(code)s: the rating falls since the last assessment without an explanation."
+        )
+    params: dict[str, object] = {"from": item.previous, "to": level}
+    return [Finding("QA005", "warning", item.code, message % {"code": item.code}, params)]
+
+
+def _input_out_of_range(item: IndicatorFacts) -> list[Finding]:
+    found = []
     for key, value in sorted(item.inputs.items()):
         low, high = item.input_ranges.get(key, (float("-inf"), float("inf")))
         if value is not None and not low <= value <= high:

@@ -16,6 +16,7 @@ from cometa.accounts.models import Organisation, Person
 from cometa.accounts.models.organisations import OrganisationKind
 from cometa.core.errors import Conflict, NotPermitted, ValidationFailed
 from cometa.scorecards.assessments import access, guards
+from cometa.scorecards.frameworks.engine import Rating
 from cometa.scorecards.frameworks.rating import compute, trace_data
 from cometa.scorecards.frameworks.store import framework_of
 from cometa.scorecards.models import (
@@ -102,46 +103,18 @@ def assessment_create(
 ) -> Assessment:
     """Starts an assessment with a row per indicator. An annual assessment carries each
     indicator's latest earlier rating until the team reassesses it."""
-    if organisation.kind != OrganisationKind.COUNTRY_TEAM and framework.identifier == "unct-swap":
-        raise ValidationFailed(
-            {"organisation": [_("UNCT-SWAP assessments belong to a UN country team.")]}
-        )
-    if kind not in AssessmentKind.values:
-        raise ValidationFailed({"kind": [_("Unknown kind “%(kind)s”.") % {"kind": kind}]})
-    if not framework.is_published:
-        raise ValidationFailed({"framework": [_("Choose a published framework version.")]})
-    if cycle is not None and (
-        cycle.organisation_id != organisation.pk or not cycle.start_year <= year <= cycle.end_year
-    ):
-        raise ValidationFailed(
-            {"cycle": [_("The cycle must belong to the team and include the year.")]}
-        )
+    _check_new_assessment(organisation, framework, year, kind, cycle)
     probe = Assessment(organisation=organisation, framework=framework, year=year)
     if actor is not None and not access.may_edit(actor, probe):
         raise NotPermitted(
             _("Only editors and coordinators of this country team may start assessments.")
         )
-    carried = (
-        latest_ratings(organisation, framework.identifier, year)
-        if kind == AssessmentKind.ANNUAL
-        else {}
-    )
-    codes = [indicator.code for indicator in framework_of(framework).indicators]
     try:
         with transaction.atomic():
             assessment = Assessment.objects.create(
                 organisation=organisation, framework=framework, year=year, kind=kind, cycle=cycle
             )
-            IndicatorAssessment.objects.bulk_create(
-                IndicatorAssessment(
-                    assessment=assessment,
-                    code=code,
-                    reassessed=kind == AssessmentKind.COMPREHENSIVE,
-                    agreed_level=carried.get(code, ("", 0))[0],
-                    rating_year=carried.get(code, ("", None))[1],
-                )
-                for code in codes
-            )
+            _create_indicator_rows(assessment)
             audit.record(
                 actor=actor,
                 action="assessment.create",
@@ -157,6 +130,51 @@ def assessment_create(
         message = _("%(team)s already has an assessment for %(year)s.")
         raise ValidationFailed({"year": [message % {"team": organisation, "year": year}]}) from None
     return assessment
+
+
+def _check_new_assessment(
+    organisation: Organisation,
+    framework: FrameworkVersion,
+    year: int,
+    kind: str,
+    cycle: Cycle | None,
+) -> None:
+    """Refuses an assessment whose team, kind, framework version or cycle do not fit."""
+    if organisation.kind != OrganisationKind.COUNTRY_TEAM and framework.identifier == "unct-swap":
+        raise ValidationFailed(
+            {"organisation": [_("UNCT-SWAP assessments belong to a UN country team.")]}
+        )
+    if kind not in AssessmentKind.values:
+        raise ValidationFailed({"kind": [_("Unknown kind “%(kind)s”.") % {"kind": kind}]})
+    if not framework.is_published:
+        raise ValidationFailed({"framework": [_("Choose a published framework version.")]})
+    if cycle is not None and (
+        cycle.organisation_id != organisation.pk or not cycle.start_year <= year <= cycle.end_year
+    ):
+        raise ValidationFailed(
+            {"cycle": [_("The cycle must belong to the team and include the year.")]}
+        )
+
+
+def _create_indicator_rows(assessment: Assessment) -> None:
+    """A row per indicator of the framework; an annual assessment's rows carry the latest
+    earlier rating, a comprehensive one's are all reassessed."""
+    annual = assessment.kind == AssessmentKind.ANNUAL
+    carried = (
+        latest_ratings(assessment.organisation, assessment.framework.identifier, assessment.year)
+        if annual
+        else {}
+    )
+    IndicatorAssessment.objects.bulk_create(
+        IndicatorAssessment(
+            assessment=assessment,
+            code=indicator.code,
+            reassessed=assessment.kind == AssessmentKind.COMPREHENSIVE,
+            agreed_level=carried.get(indicator.code, ("", 0))[0],
+            rating_year=carried.get(indicator.code, ("", None))[1],
+        )
+        for indicator in framework_of(assessment.framework).indicators
+    )
 
 
 def indicator_update(
@@ -176,8 +194,55 @@ def indicator_update(
     version than the stored one, so that no one's change is silently lost."""
     assessment = indicator.assessment
     guards.require_edit(actor, assessment)
-    definition = framework_of(assessment.framework).indicator(indicator.code)
     answers, findings, inputs = answers or {}, findings or {}, inputs or {}
+    rating = _checked_rating(
+        indicator,
+        reassessed=reassessed,
+        answers=answers,
+        findings=findings,
+        inputs=inputs,
+        agreed_level=agreed_level,
+        difference_reason=difference_reason,
+    )
+    with transaction.atomic():
+        guards.require_edit(actor, assessment)
+        current = _locked_row(indicator, expected_version)
+        before = audit.snapshot(current, INDICATOR_FIELDS)
+        current.reassessed = reassessed
+        current.answers = {k: v for k, v in answers.items() if v}
+        current.findings = {k: v.strip() for k, v in findings.items() if v.strip()}
+        current.inputs = {k: (None if v in (None, "") else float(v)) for k, v in inputs.items()}
+        _set_rating(current, rating, agreed_level, assessment.year)
+        current.difference_reason = difference_reason.strip()
+        current.justification = justification.strip()
+        current.version += 1
+        current.updated_by = actor
+        current.save()
+        audit.record(
+            actor=actor,
+            action="assessment.indicator.update",
+            target=current,
+            changes=audit.changes_between(before, audit.snapshot(current, INDICATOR_FIELDS)),
+            organisation_id=assessment.organisation_id,
+        )
+    return current
+
+
+def _checked_rating(
+    indicator: IndicatorAssessment,
+    *,
+    reassessed: bool,
+    answers: dict[str, str],
+    findings: dict[str, str],
+    inputs: dict[str, Any],
+    agreed_level: str,
+    difference_reason: str,
+) -> Rating | None:
+    """The rating the answers give (None when the indicator is not reassessed), after
+    refusing findings for unknown criteria, an unknown agreed level, or an agreed level
+    that differs from the computed one without a reason."""
+    framework = framework_of(indicator.assessment.framework)
+    definition = framework.indicator(indicator.code)
     unknown = set(findings) - {c.id for c in definition.criteria}
     if unknown:
         message = _("PI %(code)s has no criterion “%(criterion)s”.")
@@ -185,7 +250,7 @@ def indicator_update(
             {"findings": [message % {"code": indicator.code, "criterion": sorted(unknown)[0]}]}
         )
     rating = compute(definition, answers, inputs) if reassessed else None
-    levels = framework_of(assessment.framework).level_keys
+    levels = framework.level_keys
     if agreed_level and agreed_level not in levels:
         message = _("“%(level)s” is not a level (%(levels)s).")
         raise ValidationFailed(
@@ -200,45 +265,42 @@ def indicator_update(
         raise ValidationFailed(
             {"difference_reason": [_("Say why the agreed rating differs from the computed one.")]}
         )
-    with transaction.atomic():
-        guards.require_edit(actor, assessment)
-        current = IndicatorAssessment.objects.select_for_update().get(pk=indicator.pk)
-        if current.version != expected_version:
-            if current.updated_by is not None:
-                message = _(
-                    "PI %(code)s was changed by %(person)s after you opened it. Reload to see "
-                    "their version; your changes were not saved."
-                ) % {"code": current.code, "person": current.updated_by}
-            else:
-                message = _(
-                    "PI %(code)s was changed by someone else after you opened it. Reload to "
-                    "see the new version; your changes were not saved."
-                ) % {"code": current.code}
-            raise Conflict("edit_conflict", message)
-        before = audit.snapshot(current, INDICATOR_FIELDS)
-        current.reassessed = reassessed
-        current.answers = {k: v for k, v in answers.items() if v}
-        current.findings = {k: v.strip() for k, v in findings.items() if v.strip()}
-        current.inputs = {k: (None if v in (None, "") else float(v)) for k, v in inputs.items()}
-        if rating is not None:
-            current.computed_level, current.trace = rating.level, trace_data(rating)
-            current.agreed_level = agreed_level or rating.level
-            current.rating_year = assessment.year
-        else:
-            current.agreed_level = agreed_level or current.agreed_level
-        current.difference_reason = difference_reason.strip()
-        current.justification = justification.strip()
-        current.version += 1
-        current.updated_by = actor
-        current.save()
-        audit.record(
-            actor=actor,
-            action="assessment.indicator.update",
-            target=current,
-            changes=audit.changes_between(before, audit.snapshot(current, INDICATOR_FIELDS)),
-            organisation_id=assessment.organisation_id,
-        )
+    return rating
+
+
+def _locked_row(indicator: IndicatorAssessment, expected_version: int) -> IndicatorAssessment:
+    """The stored row, locked for the update; refused when someone saved it since
+    ``expected_version``."""
+    current = IndicatorAssessment.objects.select_for_update().get(pk=indicator.pk)
+    if current.version != expected_version:
+        raise Conflict("edit_conflict", _conflict_message(current))
     return current
+
+
+def _set_rating(
+    current: IndicatorAssessment, rating: Rating | None, agreed_level: str, year: int
+) -> None:
+    """A reassessed row takes the computed rating and this year; a row not reassessed keeps
+    its carried rating unless the team agreed on another."""
+    if rating is not None:
+        current.computed_level, current.trace = rating.level, trace_data(rating)
+        current.agreed_level = agreed_level or rating.level
+        current.rating_year = year
+    else:
+        current.agreed_level = agreed_level or current.agreed_level
+
+
+def _conflict_message(current: IndicatorAssessment) -> str:
+    """What a save based on an older version is told: who changed the row, when known."""
+    if current.updated_by is not None:
+        return _(
+            "PI %(code)s was changed by %(person)s after you opened it. Reload to see "
+            "their version; your changes were not saved."
+        ) % {"code": current.code, "person": current.updated_by}
+    return _(
+        "PI %(code)s was changed by someone else after you opened it. Reload to "
+        "see the new version; your changes were not saved."
+    ) % {"code": current.code}
 
 
 def assessment_update_text(

@@ -86,6 +86,30 @@ def framework_edit_wording(
     if not version:
         raise ValidationFailed({"version": [_("Give the new version a name, such as 2018.1.")]})
     data = yaml.safe_load(base.source)
+    changed = _apply_texts(data, base, texts)
+    data["version"] = version
+    source = _header(base) + yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=None
+    )
+    with transaction.atomic():
+        created = framework_version_create(
+            actor=actor, based_on=base, version=version, source=source
+        )
+        audit.record(
+            actor=actor,
+            action="framework.wording",
+            target=created,
+            changes=changed,
+        )
+    return created
+
+
+def _apply_texts(
+    data: dict[str, Any], base: FrameworkVersion, texts: Mapping[str, str]
+) -> dict[str, list[str | None]]:
+    """Writes the new criterion texts into ``data`` (the YAML of ``base``) and returns what
+    changed, ``{key: [before, after]}``; refuses unknown keys, an empty English text and an
+    edit that changes nothing."""
     current = wording(framework_of(base))
     changed: dict[str, list[str | None]] = {}
     errors: list[str] = []
@@ -112,21 +136,7 @@ def framework_edit_wording(
         raise ValidationFailed({"texts": errors})
     if not changed:
         raise ValidationFailed({"texts": [_("Nothing was changed: edit at least one criterion.")]})
-    data["version"] = version
-    source = _header(base) + yaml.safe_dump(
-        data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=None
-    )
-    with transaction.atomic():
-        created = framework_version_create(
-            actor=actor, based_on=base, version=version, source=source
-        )
-        audit.record(
-            actor=actor,
-            action="framework.wording",
-            target=created,
-            changes=changed,
-        )
-    return created
+    return changed
 
 
 @dataclass(frozen=True)

@@ -153,7 +153,15 @@ def _write(
         context_text=report.context_text,
         import_sha256=digest,
     )
-    earlier = latest_ratings(organisation, report.framework, report.year)
+    _write_ratings(assessment, report)
+    _write_records(assessment, report)
+    return assessment
+
+
+def _write_ratings(assessment: Assessment, report: ImportedReport) -> None:
+    """A row per rated indicator: a rating not reassessed keeps the year of the same earlier
+    rating; the report's findings become the justification."""
+    earlier = latest_ratings(assessment.organisation, report.framework, report.year)
     findings = {f.code: f for f in report.findings}
     IndicatorAssessment.objects.bulk_create(
         IndicatorAssessment(
@@ -169,6 +177,10 @@ def _write(
         )
         for rating in report.ratings
     )
+
+
+def _write_records(assessment: Assessment, report: ImportedReport) -> None:
+    """The report's team members, evidence and action points, in the report's order."""
     TeamMember.objects.bulk_create(
         TeamMember(
             assessment=assessment,
@@ -200,7 +212,6 @@ def _write(
         )
         for n, a in enumerate(report.actions)
     )
-    return assessment
 
 
 def _earlier_year(earlier: dict[str, tuple[str, int]], rating: ImportedRating) -> int | None:

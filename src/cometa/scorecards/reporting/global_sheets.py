@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.translation import gettext as _
 
 from cometa.reports.renderers.tabular import Cell, Sheet
-from cometa.scorecards.reporting.global_view import GlobalView
+from cometa.scorecards.reporting.aggregate import Distribution, Summary
+from cometa.scorecards.reporting.global_view import Definitions, GlobalView
 
 # --- the export --------------------------------------------------------------------------
 
@@ -19,8 +18,27 @@ def _share(value: float | None) -> float | None:
 def export_sheets(view: GlobalView) -> list[Sheet]:
     """The page's tables as spreadsheet sheets (shares in percent, one decimal)."""
     definitions, summary = view.definitions, view.summary
-    filters = view.filters
-    about: list[list[Cell]] = [
+    about = _about_rows(view)
+    if definitions is None or summary is None:
+        return [(_("About"), [_("Item"), _("Value")], about)]
+    about += [
+        [_("Teams"), len(summary.teams)],
+        [_("Assessments"), summary.team_years],
+        [_("Minimum requirements"), definitions.meeting_label],
+    ]
+    return [
+        (_("About"), [_("Item"), _("Value")], about),
+        _by_year_sheet(summary),
+        *_distribution_sheets(definitions, summary),
+        _trend_sheet(definitions, summary),
+        _regressions_sheet(view, definitions, summary),
+    ]
+
+
+def _about_rows(view: GlobalView) -> list[list[Cell]]:
+    """What the workbook counts: the filters and the rules of the count."""
+    definitions, filters = view.definitions, view.filters
+    return [
         [_("Framework"), definitions.title if definitions else filters.framework],
         [_("Region"), filters.region or _("All regions")],
         [_("From year"), filters.year_from],
@@ -34,38 +52,44 @@ def export_sheets(view: GlobalView) -> list[Sheet]:
             ),
         ],
     ]
-    if definitions is None or summary is None:
-        return [(_("About"), [_("Item"), _("Value")], about)]
-    about += [
-        [_("Teams"), len(summary.teams)],
-        [_("Assessments"), summary.team_years],
-        [_("Minimum requirements"), definitions.meeting_label],
-    ]
-    levels = definitions.scale.levels
-    level_headers: list[str] = []
-    for level in levels:
-        level_headers += [definitions.level_label(level), f"{definitions.level_label(level)} %"]
 
-    def level_cells(item: Any) -> list[Cell]:
-        cells: list[Cell] = []
-        for _level, count, share in item.cells():
-            cells += [count, _share(share)]
-        return cells
 
-    tail = [_("Not rated"), _("Total"), _("At or above the minimum %")]
-    by_year: list[list[Cell]] = [
+def _by_year_sheet(summary: Summary) -> Sheet:
+    rows: list[list[Cell]] = [
         [item.year, item.teams, item.rated, item.unrated, item.meeting, _share(item.share)]
         for item in summary.by_year
     ]
+    headers = [
+        _("Year"),
+        _("Teams"),
+        _("Rated indicators"),
+        _("Not rated"),
+        _("At or above the minimum"),
+        _("At or above the minimum %"),
+    ]
+    return (_("By year"), headers, rows)
+
+
+def _level_cells(item: Distribution) -> list[Cell]:
+    """A count and its share for each level."""
+    cells: list[Cell] = []
+    for _level, count, share in item.cells():
+        cells += [count, _share(share)]
+    return cells
+
+
+def _distribution_sheets(definitions: Definitions, summary: Summary) -> list[Sheet]:
+    """The ratings by dimension and by indicator: a count and a share per level."""
+    level_headers: list[str] = []
+    for level in definitions.scale.levels:
+        level_headers += [definitions.level_label(level), f"{definitions.level_label(level)} %"]
+    tail = [_("Not rated"), _("Total"), _("At or above the minimum %")]
+
+    def totals(item: Distribution) -> list[Cell]:
+        return [*_level_cells(item), item.unrated, item.total, _share(item.meeting_share)]
+
     by_dimension: list[list[Cell]] = [
-        [
-            item.key,
-            definitions.dimension_titles.get(item.key, ""),
-            *level_cells(item),
-            item.unrated,
-            item.total,
-            _share(item.meeting_share),
-        ]
+        [item.key, definitions.dimension_titles.get(item.key, ""), *totals(item)]
         for item in summary.by_dimension
     ]
     by_indicator: list[list[Cell]] = [
@@ -73,22 +97,35 @@ def export_sheets(view: GlobalView) -> list[Sheet]:
             item.key,
             definitions.indicator_titles.get(item.key, ""),
             definitions.dimension_of.get(item.key, ""),
-            *level_cells(item),
-            item.unrated,
-            item.total,
-            _share(item.meeting_share),
+            *totals(item),
         ]
         for item in summary.by_indicator
     ]
-    trend: list[list[Cell]] = [
+    return [
+        (_("By dimension"), [_("Dimension"), _("Title"), *level_headers, *tail], by_dimension),
+        (
+            _("By indicator"),
+            [_("Indicator"), _("Title"), _("Dimension"), *level_headers, *tail],
+            by_indicator,
+        ),
+    ]
+
+
+def _trend_sheet(definitions: Definitions, summary: Summary) -> Sheet:
+    rows: list[list[Cell]] = [
         [dimension, definitions.dimension_titles.get(dimension, "")]
         + [_share(value) for value in summary.trend.get(dimension, [])]
         for dimension in definitions.dimensions
     ]
-    regressions: list[list[Cell]] = []
+    headers = [_("Dimension"), _("Title"), *(f"{year} %" for year in summary.years)]
+    return (_("Trend by dimension"), headers, rows)
+
+
+def _regressions_sheet(view: GlobalView, definitions: Definitions, summary: Summary) -> Sheet:
+    rows: list[list[Cell]] = []
     for item in summary.regressions:
         team = view.team(item.team)
-        regressions.append(
+        rows.append(
             [
                 team.name,
                 team.country,
@@ -101,48 +138,15 @@ def export_sheets(view: GlobalView) -> list[Sheet]:
                 item.to_year,
             ]
         )
-    return [
-        (_("About"), [_("Item"), _("Value")], about),
-        (
-            _("By year"),
-            [
-                _("Year"),
-                _("Teams"),
-                _("Rated indicators"),
-                _("Not rated"),
-                _("At or above the minimum"),
-                _("At or above the minimum %"),
-            ],
-            by_year,
-        ),
-        (
-            _("By dimension"),
-            [_("Dimension"), _("Title"), *level_headers, *tail],
-            by_dimension,
-        ),
-        (
-            _("By indicator"),
-            [_("Indicator"), _("Title"), _("Dimension"), *level_headers, *tail],
-            by_indicator,
-        ),
-        (
-            _("Trend by dimension"),
-            [_("Dimension"), _("Title"), *(f"{year} %" for year in summary.years)],
-            trend,
-        ),
-        (
-            _("Regressions"),
-            [
-                _("Team"),
-                _("Country"),
-                _("Region"),
-                _("Indicator"),
-                _("Title"),
-                _("From"),
-                _("To"),
-                _("From year"),
-                _("To year"),
-            ],
-            regressions,
-        ),
+    headers = [
+        _("Team"),
+        _("Country"),
+        _("Region"),
+        _("Indicator"),
+        _("Title"),
+        _("From"),
+        _("To"),
+        _("From year"),
+        _("To year"),
     ]
+    return (_("Regressions"), headers, rows)

@@ -65,31 +65,37 @@ def background(data: ReportData) -> list[Block]:
             % names
         )
     )
-    if assessment.kind == AssessmentKind.ANNUAL:
-        scope = _(
+    blocks.append(Paragraph(_scope(assessment.kind) % names))
+    if assessment.status not in FINAL_STATUSES:
+        blocks.append(_not_final(assessment.status))
+    return blocks
+
+
+def _scope(kind: str) -> str:
+    """What the kind of assessment covers, with the team's count of reassessed indicators."""
+    if kind == AssessmentKind.ANNUAL:
+        return _(
             "In an annual progress assessment the team reassesses a selection of indicators "
             "and reports on its action plan; every other indicator keeps its most recent "
             "rating. In %(year)s, %(team)s reassessed %(reassessed)s of %(total)s indicators."
         )
-    else:
-        scope = _(
-            "In a comprehensive assessment the team reassesses every indicator, as it does "
-            "once in each planning cycle, with annual progress assessments in the years "
-            "between. In %(year)s, %(team)s reassessed %(reassessed)s of %(total)s indicators."
+    return _(
+        "In a comprehensive assessment the team reassesses every indicator, as it does "
+        "once in each planning cycle, with annual progress assessments in the years "
+        "between. In %(year)s, %(team)s reassessed %(reassessed)s of %(total)s indicators."
+    )
+
+
+def _not_final(status: str) -> Paragraph:
+    """The warning of a report made before the assessment was approved."""
+    label = str(AssessmentStatus(status).label)
+    return Paragraph(
+        _(
+            "The assessment had not been approved when this report was made (its status "
+            "was “%(status)s”): its ratings and texts may still change."
         )
-    blocks.append(Paragraph(scope % names))
-    if assessment.status not in FINAL_STATUSES:
-        status = str(AssessmentStatus(assessment.status).label)
-        blocks.append(
-            Paragraph(
-                _(
-                    "The assessment had not been approved when this report was made (its status "
-                    "was “%(status)s”): its ratings and texts may still change."
-                )
-                % {"status": status}
-            )
-        )
-    return blocks
+        % {"status": label}
+    )
 
 
 def framework_section(data: ReportData) -> list[Block]:

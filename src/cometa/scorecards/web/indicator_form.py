@@ -84,29 +84,19 @@ class IndicatorForm(forms.Form):
         language: str,
         **kwargs: Any,
     ) -> None:
-        initial = {
-            "reassessed": row.reassessed,
-            # A carried rating is not an agreement about this year's answers.
-            "agreed_level": row.agreed_level
-            if row.reassessed and row.agreed_level != row.computed_level
-            else "",
-            "difference_reason": row.difference_reason,
-            "justification": row.justification,
-            "version": row.version,
-        }
-        for criterion in indicator.criteria:
-            initial[f"answer-{criterion.id}"] = row.answers.get(criterion.id, "unknown")
-            initial[f"finding-{criterion.id}"] = row.findings.get(criterion.id, "")
-        for item in indicator.inputs:
-            initial[f"input-{item.key}"] = row.inputs.get(item.key)
-        kwargs.setdefault("initial", initial)
+        kwargs.setdefault("initial", _initial(indicator, row))
         super().__init__(*args, **kwargs)
         self.indicator, self.levels = indicator, levels
         self.fields["agreed_level"].choices = [  # type: ignore[attr-defined]
             ("", _("As computed")),
             *level_labels.items(),
         ]
-        for criterion in indicator.criteria:
+        self._add_criterion_fields(level_labels)
+        self._add_input_fields(language)
+
+    def _add_criterion_fields(self, level_labels: dict[str, str]) -> None:
+        """An answer and a findings field per criterion."""
+        for criterion in self.indicator.criteria:
             self.fields[f"answer-{criterion.id}"] = forms.ChoiceField(
                 label=criterion.letter,
                 choices=ANSWERS,
@@ -122,7 +112,10 @@ class IndicatorForm(forms.Form):
                 required=False,
                 widget=textarea(2),
             )
-        for item in indicator.inputs:
+
+    def _add_input_fields(self, language: str) -> None:
+        """A number field per input, bounded as the framework bounds it."""
+        for item in self.indicator.inputs:
             step = "1" if item.kind == "count" else "any"
             self.fields[f"input-{item.key}"] = forms.FloatField(
                 label=item.label.get(language),
@@ -192,3 +185,23 @@ class IndicatorForm(forms.Form):
                 code=error.code,
             )
         form_error(self, error)
+
+
+def _initial(indicator: Indicator, row: IndicatorAssessment) -> dict[str, Any]:
+    """The form's values from the stored row."""
+    initial: dict[str, Any] = {
+        "reassessed": row.reassessed,
+        # A carried rating is not an agreement about this year's answers.
+        "agreed_level": row.agreed_level
+        if row.reassessed and row.agreed_level != row.computed_level
+        else "",
+        "difference_reason": row.difference_reason,
+        "justification": row.justification,
+        "version": row.version,
+    }
+    for criterion in indicator.criteria:
+        initial[f"answer-{criterion.id}"] = row.answers.get(criterion.id, "unknown")
+        initial[f"finding-{criterion.id}"] = row.findings.get(criterion.id, "")
+    for item in indicator.inputs:
+        initial[f"input-{item.key}"] = row.inputs.get(item.key)
+    return initial

@@ -132,8 +132,37 @@ def progress_years(assessment: Assessment, actions: list[ActionPoint]) -> list[s
 
 def assessment_page(person: Person, assessment: Assessment, language: str) -> AssessmentPage:
     framework = framework_of(assessment.framework)
-    labels = level_labels(framework, language)
     stored = {row.code: row for row in assessment.indicators.all()}
+    choices = indicator_choices(framework, language)
+    actions = list(assessment.actions.all())
+    may_edit = access.may_edit(person, assessment)
+    return AssessmentPage(
+        assessment=assessment,
+        framework=framework,
+        dimensions=_dimension_rows(assessment, framework, stored, language),
+        indicator_choices=choices,
+        findings=quality_findings(assessment),
+        steps=allowed_steps(person, assessment),
+        may_edit=may_edit and assessment.is_editable,
+        may_comment=may_edit or access.may_review(person),
+        team=list(assessment.team.all()),
+        comments=list(assessment.comments.select_related("author")),
+        action_groups=_action_groups(actions, choices),
+        evidence=list(assessment.evidence.all()),
+        progress_years=progress_years(assessment, actions),
+        removed=list(removal.removed_for(person, assessment)),
+        counts={"reassessed": sum(1 for row in stored.values() if row.reassessed)},
+    )
+
+
+def _dimension_rows(
+    assessment: Assessment,
+    framework: Framework,
+    stored: dict[str, IndicatorAssessment],
+    language: str,
+) -> list[DimensionRows]:
+    """The stored indicator rows under their dimension, in the framework's order."""
+    labels = level_labels(framework, language)
     dimensions = []
     for dimension in framework.dimensions:
         rows = []
@@ -153,35 +182,22 @@ def assessment_page(person: Person, assessment: Assessment, language: str) -> As
                 )
             )
         dimensions.append(DimensionRows(dimension.code, dimension.title.get(language), rows))
-    choices = indicator_choices(framework, language)
-    actions = list(assessment.actions.all())
+    return dimensions
+
+
+def _action_groups(actions: list[ActionPoint], choices: list[tuple[str, str]]) -> list[ActionGroup]:
+    """The action points by indicator, in the framework's order; codes the framework does not
+    know come last, sorted."""
     groups: dict[str, list[ActionPoint]] = defaultdict(list)
     for action in actions:
         groups[action.indicator_code].append(action)
     titles = dict(choices)
     order = [code for code, _title in choices] + sorted(set(groups) - set(titles))
-    may_edit = access.may_edit(person, assessment)
-    return AssessmentPage(
-        assessment=assessment,
-        framework=framework,
-        dimensions=dimensions,
-        indicator_choices=choices,
-        findings=quality_findings(assessment),
-        steps=allowed_steps(person, assessment),
-        may_edit=may_edit and assessment.is_editable,
-        may_comment=may_edit or access.may_review(person),
-        team=list(assessment.team.all()),
-        comments=list(assessment.comments.select_related("author")),
-        action_groups=[
-            ActionGroup(code, titles.get(code, code), [_action_row(a) for a in groups[code]])
-            for code in order
-            if code in groups
-        ],
-        evidence=list(assessment.evidence.all()),
-        progress_years=progress_years(assessment, actions),
-        removed=list(removal.removed_for(person, assessment)),
-        counts={"reassessed": sum(1 for row in stored.values() if row.reassessed)},
-    )
+    return [
+        ActionGroup(code, titles.get(code, code), [_action_row(a) for a in groups[code]])
+        for code in order
+        if code in groups
+    ]
 
 
 # --- the indicator page -----------------------------------------------------------------------
