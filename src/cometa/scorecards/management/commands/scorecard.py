@@ -7,9 +7,7 @@ non-zero exit code.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Sequence
-from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +19,13 @@ from cometa.core.progress import Progress
 from cometa.scorecards.assessments import selectors as assessment_selectors
 from cometa.scorecards.frameworks.admin import framework_load
 from cometa.scorecards.frameworks.loading import framework_problems
+from cometa.scorecards.frameworks.model import LANGUAGES
 from cometa.scorecards.frameworks.store import framework_sync_builtin
 from cometa.scorecards.models import Assessment, FrameworkVersion
 from cometa.scorecards.records import removal
 from cometa.scorecards.report_import import importing
 from cometa.scorecards.report_import.parser import ReportImportError
-
-FORMATS = ("pdf", "docx", "xlsx", "csv")
-LANGUAGES = ("en", "es", "ru")
+from cometa.scorecards.reporting.files import FORMATS, report_file
 
 
 class Command(BaseCommand):
@@ -178,27 +175,9 @@ class Command(BaseCommand):
         fmt, output = options["format"], Path(options["output"])
         if not output.parent.is_dir():
             raise CommandError(f"{output}: the folder {output.parent} does not exist.")
-        try:
-            builder: Any = import_module("cometa.scorecards.reporting.report")
-        except ImportError:
-            raise CommandError(
-                "The report builder (cometa.scorecards.reporting.report) is missing."
-            ) from None
         progress = Progress("Report", total=2)
         progress.update(0, f"building the {fmt} report")
-        if fmt in ("pdf", "docx"):
-            from cometa.reports.renderers import render
-
-            data = render(builder.build_report(assessment, lang=options["lang"]), fmt)
-        else:
-            from cometa.reports.renderers.tabular import to_csv, to_xlsx
-
-            table = builder.ratings_table
-            takes_lang = "lang" in inspect.signature(table).parameters
-            headers, rows = (
-                table(assessment, lang=options["lang"]) if takes_lang else table(assessment)
-            )
-            data = to_csv(headers, rows) if fmt == "csv" else to_xlsx([("Ratings", headers, rows)])
+        data = report_file(assessment, fmt, options["lang"]).data
         progress.update(1, f"writing {output}")
         try:
             output.write_bytes(data)

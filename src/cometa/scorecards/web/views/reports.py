@@ -11,9 +11,7 @@ platform sends ``Cache-Control: no-store`` on every answer.
 
 from __future__ import annotations
 
-import logging
 import re
-import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -24,7 +22,6 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -38,16 +35,12 @@ from cometa.reports.document import (
     Paragraph,
     Table,
 )
-from cometa.reports.renderers import CONTENT_TYPES, DocumentFormat
-from cometa.reports.renderers import render as render_document
-from cometa.reports.renderers.tabular import to_csv, to_xlsx
 from cometa.scorecards.assessments import access
 from cometa.scorecards.frameworks.model import LANGUAGES
 from cometa.scorecards.models import Assessment
-from cometa.scorecards.reporting.report import build_report, ratings_table
+from cometa.scorecards.reporting.files import report_file
+from cometa.scorecards.reporting.report import build_report
 from cometa.scorecards.web.views import language
-
-logger = logging.getLogger(__name__)
 
 ReportView = Callable[[HttpRequest, Assessment, str], HttpResponse]
 _SIZE_ATTRIBUTE = re.compile(r'\s(?:width|height)="[^"]*"')
@@ -89,57 +82,34 @@ def _report_view(function: ReportView) -> Callable[[HttpRequest, int], HttpRespo
     return view
 
 
-def file_name(assessment: Assessment, stem: str, extension: str, lang: str) -> str:
-    """``unct-kazakhstan-2022-scorecard.pdf`` (``-es``/``-ru`` before the extension)."""
-    team = slugify(assessment.organisation.name)[:60].strip("-") or f"assessment-{assessment.pk}"
-    parts = [team, str(assessment.year), stem, *([lang] if lang != "en" else [])]
-    return "-".join(parts) + "." + extension
-
-
-def _attachment(data: bytes, fmt: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = content_disposition_header(True, filename) or "attachment"
-    response["Content-Length"] = str(len(data))
-    return response
-
-
-def _document_file(assessment: Assessment, lang: str, fmt: DocumentFormat) -> HttpResponse:
-    started = time.perf_counter()
-    data = render_document(build_report(assessment, lang=lang), fmt)
-    logger.info(
-        "report %s of assessment %s (%s): %d bytes in %.2f s",
-        fmt,
-        assessment.pk,
-        lang,
-        len(data),
-        time.perf_counter() - started,
+def _download(assessment: Assessment, lang: str, fmt: str) -> HttpResponse:
+    made = report_file(assessment, fmt, lang)
+    response = HttpResponse(made.data, content_type=made.content_type)
+    response["Content-Disposition"] = (
+        content_disposition_header(True, made.filename) or "attachment"
     )
-    return _attachment(data, fmt, file_name(assessment, "scorecard", fmt, lang))
+    response["Content-Length"] = str(len(made.data))
+    return response
 
 
 @_report_view
 def report_pdf(request: HttpRequest, assessment: Assessment, lang: str) -> HttpResponse:
-    return _document_file(assessment, lang, "pdf")
+    return _download(assessment, lang, "pdf")
 
 
 @_report_view
 def report_docx(request: HttpRequest, assessment: Assessment, lang: str) -> HttpResponse:
-    return _document_file(assessment, lang, "docx")
+    return _download(assessment, lang, "docx")
 
 
 @_report_view
 def ratings_csv(request: HttpRequest, assessment: Assessment, lang: str) -> HttpResponse:
-    headers, rows = ratings_table(assessment, lang=lang)
-    return _attachment(to_csv(headers, rows), "csv", file_name(assessment, "ratings", "csv", lang))
+    return _download(assessment, lang, "csv")
 
 
 @_report_view
 def ratings_xlsx(request: HttpRequest, assessment: Assessment, lang: str) -> HttpResponse:
-    headers, rows = ratings_table(assessment, lang=lang)
-    with translation.override(lang):
-        sheet = _("Ratings")
-    data = to_xlsx([(sheet, headers, rows)])
-    return _attachment(data, "xlsx", file_name(assessment, "ratings", "xlsx", lang))
+    return _download(assessment, lang, "xlsx")
 
 
 @_report_view
