@@ -4,14 +4,15 @@ evidence (files and links) and review comments."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import exceptions, generics, status
+from rest_framework import exceptions, generics, serializers, status
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -45,6 +46,23 @@ WRITE_ERRORS = errors(400, 401, 403, 404, 409)  # 409: the assessment is not edi
 DELETE_RESPONSES = {204: None, **errors(400, 401, 403, 404, 409)}
 
 
+def _created(
+    request: Request,
+    pk: int,
+    given: type[serializers.Serializer[Any]],
+    create: Callable[..., Model],
+    shown: type[serializers.Serializer[Any]],
+) -> Response:
+    """A record added under assessment ``pk``: the request validated by ``given``, the
+    service ``create`` called with the acting person, the assessment and the data, the new
+    record answered (201) as ``shown``. An assessment the person may not see answers 404."""
+    person = person_of(request)
+    assessment = assessment_selectors.assessment_get(person, pk)
+    data = valid(given, request.data)
+    made = create(actor=person, assessment=assessment, **data)
+    return Response(shown(made).data, status=status.HTTP_201_CREATED)
+
+
 # --- The assessment team ------------------------------------------------------------------
 
 
@@ -69,11 +87,9 @@ class TeamListView(generics.ListCreateAPIView[TeamMember]):
         responses={201: TeamMemberSerializer, **WRITE_ERRORS},
     )
     def post(self, request: Request, pk: int) -> Response:
-        person = person_of(request)
-        assessment = assessment_selectors.assessment_get(person, pk)
-        data = valid(TeamMemberSerializer, request.data)
-        member = record_services.team_member_add(actor=person, assessment=assessment, **data)
-        return Response(TeamMemberSerializer(member).data, status=status.HTTP_201_CREATED)
+        return _created(
+            request, pk, TeamMemberSerializer, record_services.team_member_add, TeamMemberSerializer
+        )
 
 
 class TeamMemberView(generics.GenericAPIView[TeamMember]):
@@ -117,11 +133,9 @@ class ActionListView(generics.ListCreateAPIView[ActionPoint]):
         responses={201: ActionPointSerializer, **WRITE_ERRORS},
     )
     def post(self, request: Request, pk: int) -> Response:
-        person = person_of(request)
-        assessment = assessment_selectors.assessment_get(person, pk)
-        data = valid(ActionWriteSerializer, request.data)
-        action = record_services.action_save(actor=person, assessment=assessment, **data)
-        return Response(ActionPointSerializer(action).data, status=status.HTTP_201_CREATED)
+        return _created(
+            request, pk, ActionWriteSerializer, record_services.action_save, ActionPointSerializer
+        )
 
 
 class ActionView(generics.GenericAPIView[ActionPoint]):
@@ -209,11 +223,9 @@ class EvidenceLinkView(generics.GenericAPIView[Evidence]):
         responses={201: EvidenceSerializer, **WRITE_ERRORS},
     )
     def post(self, request: Request, pk: int) -> Response:
-        person = person_of(request)
-        assessment = assessment_selectors.assessment_get(person, pk)
-        data = valid(EvidenceLinkSerializer, request.data)
-        created = evidence.evidence_link(actor=person, assessment=assessment, **data)
-        return Response(EvidenceSerializer(created).data, status=status.HTTP_201_CREATED)
+        return _created(
+            request, pk, EvidenceLinkSerializer, evidence.evidence_link, EvidenceSerializer
+        )
 
 
 class EvidenceView(generics.GenericAPIView[Evidence]):
@@ -289,8 +301,6 @@ class CommentListView(generics.ListCreateAPIView[ReviewComment]):
         responses={201: CommentSerializer, **WRITE_ERRORS},
     )
     def post(self, request: Request, pk: int) -> Response:
-        person = person_of(request)
-        assessment = assessment_selectors.assessment_get(person, pk)
-        data = valid(CommentCreateSerializer, request.data)
-        comment = record_services.comment_add(actor=person, assessment=assessment, **data)
-        return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+        return _created(
+            request, pk, CommentCreateSerializer, record_services.comment_add, CommentSerializer
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -9,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -148,22 +150,45 @@ def assessment_text(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     assessment = access.assessment_get(person, pk)
     form = TextForm(request.POST)
+    return form_on_page(
+        request,
+        assessment,
+        form,
+        name="text_form",
+        save=lambda: services.assessment_update_text(
+            actor=person, assessment=assessment, **form.cleaned_data
+        ),
+        done=_("The process and context were saved."),
+        then="process",
+    )
+
+
+def form_on_page(
+    request: HttpRequest,
+    assessment: Assessment,
+    form: Form,
+    *,
+    name: str,
+    save: Callable[[], object],
+    done: str,
+    then: str | Callable[[], HttpResponse],
+) -> HttpResponse:
+    """A form of the assessment page, sent to the service that ``save`` calls. Made: the
+    message ``done`` and a redirect to the page's section ``then`` (or what ``then()``
+    answers). Not valid, or refused by the service: the page again, answering 400, with
+    the form (as ``name``) showing each problem next to its field."""
     if form.is_valid():
         try:
-            services.assessment_update_text(
-                actor=person, assessment=assessment, **form.cleaned_data
-            )
+            save()
         except ServiceError as error:
             form_error(form, error)
         else:
-            messages.success(request, _("The process and context were saved."))
-            return redirect_to(assessment, "process")
-    return render_assessment(request, assessment, status=400, text_form=form)
+            messages.success(request, done)
+            return redirect_to(assessment, then) if isinstance(then, str) else then()
+    return render_assessment(request, assessment, status=400, step="", **{name: form})
 
 
 def redirect_to(assessment: Assessment | int, anchor: str = "") -> HttpResponse:
-    from django.urls import reverse
-
     pk = assessment if isinstance(assessment, int) else assessment.pk
     url = reverse("scorecards:assessment", kwargs={"pk": pk})
     return redirect(f"{url}#{anchor}" if anchor else url)

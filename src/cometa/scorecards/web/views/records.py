@@ -30,15 +30,21 @@ from cometa.scorecards.web.forms import (
     TeamMemberForm,
 )
 from cometa.scorecards.web.views import language
-from cometa.scorecards.web.views.assessments import redirect_to, render_assessment
+from cometa.scorecards.web.views.assessments import form_on_page, redirect_to, render_assessment
 
 
-def _attempt(
-    request: HttpRequest, assessment: Assessment, operation: Callable[[], object]
-) -> HttpResponse | None:
-    """Runs a change that has no form. A refusal (other than a missing permission, which
-    answers 403) is shown on the assessment page, with its status (409 for a state the
-    assessment is in, 400 otherwise); None when the change was made."""
+def _change(
+    request: HttpRequest,
+    assessment: Assessment,
+    operation: Callable[[], object],
+    *,
+    done: str,
+    section: str,
+) -> HttpResponse:
+    """A change that has no form (a removal, putting one back). Made: the message ``done``
+    and the page's ``section``. A refusal (other than a missing permission, which answers
+    403) is shown on the assessment page, with its status (409 for a state the assessment
+    is in, 400 otherwise)."""
     try:
         operation()
     except NotPermitted:
@@ -46,7 +52,8 @@ def _attempt(
     except ServiceError as error:
         messages.error(request, error.message)
         return render_assessment(request, assessment, status=error.status)
-    return None
+    messages.success(request, done)
+    return redirect_to(assessment, section)
 
 
 # --- the inter-agency assessment team -----------------------------------------------------------
@@ -58,17 +65,17 @@ def team_add(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     assessment = access.assessment_get(person, pk)
     form = TeamMemberForm(request.POST)
-    if form.is_valid():
-        try:
-            record_services.team_member_add(
-                actor=person, assessment=assessment, **form.cleaned_data
-            )
-        except ServiceError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("The member was added to the team."))
-            return redirect_to(assessment, "team")
-    return render_assessment(request, assessment, status=400, member_form=form)
+    return form_on_page(
+        request,
+        assessment,
+        form,
+        name="member_form",
+        save=lambda: record_services.team_member_add(
+            actor=person, assessment=assessment, **form.cleaned_data
+        ),
+        done=_("The member was added to the team."),
+        then="team",
+    )
 
 
 @login_required
@@ -76,16 +83,14 @@ def team_add(request: HttpRequest, pk: int) -> HttpResponse:
 def team_remove(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     member = record_selectors.team_member_get(person, pk)
-    refused = _attempt(
+    removed = _("%(name)s was removed from the team.") % {"name": member.name}
+    return _change(
         request,
         member.assessment,
         lambda: record_services.team_member_remove(actor=person, member=member),
+        done=_with_undo_hint(removed),
+        section="team",
     )
-    if refused is not None:
-        return refused
-    removed = _("%(name)s was removed from the team.") % {"name": member.name}
-    messages.success(request, _with_undo_hint(removed))
-    return redirect_to(member.assessment, "team")
 
 
 # --- review comments ----------------------------------------------------------------------------
@@ -98,18 +103,24 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = access.assessment_get(person, pk)
     indicators = pages.indicator_choices(framework_of(assessment.framework), language())
     form = CommentForm(request.POST, indicators=indicators)
-    if form.is_valid():
-        try:
-            record_services.comment_add(actor=person, assessment=assessment, **form.cleaned_data)
-        except ServiceError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Your comment was added."))
-            code = form.cleaned_data["indicator_code"]
-            if code and request.POST.get("back") == "indicator":
-                return redirect(reverse("scorecards:indicator", args=[assessment.pk, code]))
-            return redirect_to(assessment, "comments")
-    return render_assessment(request, assessment, status=400, comment_form=form)
+
+    def back() -> HttpResponse:
+        code = form.cleaned_data["indicator_code"]
+        if code and request.POST.get("back") == "indicator":
+            return redirect(reverse("scorecards:indicator", args=[assessment.pk, code]))
+        return redirect_to(assessment, "comments")
+
+    return form_on_page(
+        request,
+        assessment,
+        form,
+        name="comment_form",
+        save=lambda: record_services.comment_add(
+            actor=person, assessment=assessment, **form.cleaned_data
+        ),
+        done=_("Your comment was added."),
+        then=back,
+    )
 
 
 # --- the action plan ----------------------------------------------------------------------------
@@ -134,15 +145,17 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     assessment = access.assessment_get(person, pk)
     form = _action_form(request, assessment)
-    if form.is_valid():
-        try:
-            record_services.action_save(actor=person, assessment=assessment, **form.values())
-        except ServiceError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("The action point was added."))
-            return redirect_to(assessment, "actions")
-    return render_assessment(request, assessment, status=400, action_form=form)
+    return form_on_page(
+        request,
+        assessment,
+        form,
+        name="action_form",
+        save=lambda: record_services.action_save(
+            actor=person, assessment=assessment, **form.values()
+        ),
+        done=_("The action point was added."),
+        then="actions",
+    )
 
 
 @login_required
@@ -173,15 +186,13 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def action_delete(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     action = record_selectors.action_get(person, pk)
-    refused = _attempt(
+    return _change(
         request,
         action.assessment,
         lambda: record_services.action_delete(actor=person, action=action),
+        done=_with_undo_hint(_("The action point was deleted.")),
+        section="actions",
     )
-    if refused is not None:
-        return refused
-    messages.success(request, _with_undo_hint(_("The action point was deleted.")))
-    return redirect_to(action.assessment, "actions")
 
 
 # --- evidence -----------------------------------------------------------------------------------
@@ -198,19 +209,23 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
         )
     indicators = pages.indicator_choices(framework_of(assessment.framework), language())
     form = EvidenceUploadForm(request.POST, request.FILES, indicators=indicators)
-    if form.is_valid():
-        data = form.cleaned_data
-        upload = data.pop("file")
-        try:
-            evidence.evidence_upload(
-                actor=person, assessment=assessment, file=upload, filename=upload.name, **data
-            )
-        except ServiceError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("The file was added to the evidence."))
-            return redirect_to(assessment, "evidence")
-    return render_assessment(request, assessment, status=400, upload_form=form)
+
+    def upload() -> object:
+        data = dict(form.cleaned_data)
+        file = data.pop("file")
+        return evidence.evidence_upload(
+            actor=person, assessment=assessment, file=file, filename=file.name, **data
+        )
+
+    return form_on_page(
+        request,
+        assessment,
+        form,
+        name="upload_form",
+        save=upload,
+        done=_("The file was added to the evidence."),
+        then="evidence",
+    )
 
 
 @login_required
@@ -220,15 +235,17 @@ def evidence_link(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = access.assessment_get(person, pk)
     indicators = pages.indicator_choices(framework_of(assessment.framework), language())
     form = EvidenceLinkForm(request.POST, indicators=indicators)
-    if form.is_valid():
-        try:
-            evidence.evidence_link(actor=person, assessment=assessment, **form.cleaned_data)
-        except ServiceError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("The link was added to the evidence."))
-            return redirect_to(assessment, "evidence")
-    return render_assessment(request, assessment, status=400, link_form=form)
+    return form_on_page(
+        request,
+        assessment,
+        form,
+        name="link_form",
+        save=lambda: evidence.evidence_link(
+            actor=person, assessment=assessment, **form.cleaned_data
+        ),
+        done=_("The link was added to the evidence."),
+        then="evidence",
+    )
 
 
 @login_required
@@ -236,14 +253,14 @@ def evidence_link(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     item = record_selectors.evidence_get(person, pk)
-    refused = _attempt(
-        request, item.assessment, lambda: evidence.evidence_delete(actor=person, evidence=item)
-    )
-    if refused is not None:
-        return refused
     removed = _("“%(title)s” was removed from the evidence.") % {"title": item.title}
-    messages.success(request, _with_undo_hint(removed))
-    return redirect_to(item.assessment, "evidence")
+    return _change(
+        request,
+        item.assessment,
+        lambda: evidence.evidence_delete(actor=person, evidence=item),
+        done=_with_undo_hint(removed),
+        section="evidence",
+    )
 
 
 @login_required
@@ -280,10 +297,10 @@ def _with_undo_hint(removed: str) -> str:
 def removed_restore(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     kept = removal.removed_get(person, pk)
-    refused = _attempt(
-        request, kept.assessment, lambda: removal.removed_restore(actor=person, removed=kept)
+    return _change(
+        request,
+        kept.assessment,
+        lambda: removal.removed_restore(actor=person, removed=kept),
+        done=_("“%(label)s” is back.") % {"label": kept.label},
+        section=SECTION_OF[kept.kind],
     )
-    if refused is not None:
-        return refused
-    messages.success(request, _("“%(label)s” is back.") % {"label": kept.label})
-    return redirect_to(kept.assessment, SECTION_OF[kept.kind])
