@@ -14,6 +14,7 @@ from django.http import Http404
 
 from cometa.accounts import access as accounts_access
 from cometa.accounts.models import Person
+from cometa.accounts.models.organisations import OrganisationKind
 from cometa.accounts.roles import Role
 from cometa.scorecards.models import Assessment, AssessmentStatus
 
@@ -78,3 +79,16 @@ def may_coordinate(person: Person, assessment: Assessment) -> bool:
 
 def may_review(person: Person) -> bool:
     return person.is_platform_admin or is_reviewer(person)
+
+
+def may_use_hub(person: Person) -> bool:
+    """The knowledge hub is open to members of a country team (or of an organisation inside
+    one), reviewers and platform administrators."""
+    if not person.is_authenticated or not person.is_active:
+        return False
+    if person.is_platform_admin or accounts_access.is_reviewer(person):
+        return True
+    team = OrganisationKind.COUNTRY_TEAM
+    return any(
+        team in (fact.kind, fact.parent_kind) for fact in accounts_access.membership_facts(person)
+    )

@@ -20,12 +20,7 @@ from cometa.accounts import audit
 from cometa.accounts.models import Person
 from cometa.core.errors import NotPermitted, ValidationFailed
 from cometa.scorecards.frameworks.loading import framework_problems, load_framework_text
-from cometa.scorecards.frameworks.model import (
-    LANGUAGES,
-    Criterion,
-    Framework,
-    Indicator,
-)
+from cometa.scorecards.frameworks.model import LANGUAGES, Criterion, Framework, Indicator
 from cometa.scorecards.frameworks.store import framework_of, framework_version_create, sha256
 from cometa.scorecards.models import FrameworkVersion
 

@@ -22,6 +22,7 @@ from cometa.core.errors import ValidationFailed
 from cometa.scorecards.assessments.guards import require_edit, require_indicator
 from cometa.scorecards.models import Assessment, Evidence, EvidenceCategory, RemovedKind
 from cometa.scorecards.records import removal
+from cometa.scorecards.records.files import storage_name
 
 OFFICE_PARTS = {
     "word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -61,11 +62,6 @@ def _office(data: bytes) -> str | None:
         if any(name.startswith(prefix) for name in names):
             return content_type
     return None
-
-
-def storage_name(stored_name: str) -> str:
-    """The name of an evidence file in the file storage."""
-    return f"evidence/{stored_name}"
 
 
 def evidence_upload(

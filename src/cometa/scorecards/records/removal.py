@@ -33,6 +33,7 @@ from cometa.scorecards.models import (
     RemovedKind,
     TeamMember,
 )
+from cometa.scorecards.records.files import storage_name
 
 UNDO_DAYS = 30
 
@@ -115,8 +116,6 @@ def removed_restore(*, actor: Person | None, removed: Removed) -> models.Model:
 
 def removed_purge(*, now: datetime | None = None) -> int:
     """Drops the copies older than :data:`UNDO_DAYS` and their evidence files."""
-    from cometa.scorecards.records.evidence import storage_name  # evidence imports this module
-
     expired = Removed.objects.filter(removed_at__lt=_cutoff(now))
     files = [
         row.data.get("stored_name")

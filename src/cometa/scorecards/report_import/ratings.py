@@ -6,11 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cometa.scorecards.report_import.model import (
-    INDICATOR_CODES,
-    ImportedRating,
-    ImportProblem,
-)
+from cometa.scorecards.report_import.model import INDICATOR_CODES, ImportedRating, ImportProblem
 from cometa.scorecards.report_import.text import (
     Document,
     Line,

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from cometa.reports.renderers import CONTENT_TYPES
+from cometa.reports.renderers import CONTENT_TYPES, DocumentFormat
 from cometa.reports.renderers import render as render_document
 from cometa.reports.renderers.tabular import to_csv, to_xlsx
 from cometa.scorecards.models import Assessment
@@ -43,7 +43,7 @@ def report_file(assessment: Assessment, fmt: str, lang: str) -> ReportFile:
     check_language(lang)
     if fmt == "pdf" or fmt == "docx":
         started = time.perf_counter()
-        data = render_document(build_report(assessment, lang=lang), fmt)
+        data = render_document(build_report(assessment, lang=lang), cast(DocumentFormat, fmt))
         logger.info(
             "report %s of assessment %s (%s): %d bytes in %.2f s",
             fmt,

@@ -32,13 +32,7 @@ from cometa.scorecards.models import (
     FrameworkVersion,
     IndicatorAssessment,
 )
-from cometa.scorecards.reporting.aggregate import (
-    RowTuple,
-    Scale,
-    Summary,
-    sorted_codes,
-    summarise,
-)
+from cometa.scorecards.reporting.aggregate import RowTuple, Scale, Summary, sorted_codes, summarise
 
 COUNTED_STATUSES = (AssessmentStatus.APPROVED, AssessmentStatus.PUBLISHED)
 DEFAULT_FRAMEWORK = "unct-swap"

@@ -14,24 +14,13 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 
-from cometa.accounts import access as accounts_access
 from cometa.accounts.models import Person
-from cometa.accounts.models.organisations import OrganisationKind
+from cometa.scorecards.assessments.access import may_use_hub
 from cometa.scorecards.models import Evidence
+from cometa.scorecards.records.selectors import shared_evidence
 from cometa.scorecards.reporting.aggregate import sorted_codes
 
 DOWNLOAD_ROUTE = "scorecards:evidence-download"
-
-
-def may_use_hub(person: Person) -> bool:
-    if not person.is_authenticated or not person.is_active:
-        return False
-    if person.is_platform_admin or accounts_access.is_reviewer(person):
-        return True
-    team = OrganisationKind.COUNTRY_TEAM
-    return any(
-        team in (fact.kind, fact.parent_kind) for fact in accounts_access.membership_facts(person)
-    )
 
 
 def require_hub(person: Person) -> None:
@@ -45,11 +34,6 @@ class HubQuery:
     indicator: str = ""
     country: str = ""
     good_practice: bool = False
-
-
-def shared_evidence() -> QuerySet[Evidence]:
-    """Everything in the hub, for anyone allowed in: what teams shared, nothing else."""
-    return Evidence.objects.filter(shared=True)
 
 
 def hub_search(person: Person, query: HubQuery) -> QuerySet[Evidence]:

@@ -19,12 +19,7 @@ from django.utils.translation import gettext as _
 from cometa.reports.charts import Chart
 from cometa.reports.document import Block, BulletList, Document, Heading, PageBreak
 from cometa.scorecards.models import Assessment, AssessmentKind, AssessmentStatus
-from cometa.scorecards.reporting.data import (
-    ReportData,
-    check_language,
-    load,
-    long_date,
-)
+from cometa.scorecards.reporting.data import ReportData, check_language, load, long_date
 from cometa.scorecards.reporting.findings import actions_section, evidence_section, findings_section
 from cometa.scorecards.reporting.sections import (
     DASH,

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -146,8 +147,6 @@ class ImportForm(forms.Form):
 
     def clean_file(self) -> tuple[str, str]:
         """(file name, text): the upload read as UTF-8."""
-        from django.conf import settings
-
         upload = self.cleaned_data["file"]
         if upload.size > settings.UPLOAD_MAX_BYTES:
             limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)

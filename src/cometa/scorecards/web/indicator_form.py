@@ -13,9 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from cometa.core.errors import ServiceError, ValidationFailed
 from cometa.core.web.pages import form_error
 from cometa.scorecards.frameworks.model import Indicator
-from cometa.scorecards.models import (
-    IndicatorAssessment,
-)
+from cometa.scorecards.models import IndicatorAssessment
 from cometa.scorecards.web.forms import textarea
 from cometa.scorecards.web.pages import LevelCriteria
 

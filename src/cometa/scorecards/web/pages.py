@@ -19,10 +19,7 @@ from cometa.scorecards.assessments.quality import quality_findings
 from cometa.scorecards.assessments.workflow import allowed_steps
 from cometa.scorecards.frameworks import rating
 from cometa.scorecards.frameworks.engine import Rating
-from cometa.scorecards.frameworks.model import (
-    Framework,
-    Indicator,
-)
+from cometa.scorecards.frameworks.model import Framework, Indicator
 from cometa.scorecards.frameworks.outcome import Missing
 from cometa.scorecards.frameworks.rule_words import describe_missing, describe_rule
 from cometa.scorecards.frameworks.store import framework_of
