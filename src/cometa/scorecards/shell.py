@@ -13,15 +13,8 @@ from cometa.accounts.models import Person
 from cometa.core.registry import Card, Link, Module, NavEntry, Routes, SearchHit
 from cometa.scorecards.assessments import access
 from cometa.scorecards.assessments.worklist import worklists
+from cometa.scorecards.reporting.global_view import may_see_global
 from cometa.scorecards.reporting.hub import may_use_hub
-
-
-def _may_see_global_view(person: Person) -> bool:
-    return bool(person.is_platform_admin) or access.is_reviewer(person)
-
-
-def _may_use_hub(person: Person) -> bool:
-    return _may_see_global_view(person) or may_use_hub(person)
 
 
 def cards(person: Person) -> Iterator[Card]:
@@ -74,11 +67,11 @@ MODULE = Module(
             gettext_lazy("Global view"),
             "scorecards:global",
             30,
-            _may_see_global_view,
+            may_see_global,
             ("/scorecards/global/",),
         ),
         NavEntry(
-            gettext_lazy("Knowledge hub"), "scorecards:hub", 40, _may_use_hub, ("/scorecards/hub/",)
+            gettext_lazy("Knowledge hub"), "scorecards:hub", 40, may_use_hub, ("/scorecards/hub/",)
         ),
     ),
     cards=(cards,),
