@@ -182,3 +182,70 @@ def test_a_designation_needs_membership_of_the_partner(net):
         network_services.designation_grant(
             actor=net.sofia, member=net.cemex, person=net.vera, kind="psychosocial"
         )
+
+
+def _transferred(net):  # type: ignore[no-untyped-def]
+    """A woman who completed with CEMEX (so has follow-ups), with a flag, then moved to
+    ProMéxico."""
+    woman = net.register(net.cemex)
+    enrolment = progress.enrol(
+        actor=net.pablo, participant=woman, cohort=net.cohort_a, enrolled_on=date(2024, 2, 5)
+    )
+    progress.enrolment_change(
+        actor=net.pablo, enrolment=enrolment, to_status="active", on=date(2024, 2, 6)
+    )
+    progress.enrolment_change(
+        actor=net.pablo, enrolment=enrolment, to_status="completed", on=date(2024, 8, 30)
+    )
+    flag = psychosocial.flag_raise(
+        actor=net.sofia,
+        participant=woman,
+        trigger="self_request",
+        severity="routine",
+        raised_on=date(2024, 9, 1),
+        note=MARKER,
+    )
+    participants.participant_transfer(
+        actor=net.pablo,
+        participant=woman,
+        to_member=net.promexico,
+        on=date(2024, 9, 10),
+        override_reason="She moved to Tonalá",
+    )
+    return woman, enrolment, enrolment.followups.order_by("due_on").first(), flag
+
+
+def test_after_a_transfer_her_former_partner_finds_nothing_of_her(net):
+    woman, enrolment, task, flag = _transferred(net)
+    for person in (net.pablo, net.vera, net.sofia):
+        assert not selectors.participants_for(person, net.network).filter(pk=woman.pk).exists()
+        assert not selectors.enrolments_for(person, net.network).exists()
+        assert not selectors.followups_for(person, net.network).exists()
+        for read, pk in (
+            (selectors.participant_get, woman.pk),
+            (selectors.enrolment_get, enrolment.pk),
+            (selectors.followup_get, task.pk),
+            (selectors.flag_get, flag.pk),
+        ):
+            with pytest.raises(Http404):
+                read(person, net.network, pk)
+        assert MARKER not in _everything_seen_by(person, net), person
+
+
+def test_her_open_follow_ups_and_flags_go_with_her_to_the_new_partner(net):
+    woman, _enrolment, task, flag = _transferred(net)
+    assert set(selectors.followups_for(net.quim, net.network)) == set(
+        woman.enrolments.get().followups.all()
+    )
+    answered = progress.followup_respond(
+        actor=net.quim,
+        task=selectors.followup_get(net.quim, net.network, task.pk),
+        responded_on=date(2024, 11, 30),
+    )
+    assert answered.status == "completed" and answered.member == net.promexico
+    with pytest.raises(NotPermitted):
+        progress.followup_respond(actor=net.pablo, task=task, responded_on=date(2024, 11, 30))
+    flag.refresh_from_db()
+    assert flag.member == net.promexico
+    entry = AuditEntry.objects.get(action="network.participant.transfer")
+    assert entry.changes["followups_moved"] == 3 and entry.changes["flags_moved"] == 1

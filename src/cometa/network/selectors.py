@@ -7,10 +7,13 @@ psychosocial flag writes an audit entry.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
+from functools import reduce
+from typing import TypeVar
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from cometa.accounts import audit
@@ -30,8 +33,10 @@ from cometa.network.models import (
 )
 from cometa.network.rules import MentorLoad, mentor_loads
 
+_Row = TypeVar("_Row", bound=Model)
 
-def _shared_with_backbone(participant_ref: str = "pk") -> Exists:
+
+def _shared_with_backbone(participant_ref: str) -> Exists:
     return Exists(
         Consent.objects.filter(
             participant_id=OuterRef(participant_ref),
@@ -41,22 +46,30 @@ def _shared_with_backbone(participant_ref: str = "pk") -> Exists:
     )
 
 
-def _scope(person: Person, network: Network, participant_ref: str, member_field: str) -> Q | None:
-    """The condition on rows of ``network`` the person may see; None: nothing."""
+def _visible(rows: QuerySet[_Row], person: Person, network: Network, to_her: str) -> QuerySet[_Row]:
+    """``rows`` of ``network`` narrowed to what the person may see; ``to_her`` is the path
+    from a row to its participant ("" for a participant itself).
+
+    Partner staff see their member's rows about women their member holds *now*: after a
+    transfer, her enrolments and follow-ups with the former partner are no longer its to
+    read. The backbone sees the rows of women who consented to sharing with it."""
     where = reach(person, network)
-    condition = Q(**{f"{member_field}__in": where.member_ids}) if where.member_ids else None
+    if not where.inside:
+        return rows.none()
+    shown = []
+    if where.member_ids:
+        own = Q(member_id__in=where.member_ids)
+        if to_her:
+            own &= Q(**{f"{to_her}__member_id__in": where.member_ids})
+        shown.append(own)
     if where.sees_network:
-        shared = Q(_shared_with_backbone(participant_ref))
-        condition = shared if condition is None else condition | shared
-    return condition
+        shown.append(Q(_shared_with_backbone(to_her or "pk")))
+    return rows.filter(reduce(operator.or_, shown))
 
 
 def participants_for(person: Person, network: Network) -> QuerySet[Participant]:
     """Pseudonymous records: never joined to identities here."""
-    condition = _scope(person, network, "pk", "member_id")
-    if condition is None:
-        return Participant.objects.none()
-    return Participant.objects.filter(condition, network=network)
+    return _visible(Participant.objects.filter(network=network), person, network, "")
 
 
 def participant_get(person: Person, network: Network, key: object) -> Participant:
@@ -70,10 +83,7 @@ def participant_get(person: Person, network: Network, key: object) -> Participan
 
 
 def enrolments_for(person: Person, network: Network) -> QuerySet[Enrolment]:
-    condition = _scope(person, network, "participant_id", "member_id")
-    if condition is None:
-        return Enrolment.objects.none()
-    return Enrolment.objects.filter(condition, network=network)
+    return _visible(Enrolment.objects.filter(network=network), person, network, "participant")
 
 
 def enrolment_get(person: Person, network: Network, pk: object) -> Enrolment:
@@ -85,10 +95,8 @@ def enrolment_get(person: Person, network: Network, pk: object) -> Enrolment:
 
 
 def followups_for(person: Person, network: Network) -> QuerySet[FollowUpTask]:
-    condition = _scope(person, network, "enrolment__participant_id", "member_id")
-    if condition is None:
-        return FollowUpTask.objects.none()
-    return FollowUpTask.objects.filter(condition, enrolment__network=network)
+    rows = FollowUpTask.objects.filter(enrolment__network=network)
+    return _visible(rows, person, network, "enrolment__participant")
 
 
 def followup_get(person: Person, network: Network, pk: object) -> FollowUpTask:
@@ -137,13 +145,15 @@ def flags_for(person: Person, participant: Participant) -> list[PsychosocialFlag
 
 
 def flag_get(person: Person, network: Network, pk: object) -> PsychosocialFlag:
+    """One flag, for the people designated by the partner holding her now (as ``flags_for``)."""
     try:
-        flag = PsychosocialFlag.objects.select_related("participant", "member__network").get(
-            pk=int(str(pk)), member__network=network
-        )
+        flag = PsychosocialFlag.objects.select_related(
+            "participant__member__network", "member__network"
+        ).get(pk=int(str(pk)), member__network=network)
     except (PsychosocialFlag.DoesNotExist, ValueError):
         raise Http404("No such flag.") from None
-    if not may_read_psychosocial(person, flag.member):
+    holder = flag.participant.member
+    if holder.pk != flag.member_id or not may_read_psychosocial(person, holder):
         raise Http404("No such flag.")
     return flag
 

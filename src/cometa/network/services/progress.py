@@ -299,7 +299,7 @@ def followup_respond(
         choice("work_status", work_status, WorkStatus, _("Unknown code “%(value)s”."))
     if income_band:
         choice("income_band", income_band, IncomeBand, _("Unknown code “%(value)s”."))
-    if task.status not in (FollowUpStatus.SCHEDULED, FollowUpStatus.MISSED):
+    if task.status not in schedule.ANSWERABLE:
         raise Conflict("followup_closed", _("This follow-up is closed."))
     if responded_on < task.anchor_on:
         raise invalid("responded_on", _("The answers come before she left."))
