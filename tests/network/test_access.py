@@ -8,7 +8,9 @@ from datetime import date
 
 import pytest
 from django.core import serializers
+from django.db import connection
 from django.http import Http404
+from django.test.utils import CaptureQueriesContext
 
 from cometa.accounts.models import AuditEntry
 from cometa.core.errors import NotPermitted
@@ -249,3 +251,16 @@ def test_her_open_follow_ups_and_flags_go_with_her_to_the_new_partner(net):
     assert flag.member == net.promexico
     entry = AuditEntry.objects.get(action="network.participant.transfer")
     assert entry.changes["followups_moved"] == 3 and entry.changes["flags_moved"] == 1
+
+
+def test_identities_of_a_page_cost_the_same_few_queries_however_long_the_page(net):
+    def queries_for(count: int) -> int:
+        for number in range(count):
+            net.register(net.cemex, name=f"Mujer {number}")
+        page = list(selectors.participants_for(net.pablo, net.network))
+        with CaptureQueriesContext(connection) as seen:
+            found = selectors.identities_for(net.pablo, page)
+        assert set(found) == {woman.pk for woman in page}
+        return len(seen)
+
+    assert queries_for(2) == queries_for(8)

@@ -122,8 +122,12 @@ def identity_get(person: Person, participant: Participant) -> Identity:
 
 def identities_for(person: Person, participants: Iterable[Participant]) -> dict[int, Identity]:
     """Identities of a list (a partner's page of participants), one audit entry for the
-    lot; participants the person may not read are left out."""
-    readable = [p for p in participants if may_read_identity(person, p.member)]
+    lot; participants the person may not read are left out. The person's reach is read
+    once per network, not once per participant."""
+    listed = list(participants)
+    networks = Network.objects.in_bulk({p.network_id for p in listed})
+    editor_of = {pk for net in networks.values() for pk in reach(person, net).editor_of}
+    readable = [p for p in listed if p.member_id in editor_of]
     if not readable:
         return {}
     found = Identity.objects.in_bulk([p.pk for p in readable])
