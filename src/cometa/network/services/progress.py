@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -40,7 +40,7 @@ from cometa.network.models import (
     Staff,
 )
 from cometa.network.rules import Criterion, graduation_passed
-from cometa.network.services.common import choice, invalid, record, require
+from cometa.network.services.common import choice, invalid, record, require, written_once
 
 STEP_MESSAGES = {
     "step_not_allowed": gettext_lazy(
@@ -69,33 +69,30 @@ def enrol(
         )
     if mentor is not None and (mentor.member_id != cohort.member_id or mentor.role != "mentor"):
         raise invalid("mentor", _("The mentor must be a mentor of the cohort's member."))
-    try:
-        with transaction.atomic():
-            enrolment = Enrolment.objects.create(
-                network=cohort.network,
-                member=cohort.member,
-                participant=participant,
-                cohort=cohort,
-                mentor=mentor,
-                status=EnrolmentStatus.ENROLLED,
-                enrolled_on=enrolled_on,
-                status_on=enrolled_on,
-            )
-            EnrolmentChange.objects.create(
-                enrolment=enrolment,
-                to_status=EnrolmentStatus.ENROLLED,
-                on=enrolled_on,
-                recorded_by=actor,
-            )
-            record(
-                actor=actor,
-                action="enrolment.create",
-                target=enrolment,
-                organisation_id=cohort.member.organisation_id,
-                changes={"cohort": [None, cohort.code]},
-            )
-    except IntegrityError:
-        raise invalid("cohort", _("She is already enrolled in this cohort.")) from None
+    with written_once("cohort", _("She is already enrolled in this cohort.")):
+        enrolment = Enrolment.objects.create(
+            network=cohort.network,
+            member=cohort.member,
+            participant=participant,
+            cohort=cohort,
+            mentor=mentor,
+            status=EnrolmentStatus.ENROLLED,
+            enrolled_on=enrolled_on,
+            status_on=enrolled_on,
+        )
+        EnrolmentChange.objects.create(
+            enrolment=enrolment,
+            to_status=EnrolmentStatus.ENROLLED,
+            on=enrolled_on,
+            recorded_by=actor,
+        )
+        record(
+            actor=actor,
+            action="enrolment.create",
+            target=enrolment,
+            organisation_id=cohort.member.organisation_id,
+            changes={"cohort": [None, cohort.code]},
+        )
     return enrolment
 
 
