@@ -264,3 +264,19 @@ def test_identities_of_a_page_cost_the_same_few_queries_however_long_the_page(ne
         return len(seen)
 
     assert queries_for(2) == queries_for(8)
+
+
+def test_a_key_that_is_not_a_number_or_a_row_outside_the_network_is_not_found(net, world):
+    from cometa.network import selectors_network
+
+    for read in (selectors.enrolment_get, selectors.followup_get, selectors.flag_get):
+        with pytest.raises(Http404):
+            read(net.pablo, net.network, "1 OR 1=1")
+    with pytest.raises(Http404):
+        selectors_network.network_get(net.pablo, "first")
+    assert selectors_network.network_get(net.pablo, str(net.network.pk)) == net.network
+    assert selectors_network.staff_get(net.quim, net.network, net.mentor_a.pk) == net.mentor_a
+    with pytest.raises(Http404):
+        selectors_network.staff_get(world.oscar, net.network, net.mentor_a.pk)
+    with pytest.raises(Http404):
+        selectors_network.training_standing_for(world.oscar, net.mentor_a, date(2024, 9, 1))

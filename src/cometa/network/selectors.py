@@ -32,6 +32,7 @@ from cometa.network.models import (
     Staff,
 )
 from cometa.network.rules import MentorLoad, mentor_loads
+from cometa.network.selectors_network import row_or_404
 
 _Row = TypeVar("_Row", bound=Model)
 
@@ -88,10 +89,7 @@ def enrolments_for(person: Person, network: Network) -> QuerySet[Enrolment]:
 
 def enrolment_get(person: Person, network: Network, pk: object) -> Enrolment:
     rows = enrolments_for(person, network).select_related("participant", "cohort", "member")
-    try:
-        return rows.get(pk=int(str(pk)))
-    except (Enrolment.DoesNotExist, ValueError):
-        raise Http404("No such enrolment.") from None
+    return row_or_404(rows, pk, "No such enrolment.")
 
 
 def followups_for(person: Person, network: Network) -> QuerySet[FollowUpTask]:
@@ -101,10 +99,7 @@ def followups_for(person: Person, network: Network) -> QuerySet[FollowUpTask]:
 
 def followup_get(person: Person, network: Network, pk: object) -> FollowUpTask:
     rows = followups_for(person, network).select_related("enrolment__participant", "member")
-    try:
-        return rows.get(pk=int(str(pk)))
-    except (FollowUpTask.DoesNotExist, ValueError):
-        raise Http404("No such follow-up.") from None
+    return row_or_404(rows, pk, "No such follow-up.")
 
 
 def identity_get(person: Person, participant: Participant) -> Identity:
@@ -150,12 +145,10 @@ def flags_for(person: Person, participant: Participant) -> list[PsychosocialFlag
 
 def flag_get(person: Person, network: Network, pk: object) -> PsychosocialFlag:
     """One flag, for the people designated by the partner holding her now (as ``flags_for``)."""
-    try:
-        flag = PsychosocialFlag.objects.select_related(
-            "participant__member__network", "member__network"
-        ).get(pk=int(str(pk)), member__network=network)
-    except (PsychosocialFlag.DoesNotExist, ValueError):
-        raise Http404("No such flag.") from None
+    rows = PsychosocialFlag.objects.filter(member__network=network).select_related(
+        "participant__member__network", "member__network"
+    )
+    flag = row_or_404(rows, pk, "No such flag.")
     holder = flag.participant.member
     if holder.pk != flag.member_id or not may_read_psychosocial(person, holder):
         raise Http404("No such flag.")
