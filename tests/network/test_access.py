@@ -56,9 +56,24 @@ def test_another_partner_s_participant_cannot_be_read_or_changed(net):
 
 
 def test_an_outsider_sees_nothing_of_the_network(net, world):
-    net.register(net.cemex)
-    assert not selectors.participants_for(world.oscar, net.network).exists()
-    assert not selectors.enrolments_for(world.oscar, net.network).exists()
+    from cometa.network import selectors_network
+
+    woman, *_ = _transferred(net)  # an enrolment, follow-ups and a flag to find
+    reads = {
+        "participants": lambda person: selectors.participants_for(person, net.network),
+        "enrolments": lambda person: selectors.enrolments_for(person, net.network),
+        "followups": lambda person: selectors.followups_for(person, net.network),
+        "members": lambda person: selectors_network.members_for(person, net.network),
+        "cohorts": lambda person: selectors_network.cohorts_for(person, net.network),
+        "mentor load": lambda person: selectors.mentor_load_for(person, net.network),
+    }
+    for what, read in reads.items():
+        assert list(read(net.bea)), f"the backbone should see {what}"
+        assert not list(read(world.oscar)), what
+    assert selectors.flags_for(world.oscar, woman) == []
+    assert selectors.identities_for(world.oscar, [woman]) == {}
+    with pytest.raises(Http404):
+        selectors_network.network_get(world.oscar, net.network.pk)
 
 
 def test_the_backbone_sees_consented_records_and_no_identity(net):
@@ -136,7 +151,10 @@ def _everything_seen_by(person, net) -> str:  # type: ignore[no-untyped-def]
         seen.extend(rows)
     text = serializers.serialize("json", seen)
     for woman in selectors.participants_for(person, net.network):
-        text += serializers.serialize("json", selectors.flags_for(person, woman))
+        flags = selectors.flags_for(person, woman)
+        text += serializers.serialize("json", flags)
+        for flag in flags:
+            text += serializers.serialize("json", flag.referrals.all())
         text += serializers.serialize(
             "json", list(selectors.identities_for(person, [woman]).values())
         )
@@ -145,7 +163,8 @@ def _everything_seen_by(person, net) -> str:  # type: ignore[no-untyped-def]
 
 def test_psychosocial_data_reach_only_the_designated_person(net):
     woman = _flagged(net)
-    assert MARKER in _everything_seen_by(net.sofia, net)
+    seen_by_sofia = _everything_seen_by(net.sofia, net)
+    assert seen_by_sofia.count(MARKER) == 3  # the note, the provider and the outcome
     flags = selectors.flags_for(net.sofia, woman)
     assert [f.note for f in flags] == [MARKER] and flags[0].status == "referred"
     for person in (net.pablo, net.vera, net.bea, net.quim):
