@@ -20,7 +20,7 @@ from cometa.accounts import audit
 from cometa.accounts.models import Person
 from cometa.network import states
 from cometa.network.access import may_read_identity, may_read_psychosocial, reach
-from cometa.network.codes import ConsentPurpose
+from cometa.network.codes import ConsentPurpose, StaffRole
 from cometa.network.models import (
     Consent,
     Enrolment,
@@ -176,7 +176,7 @@ def mentor_load_for(person: Person, network: Network) -> list[MentorLoad]:
     where = reach(person, network)
     if not where.inside:
         return []
-    mentors = Staff.objects.filter(member__network=network, role="mentor", is_active=True)
+    mentors = Staff.objects.filter(member__network=network, role=StaffRole.MENTOR, is_active=True)
     if not where.sees_network:
         mentors = mentors.filter(member_id__in=where.member_ids)
     counted = mentors.annotate(

@@ -22,6 +22,7 @@ from cometa.network.codes import (
     EnrolmentStatus,
     FollowUpStatus,
     IncomeBand,
+    StaffRole,
     WorkStatus,
 )
 from cometa.network.models import (
@@ -67,7 +68,9 @@ def enrol(
         raise invalid(
             "cohort", _("She is registered with another member: transfer her record first.")
         )
-    if mentor is not None and (mentor.member_id != cohort.member_id or mentor.role != "mentor"):
+    if mentor is not None and (
+        mentor.member_id != cohort.member_id or mentor.role != StaffRole.MENTOR
+    ):
         raise invalid("mentor", _("The mentor must be a mentor of the cohort's member."))
     with written_once("cohort", _("She is already enrolled in this cohort.")):
         enrolment = Enrolment.objects.create(
