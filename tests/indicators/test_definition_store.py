@@ -6,6 +6,8 @@ from dataclasses import replace
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cometa.core.errors import ValidationFailed
 from cometa.indicators.codelist_store import codelists_sync
@@ -96,3 +98,15 @@ def test_a_wrong_definition_is_refused_with_its_fields_and_nothing_is_stored():
 def test_an_unknown_version_says_which():
     with pytest.raises(IndicatorVersion.DoesNotExist, match="'CI-99' version latest"):
         version_get(code="CI-99")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"title": Text("Participants enrolled, all")}, {"unit": "women"}],
+    ids=["correction", "new version"],
+)
+def test_a_save_reads_the_stored_version_once(reach, change):
+    with CaptureQueriesContext(connection) as seen:
+        definition_save(definition=replace(REACH, **change))
+    asked = [query["sql"] for query in seen if query["sql"].startswith("SELECT")]
+    assert len(asked) == len(set(asked)), asked

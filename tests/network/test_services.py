@@ -368,3 +368,29 @@ def test_meetings_keep_decisions_and_follow_ups(net):
     assert [d.done_on for d in seen.decisions.all()] == [date(2024, 3, 30)]
     with pytest.raises(NotPermitted):
         network.decision_done(actor=net.quim, decision=decision, done_on=date(2024, 3, 30))
+
+
+def test_a_second_row_where_one_is_allowed_is_the_person_s_error_and_writes_nothing(net):
+    woman = net.register(net.cemex)
+    progress.enrol(
+        actor=net.pablo, participant=woman, cohort=net.cohort_a, enrolled_on=date(2024, 2, 5)
+    )
+    entries = AuditEntry.objects.count()
+    with pytest.raises(ValidationFailed) as caught:
+        progress.enrol(
+            actor=net.pablo, participant=woman, cohort=net.cohort_a, enrolled_on=date(2024, 2, 6)
+        )
+    assert caught.value.field == "cohort"
+    with pytest.raises(ValidationFailed) as caught:
+        delivery.site_create(
+            actor=net.pablo,
+            member=net.cemex,
+            name=net.cohort_a.site.name,
+            kind="learning_centre",
+            state_code="14",
+            municipality_code="14039",
+            urbanisation="R",
+        )
+    assert caught.value.field == "name"
+    assert AuditEntry.objects.count() == entries
+    assert woman.enrolments.count() == 1

@@ -98,9 +98,10 @@ def definition_save(
         if created or current is None:
             version = IndicatorVersion(indicator=indicator, number=1, created_by=user)
             return _write(version, definition, dimensions), Saved.CREATED
-        if definition_of(current) == definition:
+        stored = definition_of(current)
+        if stored == definition:
             return current, Saved.UNCHANGED
-        if meaning_changes(definition_of(current), definition):
+        if meaning_changes(stored, definition):
             version = IndicatorVersion(
                 indicator=indicator, number=current.number + 1, created_by=user
             )

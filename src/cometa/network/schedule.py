@@ -29,6 +29,9 @@ RULES: tuple[RoundRule, ...] = (
     RoundRule(FollowUpRound.FU12, 12, 60, 90),
 )
 
+# Tasks that may still be answered (an answer after the window is kept, marked so).
+ANSWERABLE = frozenset({FollowUpStatus.SCHEDULED, FollowUpStatus.MISSED})
+
 # Failed attempts after which a task is listed as unreachable.
 UNREACHABLE_AFTER = 3
 

@@ -7,17 +7,20 @@ psychosocial flag writes an audit entry.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
+from functools import reduce
+from typing import TypeVar
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from cometa.accounts import audit
 from cometa.accounts.models import Person
 from cometa.network import states
 from cometa.network.access import may_read_identity, may_read_psychosocial, reach
-from cometa.network.codes import ConsentPurpose
+from cometa.network.codes import ConsentPurpose, StaffRole
 from cometa.network.models import (
     Consent,
     Enrolment,
@@ -29,9 +32,12 @@ from cometa.network.models import (
     Staff,
 )
 from cometa.network.rules import MentorLoad, mentor_loads
+from cometa.network.selectors_network import row_or_404
+
+_Row = TypeVar("_Row", bound=Model)
 
 
-def _shared_with_backbone(participant_ref: str = "pk") -> Exists:
+def _shared_with_backbone(participant_ref: str) -> Exists:
     return Exists(
         Consent.objects.filter(
             participant_id=OuterRef(participant_ref),
@@ -41,22 +47,30 @@ def _shared_with_backbone(participant_ref: str = "pk") -> Exists:
     )
 
 
-def _scope(person: Person, network: Network, participant_ref: str, member_field: str) -> Q | None:
-    """The condition on rows of ``network`` the person may see; None: nothing."""
+def _visible(rows: QuerySet[_Row], person: Person, network: Network, to_her: str) -> QuerySet[_Row]:
+    """``rows`` of ``network`` narrowed to what the person may see; ``to_her`` is the path
+    from a row to its participant ("" for a participant itself).
+
+    Partner staff see their member's rows about women their member holds *now*: after a
+    transfer, her enrolments and follow-ups with the former partner are no longer its to
+    read. The backbone sees the rows of women who consented to sharing with it."""
     where = reach(person, network)
-    condition = Q(**{f"{member_field}__in": where.member_ids}) if where.member_ids else None
+    if not where.inside:
+        return rows.none()
+    shown = []
+    if where.member_ids:
+        own = Q(member_id__in=where.member_ids)
+        if to_her:
+            own &= Q(**{f"{to_her}__member_id__in": where.member_ids})
+        shown.append(own)
     if where.sees_network:
-        shared = Q(_shared_with_backbone(participant_ref))
-        condition = shared if condition is None else condition | shared
-    return condition
+        shown.append(Q(_shared_with_backbone(to_her or "pk")))
+    return rows.filter(reduce(operator.or_, shown))
 
 
 def participants_for(person: Person, network: Network) -> QuerySet[Participant]:
     """Pseudonymous records: never joined to identities here."""
-    condition = _scope(person, network, "pk", "member_id")
-    if condition is None:
-        return Participant.objects.none()
-    return Participant.objects.filter(condition, network=network)
+    return _visible(Participant.objects.filter(network=network), person, network, "")
 
 
 def participant_get(person: Person, network: Network, key: object) -> Participant:
@@ -70,33 +84,22 @@ def participant_get(person: Person, network: Network, key: object) -> Participan
 
 
 def enrolments_for(person: Person, network: Network) -> QuerySet[Enrolment]:
-    condition = _scope(person, network, "participant_id", "member_id")
-    if condition is None:
-        return Enrolment.objects.none()
-    return Enrolment.objects.filter(condition, network=network)
+    return _visible(Enrolment.objects.filter(network=network), person, network, "participant")
 
 
 def enrolment_get(person: Person, network: Network, pk: object) -> Enrolment:
     rows = enrolments_for(person, network).select_related("participant", "cohort", "member")
-    try:
-        return rows.get(pk=int(str(pk)))
-    except (Enrolment.DoesNotExist, ValueError):
-        raise Http404("No such enrolment.") from None
+    return row_or_404(rows, pk, "No such enrolment.")
 
 
 def followups_for(person: Person, network: Network) -> QuerySet[FollowUpTask]:
-    condition = _scope(person, network, "enrolment__participant_id", "member_id")
-    if condition is None:
-        return FollowUpTask.objects.none()
-    return FollowUpTask.objects.filter(condition, enrolment__network=network)
+    rows = FollowUpTask.objects.filter(enrolment__network=network)
+    return _visible(rows, person, network, "enrolment__participant")
 
 
 def followup_get(person: Person, network: Network, pk: object) -> FollowUpTask:
     rows = followups_for(person, network).select_related("enrolment__participant", "member")
-    try:
-        return rows.get(pk=int(str(pk)))
-    except (FollowUpTask.DoesNotExist, ValueError):
-        raise Http404("No such follow-up.") from None
+    return row_or_404(rows, pk, "No such follow-up.")
 
 
 def identity_get(person: Person, participant: Participant) -> Identity:
@@ -114,8 +117,12 @@ def identity_get(person: Person, participant: Participant) -> Identity:
 
 def identities_for(person: Person, participants: Iterable[Participant]) -> dict[int, Identity]:
     """Identities of a list (a partner's page of participants), one audit entry for the
-    lot; participants the person may not read are left out."""
-    readable = [p for p in participants if may_read_identity(person, p.member)]
+    lot; participants the person may not read are left out. The person's reach is read
+    once per network, not once per participant."""
+    listed = list(participants)
+    networks = Network.objects.in_bulk({p.network_id for p in listed})
+    editor_of = {pk for net in networks.values() for pk in reach(person, net).editor_of}
+    readable = [p for p in listed if p.member_id in editor_of]
     if not readable:
         return {}
     found = Identity.objects.in_bulk([p.pk for p in readable])
@@ -137,13 +144,13 @@ def flags_for(person: Person, participant: Participant) -> list[PsychosocialFlag
 
 
 def flag_get(person: Person, network: Network, pk: object) -> PsychosocialFlag:
-    try:
-        flag = PsychosocialFlag.objects.select_related("participant", "member__network").get(
-            pk=int(str(pk)), member__network=network
-        )
-    except (PsychosocialFlag.DoesNotExist, ValueError):
-        raise Http404("No such flag.") from None
-    if not may_read_psychosocial(person, flag.member):
+    """One flag, for the people designated by the partner holding her now (as ``flags_for``)."""
+    rows = PsychosocialFlag.objects.filter(member__network=network).select_related(
+        "participant__member__network", "member__network"
+    )
+    flag = row_or_404(rows, pk, "No such flag.")
+    holder = flag.participant.member
+    if holder.pk != flag.member_id or not may_read_psychosocial(person, holder):
         raise Http404("No such flag.")
     return flag
 
@@ -169,7 +176,7 @@ def mentor_load_for(person: Person, network: Network) -> list[MentorLoad]:
     where = reach(person, network)
     if not where.inside:
         return []
-    mentors = Staff.objects.filter(member__network=network, role="mentor", is_active=True)
+    mentors = Staff.objects.filter(member__network=network, role=StaffRole.MENTOR, is_active=True)
     if not where.sees_network:
         mentors = mentors.filter(member_id__in=where.member_ids)
     counted = mentors.annotate(

@@ -5,8 +5,10 @@ the point of a shared page); exit surveys only by the backbone and the member it
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
-from django.db.models import QuerySet
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from cometa.accounts.access import member_organisation_ids
@@ -24,6 +26,22 @@ from cometa.network.models import (
 )
 from cometa.network.rules import Module, ModuleStanding, training_standing
 
+_Row = TypeVar("_Row", bound=Model)
+
+
+def row_or_404(rows: QuerySet[_Row], pk: object, message: str) -> _Row:
+    """The row ``pk`` among ``rows`` (those the person may see); anything else, a key that
+    is not a number included, is "not found"."""
+    try:
+        return rows.get(pk=int(str(pk)))
+    except (ObjectDoesNotExist, ValueError):
+        raise Http404(message) from None
+
+
+def _if_inside(rows: QuerySet[_Row], person: Person, network: Network) -> QuerySet[_Row]:
+    """``rows`` for people inside the network (any member, the backbone); none otherwise."""
+    return rows if reach(person, network).inside else rows.none()
+
 
 def networks_for(person: Person) -> QuerySet[Network]:
     if not person.is_authenticated or not person.is_active:
@@ -37,23 +55,16 @@ def networks_for(person: Person) -> QuerySet[Network]:
 
 
 def network_get(person: Person, pk: object) -> Network:
-    try:
-        return networks_for(person).distinct().get(pk=int(str(pk)))
-    except (Network.DoesNotExist, ValueError):
-        raise Http404("No such network.") from None
+    return row_or_404(networks_for(person), pk, "No such network.")
 
 
 def members_for(person: Person, network: Network) -> QuerySet[Member]:
-    if not reach(person, network).inside:
-        return Member.objects.none()
-    return Member.objects.filter(network=network).select_related("organisation")
+    rows = Member.objects.filter(network=network).select_related("organisation")
+    return _if_inside(rows, person, network)
 
 
 def member_get(person: Person, network: Network, pk: object) -> Member:
-    try:
-        return members_for(person, network).get(pk=int(str(pk)))
-    except (Member.DoesNotExist, ValueError):
-        raise Http404("No such member.") from None
+    return row_or_404(members_for(person, network), pk, "No such member.")
 
 
 def exit_surveys_for(person: Person, network: Network) -> QuerySet[ExitSurvey]:
@@ -65,44 +76,37 @@ def exit_surveys_for(person: Person, network: Network) -> QuerySet[ExitSurvey]:
 
 
 def meetings_for(person: Person, network: Network) -> QuerySet[Meeting]:
-    if not reach(person, network).inside:
-        return Meeting.objects.none()
-    return Meeting.objects.filter(network=network).prefetch_related("decisions", "attendees")
+    rows = Meeting.objects.filter(network=network).prefetch_related("decisions", "attendees")
+    return _if_inside(rows, person, network)
 
 
 def sites_for(person: Person, network: Network) -> QuerySet[Site]:
-    if not reach(person, network).inside:
-        return Site.objects.none()
-    return Site.objects.filter(network=network)
+    return _if_inside(Site.objects.filter(network=network), person, network)
 
 
 def cohorts_for(person: Person, network: Network) -> QuerySet[Cohort]:
-    if not reach(person, network).inside:
-        return Cohort.objects.none()
-    return Cohort.objects.filter(network=network).select_related("site", "pathway")
+    rows = Cohort.objects.filter(network=network).select_related("site", "pathway")
+    return _if_inside(rows, person, network)
 
 
 def staff_for(person: Person, network: Network) -> QuerySet[Staff]:
-    if not reach(person, network).inside:
-        return Staff.objects.none()
-    return Staff.objects.filter(member__network=network)
+    return _if_inside(Staff.objects.filter(member__network=network), person, network)
 
 
 def staff_get(person: Person, network: Network, pk: object) -> Staff:
-    try:
-        return staff_for(person, network).select_related("member").get(pk=int(str(pk)))
-    except (Staff.DoesNotExist, ValueError):
-        raise Http404("No such staff member.") from None
+    rows = staff_for(person, network).select_related("member")
+    return row_or_404(rows, pk, "No such staff member.")
 
 
 def training_standing_for(person: Person, staff: Staff, today: date) -> list[ModuleStanding]:
-    """Where one staff member stands against the network's baseline training schema."""
-    network = staff_get(person, staff.member.network, staff.pk).member.network
+    """Where one staff member stands against the network's baseline training schema;
+    "not found" for staff the person may not see."""
+    seen = staff_get(person, staff.member.network, staff.pk)
     modules = [
         Module(code, months)
-        for code, months in TrainingModule.objects.filter(network=network).values_list(
-            "code", "refresher_months"
-        )
+        for code, months in TrainingModule.objects.filter(
+            network_id=seen.member.network_id
+        ).values_list("code", "refresher_months")
     ]
-    taken = staff.training.values_list("module__code", "completed_on")
+    taken = seen.training.values_list("module__code", "completed_on")
     return training_standing(modules, list(taken), today)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
-from django.db import models
+from django.db import IntegrityError, models, transaction
 
 from cometa.accounts import audit
 from cometa.accounts.models import Person
@@ -25,6 +26,17 @@ def choice(field: str, value: str, choices: type[models.Choices], message: str) 
     if value not in choices.values:
         raise invalid(field, message % {"value": value})
     return value
+
+
+@contextmanager
+def written_once(field: str, message: str) -> Iterator[None]:
+    """One transaction whose rows a unique constraint keeps single: hitting it is the
+    person's error on ``field`` (a second site of one name, a second enrolment, ...)."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError:
+        raise invalid(field, message) from None
 
 
 def record(

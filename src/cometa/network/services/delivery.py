@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cometa.accounts.models import Person
@@ -25,7 +25,7 @@ from cometa.network.models import (
     TrainingModule,
     TrainingRecord,
 )
-from cometa.network.services.common import choice, invalid, record, require
+from cometa.network.services.common import choice, invalid, record, require, written_once
 
 
 def _check_place(state_code: str, municipality_code: str) -> None:
@@ -64,26 +64,23 @@ def site_create(
         _("Use U (urban) or R (rural), not “%(value)s”."),
     )
     _check_place(state_code, municipality_code)
-    try:
-        with transaction.atomic():
-            site = Site.objects.create(
-                network=member.network,
-                member=member,
-                name=name.strip(),
-                kind=kind,
-                state_code=state_code,
-                municipality_code=municipality_code,
-                urbanisation=urbanisation,
-            )
-            record(
-                actor=actor,
-                action="site.create",
-                target=site,
-                organisation_id=member.organisation_id,
-                changes={"name": [None, site.name]},
-            )
-    except IntegrityError:
-        raise invalid("name", _("The network already has a site of this name.")) from None
+    with written_once("name", _("The network already has a site of this name.")):
+        site = Site.objects.create(
+            network=member.network,
+            member=member,
+            name=name.strip(),
+            kind=kind,
+            state_code=state_code,
+            municipality_code=municipality_code,
+            urbanisation=urbanisation,
+        )
+        record(
+            actor=actor,
+            action="site.create",
+            target=site,
+            organisation_id=member.organisation_id,
+            changes={"name": [None, site.name]},
+        )
     return site
 
 
@@ -96,24 +93,21 @@ def programme_create(
         choice("pathways", kind, PathwayKind, _("Unknown pathway “%(value)s”."))
     if not code.strip() or not name.strip():
         raise invalid("code", _("A programme has a code and a name."))
-    try:
-        with transaction.atomic():
-            programme = Programme.objects.create(
-                network=network, code=code.strip().upper(), name=name.strip()
-            )
-            Pathway.objects.bulk_create(
-                Pathway(programme=programme, kind=kind, name=label.strip())
-                for kind, label in pathways.items()
-            )
-            record(
-                actor=actor,
-                action="programme.create",
-                target=programme,
-                organisation_id=network.backbone_id,
-                changes={"code": [None, programme.code], "pathways": [None, sorted(pathways)]},
-            )
-    except IntegrityError:
-        raise invalid("code", _("The network already has a programme with this code.")) from None
+    with written_once("code", _("The network already has a programme with this code.")):
+        programme = Programme.objects.create(
+            network=network, code=code.strip().upper(), name=name.strip()
+        )
+        Pathway.objects.bulk_create(
+            Pathway(programme=programme, kind=kind, name=label.strip())
+            for kind, label in pathways.items()
+        )
+        record(
+            actor=actor,
+            action="programme.create",
+            target=programme,
+            organisation_id=network.backbone_id,
+            changes={"code": [None, programme.code], "pathways": [None, sorted(pathways)]},
+        )
     return programme
 
 
@@ -155,23 +149,20 @@ def training_module_create(
     )
     if refresher_months is not None and refresher_months < 1:
         raise invalid("refresher_months", _("A refresher interval is at least one month."))
-    try:
-        with transaction.atomic():
-            module = TrainingModule.objects.create(
-                network=network,
-                code=code.strip().upper(),
-                name=name.strip(),
-                refresher_months=refresher_months,
-            )
-            record(
-                actor=actor,
-                action="training.module",
-                target=module,
-                organisation_id=network.backbone_id,
-                changes={"code": [None, module.code]},
-            )
-    except IntegrityError:
-        raise invalid("code", _("The schema already has a module with this code.")) from None
+    with written_once("code", _("The schema already has a module with this code.")):
+        module = TrainingModule.objects.create(
+            network=network,
+            code=code.strip().upper(),
+            name=name.strip(),
+            refresher_months=refresher_months,
+        )
+        record(
+            actor=actor,
+            action="training.module",
+            target=module,
+            organisation_id=network.backbone_id,
+            changes={"code": [None, module.code]},
+        )
     return module
 
 
@@ -223,28 +214,25 @@ def cohort_create(
         raise invalid("capacity", _("A cohort has at least one place."))
     if instructor is not None and instructor.member_id != site.member_id:
         raise invalid("instructor", _("The instructor must belong to the member running the site."))
-    try:
-        with transaction.atomic():
-            cohort = Cohort.objects.create(
-                network=site.network,
-                member=site.member,
-                site=site,
-                pathway=pathway,
-                code=code.strip().upper(),
-                starts_on=starts_on,
-                ends_on=ends_on,
-                capacity=capacity,
-                instructor=instructor,
-            )
-            record(
-                actor=actor,
-                action="cohort.create",
-                target=cohort,
-                organisation_id=site.member.organisation_id,
-                changes={"code": [None, cohort.code]},
-            )
-    except IntegrityError:
-        raise invalid("code", _("The network already has a cohort with this code.")) from None
+    with written_once("code", _("The network already has a cohort with this code.")):
+        cohort = Cohort.objects.create(
+            network=site.network,
+            member=site.member,
+            site=site,
+            pathway=pathway,
+            code=code.strip().upper(),
+            starts_on=starts_on,
+            ends_on=ends_on,
+            capacity=capacity,
+            instructor=instructor,
+        )
+        record(
+            actor=actor,
+            action="cohort.create",
+            target=cohort,
+            organisation_id=site.member.organisation_id,
+            changes={"code": [None, cohort.code]},
+        )
     return cohort
 
 

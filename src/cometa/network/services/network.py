@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,7 +22,7 @@ from cometa.network.models import (
     MemberPeriod,
     Network,
 )
-from cometa.network.services.common import choice, invalid, record, require
+from cometa.network.services.common import choice, invalid, record, require, written_once
 
 PAGE_FIELDS = ("objectives", "targets", "initiatives", "resources_lacking")
 
@@ -43,20 +43,17 @@ def network_create(
         raise invalid("name", _("A name is required."))
     if mentor_limit < 1:
         raise invalid("mentor_limit", _("A mentor follows at least one woman."))
-    try:
-        with transaction.atomic():
-            network = Network.objects.create(
-                name=name.strip(), backbone=backbone, mentor_limit=mentor_limit
-            )
-            record(
-                actor=actor,
-                action="create",
-                target=network,
-                organisation_id=backbone.pk,
-                changes={"name": [None, network.name]},
-            )
-    except IntegrityError:
-        raise invalid("name", _("This network or backbone already exists.")) from None
+    with written_once("name", _("This network or backbone already exists.")):
+        network = Network.objects.create(
+            name=name.strip(), backbone=backbone, mentor_limit=mentor_limit
+        )
+        record(
+            actor=actor,
+            action="create",
+            target=network,
+            organisation_id=backbone.pk,
+            changes={"name": [None, network.name]},
+        )
     return network
 
 
@@ -162,26 +159,23 @@ def exit_survey_submit(
         raise invalid("period", _("The exit survey comes when the membership has ended."))
     if not 1 <= experience <= 5:
         raise invalid("experience", _("Give a number from 1 to 5."))
-    try:
-        with transaction.atomic():
-            survey = ExitSurvey.objects.create(
-                period=period,
-                answered_on=answered_on,
-                experience=experience,
-                felt_heard=felt_heard,
-                told_why=told_why,
-                what_worked=what_worked.strip(),
-                what_to_change=what_to_change.strip(),
-                answered_by=actor,
-            )
-            record(
-                actor=actor,
-                action="member.exit_survey",
-                target=survey,
-                organisation_id=period.member.organisation_id,
-            )
-    except IntegrityError:
-        raise invalid("period", _("This exit survey was already answered.")) from None
+    with written_once("period", _("This exit survey was already answered.")):
+        survey = ExitSurvey.objects.create(
+            period=period,
+            answered_on=answered_on,
+            experience=experience,
+            felt_heard=felt_heard,
+            told_why=told_why,
+            what_worked=what_worked.strip(),
+            what_to_change=what_to_change.strip(),
+            answered_by=actor,
+        )
+        record(
+            actor=actor,
+            action="member.exit_survey",
+            target=survey,
+            organisation_id=period.member.organisation_id,
+        )
     return survey
 
 
@@ -319,18 +313,13 @@ def designation_grant(
             "person",
             _("%(person)s does not belong to %(org)s.") % {"person": person, "org": member},
         )
-    try:
-        with transaction.atomic():
-            designation = Designation.objects.create(member=member, person=person, kind=kind)
-            record(
-                actor=actor,
-                action="designation.grant",
-                target=designation,
-                organisation_id=member.organisation_id,
-                changes={"person": [None, person.pk]},
-            )
-    except IntegrityError:
-        raise invalid(
-            "person", _("%(person)s is already designated.") % {"person": person}
-        ) from None
+    with written_once("person", _("%(person)s is already designated.") % {"person": person}):
+        designation = Designation.objects.create(member=member, person=person, kind=kind)
+        record(
+            actor=actor,
+            action="designation.grant",
+            target=designation,
+            organisation_id=member.organisation_id,
+            changes={"person": [None, person.pk]},
+        )
     return designation

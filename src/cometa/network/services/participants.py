@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
 from cometa.accounts.models import Person
-from cometa.network import states
+from cometa.network import schedule, states
 from cometa.network.access import may_edit_member
 from cometa.network.codes import (
     WG_DOMAINS,
@@ -35,6 +35,7 @@ from cometa.network.models import (
     Identity,
     Member,
     Participant,
+    PsychosocialFlag,
 )
 from cometa.network.rules import disability_from
 from cometa.network.services.common import choice, invalid, record, require
@@ -236,7 +237,9 @@ def participant_transfer(
 ) -> Participant:
     """Passes her record (identity included) to another member. Needs her consent to the
     transfer, or an override whose reason goes into the audit trail. Her current
-    enrolments end as transferred; she is enrolled anew by the receiving member."""
+    enrolments end as transferred; she is enrolled anew by the receiving member, which
+    also takes over her open follow-ups and her psychosocial flags (the former partner no
+    longer reads her identity, so could not reach her, and must not find her)."""
     source = participant.member
     require(may_edit_member(actor, source), _("Only the partner holding her record transfers it."))
     if to_member.network_id != participant.network_id or to_member.pk == source.pk:
@@ -249,6 +252,12 @@ def participant_transfer(
         )
     with transaction.atomic():
         ended = _end_current_enrolments(actor, participant, on)
+        followups_moved = FollowUpTask.objects.filter(
+            enrolment__participant=participant, status__in=schedule.ANSWERABLE
+        ).update(member=to_member)
+        flags_moved = PsychosocialFlag.objects.filter(participant=participant).update(
+            member=to_member
+        )
         participant.member = to_member
         participant.save(update_fields=["member"])
         record(
@@ -261,6 +270,8 @@ def participant_transfer(
                 "consented": consented,
                 "override_reason": override_reason.strip(),
                 "enrolments_ended": ended,
+                "followups_moved": followups_moved,
+                "flags_moved": flags_moved,
             },
         )
     return participant

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,6 +22,7 @@ from cometa.network.codes import (
     EnrolmentStatus,
     FollowUpStatus,
     IncomeBand,
+    StaffRole,
     WorkStatus,
 )
 from cometa.network.models import (
@@ -40,7 +41,7 @@ from cometa.network.models import (
     Staff,
 )
 from cometa.network.rules import Criterion, graduation_passed
-from cometa.network.services.common import choice, invalid, record, require
+from cometa.network.services.common import choice, invalid, record, require, written_once
 
 STEP_MESSAGES = {
     "step_not_allowed": gettext_lazy(
@@ -67,35 +68,34 @@ def enrol(
         raise invalid(
             "cohort", _("She is registered with another member: transfer her record first.")
         )
-    if mentor is not None and (mentor.member_id != cohort.member_id or mentor.role != "mentor"):
+    if mentor is not None and (
+        mentor.member_id != cohort.member_id or mentor.role != StaffRole.MENTOR
+    ):
         raise invalid("mentor", _("The mentor must be a mentor of the cohort's member."))
-    try:
-        with transaction.atomic():
-            enrolment = Enrolment.objects.create(
-                network=cohort.network,
-                member=cohort.member,
-                participant=participant,
-                cohort=cohort,
-                mentor=mentor,
-                status=EnrolmentStatus.ENROLLED,
-                enrolled_on=enrolled_on,
-                status_on=enrolled_on,
-            )
-            EnrolmentChange.objects.create(
-                enrolment=enrolment,
-                to_status=EnrolmentStatus.ENROLLED,
-                on=enrolled_on,
-                recorded_by=actor,
-            )
-            record(
-                actor=actor,
-                action="enrolment.create",
-                target=enrolment,
-                organisation_id=cohort.member.organisation_id,
-                changes={"cohort": [None, cohort.code]},
-            )
-    except IntegrityError:
-        raise invalid("cohort", _("She is already enrolled in this cohort.")) from None
+    with written_once("cohort", _("She is already enrolled in this cohort.")):
+        enrolment = Enrolment.objects.create(
+            network=cohort.network,
+            member=cohort.member,
+            participant=participant,
+            cohort=cohort,
+            mentor=mentor,
+            status=EnrolmentStatus.ENROLLED,
+            enrolled_on=enrolled_on,
+            status_on=enrolled_on,
+        )
+        EnrolmentChange.objects.create(
+            enrolment=enrolment,
+            to_status=EnrolmentStatus.ENROLLED,
+            on=enrolled_on,
+            recorded_by=actor,
+        )
+        record(
+            actor=actor,
+            action="enrolment.create",
+            target=enrolment,
+            organisation_id=cohort.member.organisation_id,
+            changes={"cohort": [None, cohort.code]},
+        )
     return enrolment
 
 
@@ -299,7 +299,7 @@ def followup_respond(
         choice("work_status", work_status, WorkStatus, _("Unknown code “%(value)s”."))
     if income_band:
         choice("income_band", income_band, IncomeBand, _("Unknown code “%(value)s”."))
-    if task.status not in (FollowUpStatus.SCHEDULED, FollowUpStatus.MISSED):
+    if task.status not in schedule.ANSWERABLE:
         raise Conflict("followup_closed", _("This follow-up is closed."))
     if responded_on < task.anchor_on:
         raise invalid("responded_on", _("The answers come before she left."))
