@@ -149,3 +149,15 @@ def test_purge_removes_expired_jobs_and_their_files_only(world):
     assert services.purge_expired() == 1
     assert not default_storage.exists(old.result_name)
     assert set(Job.objects.values_list("pk", flat=True)) == {fresh.pk, waiting.pk}
+
+
+def test_purge_prunes_the_task_backend_s_finished_rows_of_the_same_age(world):
+    old, fresh, waiting = start(world.sara), start(world.sara), start(world.sara)
+    long_ago = timezone.now() - timedelta(days=8)  # KEEP_DAYS is 7
+    DBTaskResult.objects.filter(id=old.task_id).update(status="SUCCESSFUL", finished_at=long_ago)
+    DBTaskResult.objects.filter(id=fresh.task_id).update(
+        status="FAILED", finished_at=timezone.now()
+    )
+    services.purge_expired()
+    left = set(DBTaskResult.objects.values_list("id", flat=True))
+    assert {str(task) for task in left} == {fresh.task_id, waiting.task_id}

@@ -3,18 +3,21 @@ remove expired results. Called alike by pages, the API, commands and workers."""
 
 from __future__ import annotations
 
+import io
 import logging
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cometa.core.errors import Conflict, NotPermitted, ValidationFailed
 from cometa.core.jobs import registry
+from cometa.core.jobs.config import uses_database_backend
 from cometa.core.jobs.models import FINISHED, Job, JobState, result_expiry
 from cometa.core.jobs.runner import run_job
 from cometa.core.jobs.selectors import is_platform_admin
@@ -117,7 +120,7 @@ def _reap_one(job: Job, *, now: datetime, max_attempts: int) -> bool:
 def _abandon_task(task_id: str) -> None:
     """Marks the dead worker's task failed in the database backend's own table, so it does
     not stay "running" there either (other backends keep their own books)."""
-    if not task_id or "django_tasks_db" not in settings.INSTALLED_APPS:
+    if not task_id or not uses_database_backend():
         return
     from django_tasks_db.models import DBTaskResult
 
@@ -130,8 +133,17 @@ def _abandon_task(task_id: str) -> None:
 
 
 def purge_expired(*, now: datetime | None = None) -> int:
-    """Removes finished jobs whose keeping time is over, with their result files."""
+    """Removes finished jobs whose keeping time is over, with their result files, and the
+    database backend's finished task rows of the same age. Returns how many jobs."""
     now = now or timezone.now()
+    if uses_database_backend():  # django-tasks-db keeps every task row until pruned
+        call_command(
+            "prune_db_task_results",
+            min_age_days=settings.JOBS["KEEP_DAYS"],
+            queue_name="*",
+            verbosity=0,
+            stdout=io.StringIO(),
+        )
     expired = Job.objects.filter(state__in=FINISHED, expires_at__lt=now)
     count = 0
     for job in expired.iterator():

@@ -25,13 +25,10 @@ from django.conf import settings
 from django.db import close_old_connections, connection
 
 from cometa.core.jobs import services
+from cometa.core.jobs.config import uses_database_backend
 
 logger = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 3600
-
-
-def uses_database_backend() -> bool:
-    return str(settings.TASKS["default"]["BACKEND"]).startswith("django_tasks_db")
 
 
 class Housekeeping:
