@@ -64,8 +64,7 @@ class Housekeeping:
     def _tick(self, last_purge: float) -> float:
         try:
             close_old_connections()
-            for job in services.reap_stale_jobs():
-                logger.warning("job %s: its worker stopped; now %s", job.pk, job.state)
+            services.reap_stale_jobs()  # logs each job it reaps
             if time.monotonic() - last_purge >= PURGE_EVERY_SECONDS:
                 removed = services.purge_expired()
                 if removed:
