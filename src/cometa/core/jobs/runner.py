@@ -97,7 +97,6 @@ def _finish(job: Job, output: registry.JobOutput) -> None:
         state=JobState.DONE,
         result_name=stored,
         result_label=label,
-        result_size=len(output.content),
         finished_at=now,
         expires_at=result_expiry(now),
         done=F("total"),
