@@ -112,8 +112,8 @@ def _add_stored_files(tar: tarfile.TarFile, report: Report) -> list[Entry]:
     names = list(storage.names())
     entries = []
     for done, name in enumerate(names, 1):
-        with default_storage.open(name, "rb") as stream:
-            entries.append(_add(tar, FILES + name, stream, default_storage.size(name)))
+        with default_storage.open(name, "rb") as stream:  # its size comes with it
+            entries.append(_add(tar, FILES + name, stream, stream.size))
         report("files", done, len(names))
     return [Entry(e.path.removeprefix(FILES), e.size, e.sha256) for e in entries]
 

@@ -83,7 +83,7 @@ def embedded_worker() -> Iterator[subprocess.Popen[bytes] | None]:
         yield None
         return
     command = [sys.executable, "-m", "cometa.cli", "worker", "--parent", str(os.getpid())]
-    child = subprocess.Popen(command, env=os.environ.copy())  # noqa: S603 (our own command)
+    child = subprocess.Popen(command)  # noqa: S603 (our own command, this environment)
     logger.info("worker started beside the web server (process %s)", child.pid)
     try:
         yield child
