@@ -63,7 +63,7 @@ def state(env: dict[str, str], job: str) -> dict[str, object]:
 
 def tasks(env: dict[str, str]) -> list[tuple[object, ...]]:
     """The task backend's rows (one per attempt), oldest first: status and exception."""
-    return rows(env, "SELECT status, exception_class_path FROM django_tasks_db_dbtaskresult"
+    return rows(env, "SELECT status, exception_class_path FROM django_tasks_database_dbtaskresult"
                      " ORDER BY enqueued_at")  # fmt: skip
 
 
