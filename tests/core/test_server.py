@@ -8,7 +8,7 @@ from gunicorn.config import Config
 from cometa.core.server import server_options
 
 
-def _config(**overrides: object) -> Config:
+def _config() -> Config:
     options = server_options(host="127.0.0.1", port=8123, workers=3, threads=5)
     config = Config()
     for key, value in options.items():

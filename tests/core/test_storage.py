@@ -103,7 +103,7 @@ def test_files_are_saved_listed_checked_and_deleted(tmp_path):
     store = FileSystemStorage(location=tmp_path)
     data = b"evidence bytes\n" * 1000
     digest = hashlib.sha256(data).hexdigest()
-    storage.save("evidence/a", io.BytesIO(data), storage=store)
+    storage.save("evidence/a", io.BytesIO(b"the bytes before"), storage=store)
     storage.save("jobs/2026/b", io.BytesIO(b"b"), storage=store)
     storage.save("evidence/a", io.BytesIO(data), storage=store)  # same name: replaced
     assert list(storage.names(storage=store)) == ["evidence/a", "jobs/2026/b"]
@@ -115,6 +115,13 @@ def test_files_are_saved_listed_checked_and_deleted(tmp_path):
     storage.delete("evidence/a", storage=store)
     with pytest.raises(storage.StoredFileMissing):
         storage.open_checked("evidence/a", digest, storage=store)
+
+
+def test_the_digest_is_of_what_is_left_in_the_stream():
+    data = b"0123456789" * 300_000  # several pieces of CHUNK
+    stream = io.BytesIO(b"head" + data)
+    stream.read(4)
+    assert storage.digest_of(stream) == (len(data), hashlib.sha256(data).hexdigest())
 
 
 def test_a_large_file_waits_on_disk_not_in_memory(tmp_path, monkeypatch):

@@ -16,9 +16,9 @@ the files back and replaces the database (:func:`restore_archive`).
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
+import shutil
 import tarfile
 import tempfile
 import time
@@ -69,20 +69,8 @@ class Checked:
         return self.database is None
 
 
-class _Hashing:
-    """Reads through a stream and keeps the SHA-256 and size of what went by."""
-
-    def __init__(self, stream: IO[bytes]) -> None:
-        self.stream, self.sha, self.size = stream, hashlib.sha256(), 0
-
-    def read(self, size: int = -1) -> bytes:
-        chunk = self.stream.read(size)
-        self.sha.update(chunk)
-        self.size += len(chunk)
-        return chunk
-
-    def entry(self, path: str) -> Entry:
-        return Entry(path, self.size, self.sha.hexdigest())
+def _entry(path: str, reader: storage.HashingReader) -> Entry:
+    return Entry(path, reader.size, reader.hexdigest())
 
 
 def _noop(phase: str, done: int, total: int) -> None:
@@ -124,8 +112,8 @@ def _add_stored_files(tar: tarfile.TarFile, report: Report) -> list[Entry]:
     names = list(storage.names())
     entries = []
     for done, name in enumerate(names, 1):
-        with default_storage.open(name, "rb") as stream:
-            entries.append(_add(tar, FILES + name, stream, default_storage.size(name)))
+        with default_storage.open(name, "rb") as stream:  # its size comes with it
+            entries.append(_add(tar, FILES + name, stream, stream.size))
         report("files", done, len(names))
     return [Entry(e.path.removeprefix(FILES), e.size, e.sha256) for e in entries]
 
@@ -133,9 +121,9 @@ def _add_stored_files(tar: tarfile.TarFile, report: Report) -> list[Entry]:
 def _add(tar: tarfile.TarFile, name: str, stream: IO[bytes], size: int) -> Entry:
     info = tarfile.TarInfo(name)
     info.size, info.mode, info.mtime = size, 0o600, time.time()
-    reader = _Hashing(stream)
+    reader = storage.HashingReader(stream)
     tar.addfile(info, reader)  # tarfile only calls read()
-    return reader.entry(name)
+    return _entry(name, reader)
 
 
 # --- checking -------------------------------------------------------------------------------
@@ -234,11 +222,10 @@ def restore_archive(checked: Checked, *, progress: Report | None = None) -> Rest
 
 def _extract(stream: IO[bytes], target: Path, expected: Entry) -> None:
     """Copies a member out, refusing it if it is not what the check saw."""
-    reader = _Hashing(stream)
+    reader = storage.HashingReader(stream)
     with target.open("wb") as out:
-        while chunk := reader.read(storage.CHUNK):
-            out.write(chunk)
-    if reader.entry(expected.path) != expected:
+        shutil.copyfileobj(reader, out, storage.CHUNK)
+    if _entry(expected.path, reader) != expected:
         target.unlink()
         raise BackupError(f"{expected.path} changed since the archive was checked.")
 

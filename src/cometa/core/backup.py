@@ -49,11 +49,8 @@ def dump_kind(path: Path) -> str | None:
 
 
 def dump_database(target: Path, *, progress: Progress | None = None) -> Path:
-    """A consistent copy of the database, taken while the platform keeps running."""
-    target = target.expanduser().resolve()
-    if target.exists():
-        raise BackupError(f"{target} exists already; choose a new file name.")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """A consistent copy of the database, taken while the platform keeps running, written
+    to ``target`` (a new file in a scratch folder: the archive checks its own target)."""
     if is_sqlite():
         _sqlite_copy(Path(_database()["NAME"]), target, progress)
     else:

@@ -170,13 +170,29 @@ def names(*, storage: Storage | None = None, folder: str = "") -> Iterator[str]:
         yield from names(storage=store, folder=f"{folder}/{sub}" if folder else sub)
 
 
+class HashingReader:
+    """Reads through a stream (as ``read()`` callers such as tarfile and shutil do) and keeps
+    the size and SHA-256 of what went by."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream, self.sha, self.size = stream, hashlib.sha256(), 0
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.stream.read(size)
+        self.sha.update(chunk)
+        self.size += len(chunk)
+        return chunk
+
+    def hexdigest(self) -> str:
+        return self.sha.hexdigest()
+
+
 def digest_of(stream: IO[bytes]) -> tuple[int, str]:
     """Size and SHA-256 of what is left in the stream, read piece by piece."""
-    sha, size = hashlib.sha256(), 0
-    while chunk := stream.read(CHUNK):
-        sha.update(chunk)
-        size += len(chunk)
-    return size, sha.hexdigest()
+    reader = HashingReader(stream)
+    while reader.read(CHUNK):
+        pass
+    return reader.size, reader.hexdigest()
 
 
 def open_checked(name: str, sha256: str, *, storage: Storage | None = None) -> IO[bytes]:
@@ -186,11 +202,10 @@ def open_checked(name: str, sha256: str, *, storage: Storage | None = None) -> I
     a mismatch would still have given out altered bytes."""
     store = storage or default_storage
     copy: IO[bytes] = io.BytesIO()
-    sha = hashlib.sha256()
     try:
         with store.open(name, "rb") as source:
-            while chunk := source.read(CHUNK):
-                sha.update(chunk)
+            reader = HashingReader(source)
+            while chunk := reader.read(CHUNK):
                 copy = _rolled_over(copy)
                 copy.write(chunk)
     except FileNotFoundError:
@@ -198,7 +213,7 @@ def open_checked(name: str, sha256: str, *, storage: Storage | None = None) -> I
     except BaseException:
         copy.close()
         raise
-    if sha256 and sha.hexdigest() != sha256:
+    if sha256 and reader.hexdigest() != sha256:
         copy.close()
         raise StoredFileAltered(name)
     copy.seek(0)

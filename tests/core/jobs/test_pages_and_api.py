@@ -4,6 +4,7 @@ platform administrators see the job; anyone else gets 404."""
 from __future__ import annotations
 
 import pytest
+from django.core.files.storage import default_storage
 
 from cometa.core.jobs import runner, services
 from tests.conftest import signed_in
@@ -35,6 +36,12 @@ def test_a_finished_job_offers_its_result_and_stops_polling(world, done_job):
     content = b"".join(result.streaming_content)  # type: ignore[attr-defined]
     assert result.status_code == 200 and content == b"2 by Sara"
     assert 'filename="count_result.txt"' in result.headers["Content-Disposition"]
+
+
+def test_a_result_file_gone_from_the_storage_answers_404(world, done_job):
+    default_storage.delete(done_job.result_name)
+    answer = signed_in(world.sara).get(f"/jobs/{done_job.pk}/result/")
+    assert answer.status_code == 404  # not a server error: the page says the file is gone
 
 
 def test_a_failed_job_shows_its_reason_and_has_no_result(world):

@@ -3,7 +3,9 @@ worker died (retry or fail), and removing expired results."""
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.core.files.storage import default_storage
@@ -79,7 +81,11 @@ def test_a_job_cancelled_while_running_stops_at_its_next_report_and_keeps_no_fil
     assert (job.done, job.message) == (1, "Cancelled.")
 
 
-def test_progress_is_written_at_most_four_times_a_second_but_the_last_step_always(world):
+def test_progress_is_written_at_most_four_times_a_second_but_the_last_step_always(
+    world, monkeypatch
+):
+    clock = iter([100.0, 100.1, 100.2, 100.5])  # seconds, as the runner's clock reads them
+    monkeypatch.setattr(runner, "time", SimpleNamespace(monotonic=lambda: next(clock)))
     job = start(world.sara)
     Job.objects.filter(pk=job.pk).update(state=JobState.RUNNING, attempts=1)
     progress = runner.JobProgress(job.pk, 1)
@@ -87,9 +93,39 @@ def test_progress_is_written_at_most_four_times_a_second_but_the_last_step_alway
     progress(2, 10, "two")  # too soon: not written
     job.refresh_from_db()
     assert (job.done, job.message) == (1, "one")
-    progress(10, 10, "last")
+    progress(10, 10, "last")  # as soon, but the last step
     job.refresh_from_db()
     assert (job.done, job.total, job.message) == (10, 10, "last")
+    progress(3, 10, "later")  # a quarter of a second after the last write
+    job.refresh_from_db()
+    assert (job.done, job.message) == (3, "later")
+
+
+def test_the_heartbeat_stamps_a_silent_runner_s_attempt_until_stopped(monkeypatch):
+    stamps = []  # (job, attempt) of each stamp; the thread's own database writes are the
+    # runner's per-attempt update, checked by the tests above and the worker-kill tests
+
+    class Rows:
+        def __init__(self, job_id: int, attempt: int) -> None:
+            self.key = (job_id, attempt)
+
+        def update(self, **fields: object) -> int:
+            assert set(fields) == {"heartbeat_at"}
+            stamps.append(self.key)
+            return 1
+
+    monkeypatch.setattr(runner, "this_attempt", Rows)
+    beat = runner.Heartbeat(7, 2, interval=0.02)
+    beat.start()
+    deadline = time.monotonic() + 10
+    while len(stamps) < 3:
+        assert time.monotonic() < deadline, "the heartbeat never stamped the job"
+        time.sleep(0.02)
+    beat.stop()
+    assert not beat.thread.is_alive() and set(stamps) == {(7, 2)}
+    after = len(stamps)
+    time.sleep(0.1)
+    assert len(stamps) == after  # nothing stamped once stopped
 
 
 def _running(job: Job, *, seconds_ago: int, attempts: int = 1) -> None:
@@ -149,3 +185,15 @@ def test_purge_removes_expired_jobs_and_their_files_only(world):
     assert services.purge_expired() == 1
     assert not default_storage.exists(old.result_name)
     assert set(Job.objects.values_list("pk", flat=True)) == {fresh.pk, waiting.pk}
+
+
+def test_purge_prunes_the_task_backend_s_finished_rows_of_the_same_age(world):
+    old, fresh, waiting = start(world.sara), start(world.sara), start(world.sara)
+    long_ago = timezone.now() - timedelta(days=8)  # KEEP_DAYS is 7
+    DBTaskResult.objects.filter(id=old.task_id).update(status="SUCCESSFUL", finished_at=long_ago)
+    DBTaskResult.objects.filter(id=fresh.task_id).update(
+        status="FAILED", finished_at=timezone.now()
+    )
+    services.purge_expired()
+    left = set(DBTaskResult.objects.values_list("id", flat=True))
+    assert {str(task) for task in left} == {fresh.task_id, waiting.task_id}

@@ -45,18 +45,26 @@ def worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
 COLUMNS = ("state", "done", "attempts", "error")
 
 
-def state(env: dict[str, str], job: str) -> dict[str, object]:
-    """The job's row, read straight from the database (a `cometa jobs show` per look would
-    take longer than the job)."""
-    query = f"SELECT {', '.join(COLUMNS)} FROM core_job WHERE id = {int(job)}"
+def rows(env: dict[str, str], query: str) -> list[tuple[object, ...]]:
+    """Read straight from the database (a `cometa jobs show` per look would take longer
+    than the job)."""
     if env.get("DATABASE_URL"):
         with psycopg.connect(env["DATABASE_URL"]) as db:
-            row = db.execute(query).fetchone()
-    else:
-        with sqlite3.connect(Path(env["COMETA_DATA_DIR"]) / "cometa.sqlite3") as db:
-            row = db.execute(query).fetchone()
-    assert row is not None, f"no job {job}"
-    return dict(zip(COLUMNS, row, strict=True))
+            return db.execute(query).fetchall()
+    with sqlite3.connect(Path(env["COMETA_DATA_DIR"]) / "cometa.sqlite3") as db:
+        return db.execute(query).fetchall()
+
+
+def state(env: dict[str, str], job: str) -> dict[str, object]:
+    found = rows(env, f"SELECT {', '.join(COLUMNS)} FROM core_job WHERE id = {int(job)}")
+    assert found, f"no job {job}"
+    return dict(zip(COLUMNS, found[0], strict=True))
+
+
+def tasks(env: dict[str, str]) -> list[tuple[object, ...]]:
+    """The task backend's rows (one per attempt), oldest first: status and exception."""
+    return rows(env, "SELECT status, exception_class_path FROM django_tasks_database_dbtaskresult"
+                     " ORDER BY enqueued_at")  # fmt: skip
 
 
 def wait_until(env, job, condition, *, seconds: float) -> dict[str, object]:
@@ -110,6 +118,8 @@ def run_kill_and_retry(tmp_path: Path, extra: dict[str, str]) -> None:
     assert shown["result"] == f"jobs/{job}/probe-{job}.txt"
     result = Path(env["COMETA_DATA_DIR"]) / "uploads" / str(shown["result"])
     assert result.read_text().splitlines()[-1] == f"step {STEPS} of {STEPS}, attempt 2"
+    # the killed attempt's task is not left "running" in the backend's own table
+    assert tasks(env) == [("FAILED", "cometa.core.jobs.runner.WorkerLost"), ("SUCCESSFUL", "")]
 
 
 def test_a_killed_worker_s_job_is_run_again_by_the_next_worker(tmp_path):
@@ -128,6 +138,8 @@ def test_a_killed_worker_s_job_fails_with_its_reason_when_out_of_attempts(tmp_pa
         second.wait(timeout=30)
     assert seen["state"] == "failed" and seen["attempts"] == 1
     assert "worker running this job stopped" in str(seen["error"])
+    assert 2 <= int(seen["done"]) < STEPS  # it ran, and was not run again
+    assert tasks(env) == [("FAILED", "cometa.core.jobs.runner.WorkerLost")]
 
 
 @pytest.mark.skipif(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from cometa.core.config import Env
@@ -26,6 +27,12 @@ def tasks_settings(env: Env) -> dict[str, Any]:
             f"COMETA_TASKS_BACKEND must be one of {', '.join(sorted(BACKENDS))}, not {name!r}."
         )
     return {"default": {"BACKEND": BACKENDS[name], "QUEUES": ["default"]}}
+
+
+def uses_database_backend() -> bool:
+    """Whether tasks go through django-tasks-db (workers, its task table) rather than another
+    backend; read from the running settings."""
+    return str(settings.TASKS["default"]["BACKEND"]) == BACKENDS["database"]
 
 
 def jobs_settings(env: Env) -> dict[str, Any]:

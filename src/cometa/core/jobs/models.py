@@ -44,7 +44,6 @@ class Job(models.Model):
     message = models.CharField(_("message"), max_length=300, blank=True)
     result_name = models.CharField(_("result file"), max_length=300, blank=True)
     result_label = models.CharField(_("result file name"), max_length=200, blank=True)
-    result_size = models.PositiveBigIntegerField(_("result size"), default=0)
     error = models.TextField(_("error"), blank=True)
     task_id = models.CharField(_("task"), max_length=64, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)

@@ -6,13 +6,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import close_old_connections, connection
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone, translation
 from django.utils.text import get_valid_filename
 from django_tasks import task
@@ -38,7 +37,7 @@ def run_job(job_id: int) -> None:
     execute(job_id)
 
 
-def _mine(job_id: int, attempt: int) -> Any:
+def this_attempt(job_id: int, attempt: int) -> QuerySet[Job]:
     """This attempt's row: every write of a worker is conditional on it, so a worker taken
     for dead that wakes up again cannot overwrite the attempt that replaced it."""
     return Job.objects.filter(pk=job_id, state=JobState.RUNNING, attempts=attempt)
@@ -82,7 +81,7 @@ def execute(job_id: int) -> None:
 
 def _fail(job: Job, reason: str) -> None:
     now = timezone.now()
-    _mine(job.pk, job.attempts).update(
+    this_attempt(job.pk, job.attempts).update(
         state=JobState.FAILED,
         error=reason[:2000],
         finished_at=now,
@@ -94,11 +93,10 @@ def _finish(job: Job, output: registry.JobOutput) -> None:
     label = get_valid_filename(output.name) or f"job-{job.pk}"
     now = timezone.now()
     stored = default_storage.save(f"jobs/{job.pk}/{label}", ContentFile(output.content))
-    finished = _mine(job.pk, job.attempts).update(
+    finished = this_attempt(job.pk, job.attempts).update(
         state=JobState.DONE,
         result_name=stored,
         result_label=label,
-        result_size=len(output.content),
         finished_at=now,
         expires_at=result_expiry(now),
         done=F("total"),
@@ -120,7 +118,7 @@ class JobProgress:
         if now - self.last_write < PROGRESS_EVERY_SECONDS and done < total:
             return
         self.last_write = now
-        written = _mine(self.job_id, self.attempt).update(
+        written = this_attempt(self.job_id, self.attempt).update(
             done=max(0, done),
             total=max(0, total),
             message=message[:300],
@@ -151,7 +149,7 @@ class Heartbeat:
         try:
             while not self.stopped.wait(self.interval):
                 try:
-                    _mine(self.job_id, self.attempt).update(heartbeat_at=timezone.now())
+                    this_attempt(self.job_id, self.attempt).update(heartbeat_at=timezone.now())
                 except Exception:  # a busy database: try again at the next beat
                     logger.warning("job %s: heartbeat not written", self.job_id, exc_info=True)
                     close_old_connections()

@@ -3,28 +3,26 @@ remove expired results. Called alike by pages, the API, commands and workers."""
 
 from __future__ import annotations
 
+import io
 import logging
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.core.management import call_command
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cometa.core.errors import Conflict, NotPermitted, ValidationFailed
 from cometa.core.jobs import registry
+from cometa.core.jobs.config import uses_database_backend
 from cometa.core.jobs.models import FINISHED, Job, JobState, result_expiry
-from cometa.core.jobs.runner import run_job
+from cometa.core.jobs.runner import run_job, this_attempt
 from cometa.core.jobs.selectors import is_platform_admin
 from cometa.core.jobs.states import sources_of
 
 logger = logging.getLogger(__name__)
-
-
-def job_settings() -> dict[str, Any]:
-    return dict(settings.JOBS)
 
 
 def enqueue(job: Job) -> None:
@@ -43,10 +41,9 @@ def start_job(*, actor: Any, kind: str, parameters: dict[str, Any]) -> Job:
     if job_kind is None:
         raise ValidationFailed({"kind": [_("There is no kind of job named %s.") % kind]})
     job_kind.authorize(actor, parameters)
-    with transaction.atomic():
-        job = Job.objects.create(kind=kind, requested_by=actor, parameters=parameters)
-    # Outside the transaction: an immediate backend runs the job here and now, and must
-    # find the row committed (its heartbeat writes from another connection).
+    # Queued once the row is written (autocommit): an immediate backend runs the job here
+    # and now, and its heartbeat thread writes to the row from another connection.
+    job = Job.objects.create(kind=kind, requested_by=actor, parameters=parameters)
     enqueue(job)
     job.refresh_from_db()
     return job
@@ -73,51 +70,41 @@ def cancel_job(*, actor: Any, job: Job) -> Job:
 def reap_stale_jobs(*, now: datetime | None = None) -> list[Job]:
     """Jobs marked running whose worker gave no sign of life for STALE_SECONDS: each gets
     another attempt, or fails with the reason once MAX_ATTEMPTS were used. Returns them."""
-    config = job_settings()
     now = now or timezone.now()
-    limit = now - timedelta(seconds=config["STALE_SECONDS"])
-    reaped = []
-    for job in Job.objects.filter(state=JobState.RUNNING, heartbeat_at__lt=limit):
-        if _reap_one(job, now=now, max_attempts=config["MAX_ATTEMPTS"]):
-            reaped.append(job)
-    return reaped
+    limit = now - timedelta(seconds=settings.JOBS["STALE_SECONDS"])
+    stale = Job.objects.filter(state=JobState.RUNNING, heartbeat_at__lt=limit)
+    return [job for job in stale if _reap_one(job, now=now)]
 
 
-def _reap_one(job: Job, *, now: datetime, max_attempts: int) -> bool:
+def _reap_one(job: Job, *, now: datetime) -> bool:
     last_seen = job.heartbeat_at.isoformat(timespec="seconds") if job.heartbeat_at else "-"
-    mine = Job.objects.filter(pk=job.pk, state=JobState.RUNNING, attempts=job.attempts)
-    if job.attempts < max_attempts:
-        moved = mine.update(
-            state=JobState.QUEUED,
-            message=_("The worker stopped (last seen %(time)s); trying again.")
-            % {"time": last_seen},
-        )
-        if moved:
-            _abandon_task(job.task_id)
-            enqueue(job)
+    again = job.attempts < settings.JOBS["MAX_ATTEMPTS"]
+    if again:
+        message = _("The worker stopped (last seen %(time)s); trying again.")
+        changes: dict[str, Any] = {"message": message % {"time": last_seen}}
     else:
-        moved = mine.update(
-            state=JobState.FAILED,
-            finished_at=now,
-            expires_at=result_expiry(now),
-            error=_(
-                "The worker running this job stopped (last seen %(time)s) "
-                "and %(attempts)d attempts were used."
-            )
-            % {"time": last_seen, "attempts": job.attempts},
+        error = _(
+            "The worker running this job stopped (last seen %(time)s) "
+            "and %(attempts)d attempts were used."
         )
-        if moved:
-            _abandon_task(job.task_id)
-    if moved:
-        logger.warning("job %s: worker lost after attempt %s", job.pk, job.attempts)
-        job.refresh_from_db()
-    return bool(moved)
+        changes = {"error": error % {"time": last_seen, "attempts": job.attempts}}
+        changes |= {"finished_at": now, "expires_at": result_expiry(now)}
+    state = JobState.QUEUED if again else JobState.FAILED
+    # conditional on the attempt seen: two reapers, or a worker that woke up, cannot both win
+    if not this_attempt(job.pk, job.attempts).update(state=state, **changes):
+        return False
+    _abandon_task(job.task_id)
+    if again:
+        enqueue(job)
+    logger.warning("job %s: worker lost in attempt %s; now %s", job.pk, job.attempts, state)
+    job.refresh_from_db()
+    return True
 
 
 def _abandon_task(task_id: str) -> None:
     """Marks the dead worker's task failed in the database backend's own table, so it does
     not stay "running" there either (other backends keep their own books)."""
-    if not task_id or "django_tasks_db" not in settings.INSTALLED_APPS:
+    if not task_id or not uses_database_backend():
         return
     from django_tasks_db.models import DBTaskResult
 
@@ -130,8 +117,17 @@ def _abandon_task(task_id: str) -> None:
 
 
 def purge_expired(*, now: datetime | None = None) -> int:
-    """Removes finished jobs whose keeping time is over, with their result files."""
+    """Removes finished jobs whose keeping time is over, with their result files, and the
+    database backend's finished task rows of the same age. Returns how many jobs."""
     now = now or timezone.now()
+    if uses_database_backend():  # django-tasks-db keeps every task row until pruned
+        call_command(
+            "prune_db_task_results",
+            min_age_days=settings.JOBS["KEEP_DAYS"],
+            queue_name="*",
+            verbosity=0,
+            stdout=io.StringIO(),
+        )
     expired = Job.objects.filter(state__in=FINISHED, expires_at__lt=now)
     count = 0
     for job in expired.iterator():

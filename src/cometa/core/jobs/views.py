@@ -40,13 +40,11 @@ def job_result(request: HttpRequest, pk: int) -> FileResponse:
     job = selectors.job_get(request.user, pk)
     if job.state != JobState.DONE or not job.result_name:
         raise Http404(_("This job has no result file."))
-    if not default_storage.exists(job.result_name):
-        raise Http404(_("The result file was removed."))
-    return FileResponse(
-        default_storage.open(job.result_name, "rb"),
-        as_attachment=True,
-        filename=job.result_label or f"job-{job.pk}",
-    )
+    try:  # one request to the storage, not a look and then a read
+        stored = default_storage.open(job.result_name, "rb")
+    except FileNotFoundError:
+        raise Http404(_("The result file was removed.")) from None
+    return FileResponse(stored, as_attachment=True, filename=job.result_label or f"job-{job.pk}")
 
 
 @login_required

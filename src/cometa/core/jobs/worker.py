@@ -25,13 +25,10 @@ from django.conf import settings
 from django.db import close_old_connections, connection
 
 from cometa.core.jobs import services
+from cometa.core.jobs.config import uses_database_backend
 
 logger = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 3600
-
-
-def uses_database_backend() -> bool:
-    return str(settings.TASKS["default"]["BACKEND"]).startswith("django_tasks_db")
 
 
 class Housekeeping:
@@ -67,8 +64,7 @@ class Housekeeping:
     def _tick(self, last_purge: float) -> float:
         try:
             close_old_connections()
-            for job in services.reap_stale_jobs():
-                logger.warning("job %s: its worker stopped; now %s", job.pk, job.state)
+            services.reap_stale_jobs()  # logs each job it reaps
             if time.monotonic() - last_purge >= PURGE_EVERY_SECONDS:
                 removed = services.purge_expired()
                 if removed:
@@ -87,7 +83,7 @@ def embedded_worker() -> Iterator[subprocess.Popen[bytes] | None]:
         yield None
         return
     command = [sys.executable, "-m", "cometa.cli", "worker", "--parent", str(os.getpid())]
-    child = subprocess.Popen(command, env=os.environ.copy())  # noqa: S603 (our own command)
+    child = subprocess.Popen(command)  # noqa: S603 (our own command, this environment)
     logger.info("worker started beside the web server (process %s)", child.pid)
     try:
         yield child

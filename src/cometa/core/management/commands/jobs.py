@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from typing import Any
 
@@ -92,7 +93,7 @@ class Command(BaseCommand):
                 default_storage.open(job.result_name, "rb") as source,
                 open(options["output"], "wb") as target,
             ):
-                target.write(source.read())
+                shutil.copyfileobj(source, target)  # piece by piece, however large
             self.stdout.write(f"Result written to {options['output']}")
         else:
             self.stdout.write(f"Result: {job.result_label} (job {job.pk})")

@@ -6,7 +6,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.crypto import get_random_string
 
-from cometa.core.jobs.worker import Housekeeping, uses_database_backend
+from cometa.core.jobs.config import uses_database_backend
+from cometa.core.jobs.worker import Housekeeping
 
 
 class Command(BaseCommand):
