@@ -3,6 +3,7 @@ worker died (retry or fail), and removing expired results."""
 
 from __future__ import annotations
 
+import io
 import time
 from datetime import timedelta
 from types import SimpleNamespace
@@ -197,3 +198,35 @@ def test_purge_prunes_the_task_backend_s_finished_rows_of_the_same_age(world):
     services.purge_expired()
     left = set(DBTaskResult.objects.values_list("id", flat=True))
     assert {str(task) for task in left} == {fresh.task_id, waiting.task_id}
+
+
+def test_a_waiting_job_whose_worker_died_before_starting_it_is_queued_again(world, settings):
+    """A worker took the task (the backend says running) and died before it marked the job
+    running: the job would wait for ever; the reaper hands it a new task."""
+    settings.JOBS = settings.JOBS | {"STALE_SECONDS": 60}
+    stranded, just_taken = start(world.sara), start(world.bolat)
+    long_ago = timezone.now() - timedelta(seconds=61)
+    DBTaskResult.objects.filter(id=stranded.task_id).update(status="RUNNING", started_at=long_ago)
+    DBTaskResult.objects.filter(id=just_taken.task_id).update(
+        status="RUNNING", started_at=timezone.now()
+    )
+    dead_task = stranded.task_id
+    assert [job.pk for job in services.reap_stale_jobs()] == [stranded.pk]
+    stranded.refresh_from_db()
+    assert stranded.state == "queued" and stranded.task_id != dead_task
+    assert DBTaskResult.objects.get(id=dead_task).status == "FAILED"
+    assert DBTaskResult.objects.get(id=stranded.task_id).status == "READY"
+    assert services.reap_stale_jobs() == []  # reaped once, not again
+    runner.execute(stranded.pk)
+    stranded.refresh_from_db()
+    assert (stranded.state, stranded.attempts) == ("done", 1)
+
+
+def test_purge_also_removes_a_file_left_by_an_attempt_killed_before_recording_it(world):
+    job = start(world.sara)
+    runner.execute(job.pk)
+    job.refresh_from_db()
+    orphan = default_storage.save(f"jobs/{job.pk}/left-behind.txt", io.BytesIO(b"x"))
+    Job.objects.filter(pk=job.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert services.purge_expired() == 1
+    assert not default_storage.exists(orphan) and not default_storage.exists(job.result_name)

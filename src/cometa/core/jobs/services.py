@@ -69,11 +69,41 @@ def cancel_job(*, actor: Any, job: Job) -> Job:
 
 def reap_stale_jobs(*, now: datetime | None = None) -> list[Job]:
     """Jobs marked running whose worker gave no sign of life for STALE_SECONDS: each gets
-    another attempt, or fails with the reason once MAX_ATTEMPTS were used. Returns them."""
+    another attempt, or fails with the reason once MAX_ATTEMPTS were used. Also jobs still
+    waiting whose task a worker took and then died with before it marked the job running.
+    Returns them."""
     now = now or timezone.now()
     limit = now - timedelta(seconds=settings.JOBS["STALE_SECONDS"])
     stale = Job.objects.filter(state=JobState.RUNNING, heartbeat_at__lt=limit)
-    return [job for job in stale if _reap_one(job, now=now)]
+    reaped = [job for job in stale if _reap_one(job, now=now)]
+    return reaped + [job for job in _stranded(limit) if _requeue_stranded(job)]
+
+
+def _stranded(limit: datetime) -> list[Job]:
+    """Waiting jobs whose task the database backend says a worker started before ``limit``:
+    a live worker would have marked the job running at once (other backends keep no such
+    books, so nothing is found there)."""
+    if not uses_database_backend():
+        return []
+    from django_tasks_db.models import DBTaskResult
+
+    taken = DBTaskResult.objects.filter(status="RUNNING", started_at__lt=limit)
+    task_ids = [str(task_id) for task_id in taken.values_list("id", flat=True)]
+    return list(Job.objects.filter(state=JobState.QUEUED, task_id__in=task_ids))
+
+
+def _requeue_stranded(job: Job) -> bool:
+    # conditional on the task seen: a second reaper finds the task id already replaced
+    message = _("The worker that took this job stopped before starting it; waiting again.")
+    if not Job.objects.filter(pk=job.pk, state=JobState.QUEUED, task_id=job.task_id).update(
+        message=message
+    ):
+        return False
+    _abandon_task(job.task_id)
+    enqueue(job)
+    logger.warning("job %s: its worker stopped before starting it; queued again", job.pk)
+    job.refresh_from_db()
+    return True
 
 
 def _reap_one(job: Job, *, now: datetime) -> bool:
@@ -131,8 +161,19 @@ def purge_expired(*, now: datetime | None = None) -> int:
     expired = Job.objects.filter(state__in=FINISHED, expires_at__lt=now)
     count = 0
     for job in expired.iterator():
-        if job.result_name and default_storage.exists(job.result_name):
-            default_storage.delete(job.result_name)
+        _delete_results(job)
         job.delete()
         count += 1
     return count
+
+
+def _delete_results(job: Job) -> None:
+    """Every file under the job's folder: besides the recorded result, an attempt killed
+    between writing its file and recording it left one there."""
+    folder = f"jobs/{job.pk}"
+    try:
+        _folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for name in files:
+        default_storage.delete(f"{folder}/{name}")
