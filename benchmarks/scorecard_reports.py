@@ -39,6 +39,7 @@ from collections.abc import Callable
 from typing import Any
 
 from benchmarks import ROOT, GcTimer, Options, Result, Table
+from cometa.accounts.acting import SYSTEM
 
 SEED = ROOT.parent / "shared" / "seeds" / "001_537e9a5bf0bea773.txt"
 RUNS = {True: 3, False: 9}  # quick: smoke run
@@ -229,7 +230,7 @@ def _kazakhstan() -> tuple[Any, str]:
     framework_sync_builtin()
     if SEED.exists():
         team = organisation_create(
-            actor=None,
+            actor=SYSTEM,
             name="UNCT Kazakhstan",
             kind=OrganisationKind.COUNTRY_TEAM,
             country="KAZ",
@@ -237,7 +238,7 @@ def _kazakhstan() -> tuple[Any, str]:
         )
         text = SEED.read_text(encoding="utf-8")
         imported = assessment_import(
-            actor=None, organisation=team, text=text, source_name=SEED.name
+            actor=SYSTEM, organisation=team, text=text, source_name=SEED.name
         )
         return imported.assessment, "seed import"
     from cometa.demo.build import build_demo

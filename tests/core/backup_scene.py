@@ -12,6 +12,8 @@ from typing import Any
 
 import django
 
+from cometa.accounts.acting import SYSTEM
+
 
 def build() -> None:
     from cometa.accounts import services as accounts
@@ -24,12 +26,12 @@ def build() -> None:
 
     framework_sync_builtin()
     team = accounts.organisation_create(
-        actor=None, name="UNCT Kazakhstan", kind=OrganisationKind.COUNTRY_TEAM, country="KAZ"
+        actor=SYSTEM, name="UNCT Kazakhstan", kind=OrganisationKind.COUNTRY_TEAM, country="KAZ"
     )
     aisha = accounts.person_create(
-        actor=None, email="aisha@example.org", full_name="Aisha", password="a long password 42"
+        actor=SYSTEM, email="aisha@example.org", full_name="Aisha", password="a long password 42"
     )
-    accounts.membership_add(actor=None, organisation=team, person=aisha, role=Role.COORDINATOR)
+    accounts.membership_add(actor=SYSTEM, organisation=team, person=aisha, role=Role.COORDINATOR)
     assessment = services.assessment_create(
         actor=aisha,
         organisation=team,

@@ -101,7 +101,7 @@ def test_concurrent_writers_queue_instead_of_failing_on_sqlite(tmp_path):
         def work(n):
             try:
                 for i in range(25):
-                    services.organisation_create(actor=None, name=f"Org {n}-{i}", kind="funder")
+                    services.organisation_create(actor=SYSTEM, name=f"Org {n}-{i}", kind="funder")
             except Exception as error:
                 errors.append(repr(error))
             finally:

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import models
 
 from cometa.accounts import audit
-from cometa.accounts.models import Person
+from cometa.accounts.acting import Actor
 from cometa.core.errors import NotPermitted, ValidationFailed
 
 
@@ -29,7 +29,7 @@ def choice(field: str, value: str, choices: type[models.Choices], message: str) 
 
 def record(
     *,
-    actor: Person | None,
+    actor: Actor,
     action: str,
     target: models.Model,
     organisation_id: int | None,
