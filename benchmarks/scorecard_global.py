@@ -39,7 +39,6 @@ from typing import Any
 
 from benchmarks import ROOT, GcTimer, Options, Result, Table, percentile
 from benchmarks.postgres import scratch_database
-from cometa.accounts.acting import SYSTEM
 
 TEAMS = 130
 FIRST_YEAR, YEARS = 2019, 6
@@ -193,6 +192,7 @@ def build() -> tuple[Any, int]:
     from django.db import transaction
 
     from cometa.accounts import services as accounts_services
+    from cometa.accounts.acting import SYSTEM
     from cometa.accounts.models import Organisation
     from cometa.accounts.models.organisations import OrganisationKind
     from cometa.accounts.roles import Role

@@ -12,11 +12,10 @@ from typing import Any
 
 import django
 
-from cometa.accounts.acting import SYSTEM
-
 
 def build() -> None:
     from cometa.accounts import services as accounts
+    from cometa.accounts.acting import SYSTEM
     from cometa.accounts.models.organisations import OrganisationKind
     from cometa.accounts.roles import Role
     from cometa.scorecards.assessments import services

@@ -97,6 +97,7 @@ def test_concurrent_writers_queue_instead_of_failing_on_sqlite(tmp_path):
         django.setup()
         from django.db import connection
         from cometa.accounts import services, audit
+        from cometa.accounts.acting import SYSTEM
         errors = []
         def work(n):
             try:
