@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
+import inspect
+import pkgutil
 
 import pytest
 
@@ -71,3 +74,30 @@ def test_the_system_acts_where_a_person_may_not(world):
     assert world.bolat.is_platform_admin
     with pytest.raises(NotPermitted):
         services.person_update(actor=world.sara, person=world.bolat, is_platform_admin=False)
+
+
+def _functions_taking_an_actor():
+    """Every function of the package with an ``actor`` parameter, with its annotation as
+    written (the modules use postponed annotations, so it is the source text)."""
+    import cometa
+
+    skipped = ("migrations", "cometa.settings", "cometa.wsgi", "cometa.cli", "cometa.urls")
+    for info in pkgutil.walk_packages(cometa.__path__, "cometa."):
+        if any(part in info.name for part in skipped):
+            continue
+        module = importlib.import_module(info.name)
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ != info.name:
+                continue
+            parameter = inspect.signature(function).parameters.get("actor")
+            if parameter is not None:
+                yield f"{info.name}.{name}", str(parameter.annotation)
+
+
+def test_no_service_admits_none_for_an_actor():
+    found = dict(_functions_taking_an_actor())
+    assert "cometa.accounts.services.organisation_create" in found
+    assert "cometa.network.services.network.network_create" in found
+    assert found["cometa.scorecards.assessments.services.cycle_create"] == "Actor"
+    admitting_none = {name: hint for name, hint in found.items() if "None" in hint}
+    assert admitting_none == {}
