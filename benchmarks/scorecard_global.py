@@ -192,6 +192,7 @@ def build() -> tuple[Any, int]:
     from django.db import transaction
 
     from cometa.accounts import services as accounts_services
+    from cometa.accounts.acting import SYSTEM
     from cometa.accounts.models import Organisation
     from cometa.accounts.models.organisations import OrganisationKind
     from cometa.accounts.roles import Role
@@ -267,13 +268,13 @@ def build() -> tuple[Any, int]:
             for number, assessment in enumerate(assessments)
         )
         office = accounts_services.organisation_create(
-            actor=None, name="UN Women Bench Review", kind=OrganisationKind.UN_WOMEN_OFFICE
+            actor=SYSTEM, name="UN Women Bench Review", kind=OrganisationKind.UN_WOMEN_OFFICE
         )
         reviewer = accounts_services.person_create(
-            actor=None, email=REVIEWER, full_name="Bench Reviewer", password=secrets.token_hex(16)
+            actor=SYSTEM, email=REVIEWER, full_name="Bench Reviewer", password=secrets.token_hex(16)
         )
         accounts_services.membership_add(
-            actor=None, organisation=office, person=reviewer, role=Role.REVIEWER
+            actor=SYSTEM, organisation=office, person=reviewer, role=Role.REVIEWER
         )
     return reviewer, len(indicators)
 

@@ -219,6 +219,7 @@ def _kazakhstan() -> tuple[Any, str]:
     """The seed report imported into a fresh database, else the demo's Kazakhstan 2022."""
     from django.core.management import call_command
 
+    from cometa.accounts.acting import SYSTEM
     from cometa.accounts.models.organisations import OrganisationKind
     from cometa.accounts.services import organisation_create
     from cometa.scorecards.frameworks.store import framework_sync_builtin
@@ -229,7 +230,7 @@ def _kazakhstan() -> tuple[Any, str]:
     framework_sync_builtin()
     if SEED.exists():
         team = organisation_create(
-            actor=None,
+            actor=SYSTEM,
             name="UNCT Kazakhstan",
             kind=OrganisationKind.COUNTRY_TEAM,
             country="KAZ",
@@ -237,7 +238,7 @@ def _kazakhstan() -> tuple[Any, str]:
         )
         text = SEED.read_text(encoding="utf-8")
         imported = assessment_import(
-            actor=None, organisation=team, text=text, source_name=SEED.name
+            actor=SYSTEM, organisation=team, text=text, source_name=SEED.name
         )
         return imported.assessment, "seed import"
     from cometa.demo.build import build_demo

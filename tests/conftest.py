@@ -18,6 +18,7 @@ from django.test import Client
 from django.utils import translation
 
 from cometa.accounts import services
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.middleware import LAST_SEEN_AT, SECOND_FACTOR_OK, SIGNED_IN_AT
 from cometa.accounts.models import Organisation, Person
 from cometa.accounts.models.organisations import OrganisationKind as Kind
@@ -67,23 +68,23 @@ class World:
 
 def make_person(email: str, name: str, *, admin: bool = False) -> Person:
     return services.person_create(
-        actor=None, email=email, full_name=name, password=PASSWORD, is_platform_admin=admin
+        actor=SYSTEM, email=email, full_name=name, password=PASSWORD, is_platform_admin=admin
     )
 
 
 @pytest.fixture
 def world(db: None) -> World:
     unct = services.organisation_create(
-        actor=None, name="UNCT Kazakhstan", kind=Kind.COUNTRY_TEAM, country="KAZ", region="ECA"
+        actor=SYSTEM, name="UNCT Kazakhstan", kind=Kind.COUNTRY_TEAM, country="KAZ", region="ECA"
     )
     undp = services.organisation_create(
-        actor=None, name="UNDP Kazakhstan", kind=Kind.UN_ENTITY, parent=unct, country="KAZ"
+        actor=SYSTEM, name="UNDP Kazakhstan", kind=Kind.UN_ENTITY, parent=unct, country="KAZ"
     )
     other = services.organisation_create(
-        actor=None, name="UNCT Mexico", kind=Kind.COUNTRY_TEAM, country="MEX", region="LAC"
+        actor=SYSTEM, name="UNCT Mexico", kind=Kind.COUNTRY_TEAM, country="MEX", region="LAC"
     )
     review = services.organisation_create(
-        actor=None, name="UN Women Review", kind=Kind.UN_WOMEN_OFFICE
+        actor=SYSTEM, name="UN Women Review", kind=Kind.UN_WOMEN_OFFICE
     )
     people = {
         "aisha": (unct, Role.COORDINATOR),
@@ -95,7 +96,7 @@ def world(db: None) -> World:
     made = {}
     for name, (organisation, role) in people.items():
         person = make_person(f"{name}@example.org", name.title())
-        services.membership_add(actor=None, organisation=organisation, person=person, role=role)
+        services.membership_add(actor=SYSTEM, organisation=organisation, person=person, role=role)
         made[name] = person
     ada = make_person("ada@example.org", "Ada", admin=True)
     return World(unct, undp, other, review, ada=ada, **made)

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cometa.accounts import access, services
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import Membership
 from cometa.accounts.roles import Role
 
@@ -25,7 +26,7 @@ def test_memberships_are_read_once_for_many_questions(world):
 def test_a_membership_added_is_seen_by_the_same_object(world):
     person = world.sara
     assert not access.is_reviewer(person)
-    services.membership_add(actor=None, organisation=world.review, person=person, role="reviewer")
+    services.membership_add(actor=SYSTEM, organisation=world.review, person=person, role="reviewer")
     assert access.is_reviewer(person)
     assert world.review.pk in access.member_organisation_ids(person)
 
@@ -33,7 +34,7 @@ def test_a_membership_added_is_seen_by_the_same_object(world):
 def test_a_role_changed_or_removed_is_seen_by_the_same_object(world):
     aisha = world.aisha
     services.membership_add(
-        actor=None, organisation=world.unct, person=world.oscar, role=Role.COORDINATOR
+        actor=SYSTEM, organisation=world.unct, person=world.oscar, role=Role.COORDINATOR
     )
     assert access.roles_by_organisation(aisha)[world.unct.pk] == Role.COORDINATOR
     mine = Membership.objects.get(person=aisha, organisation=world.unct)  # another object

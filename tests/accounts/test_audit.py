@@ -9,6 +9,7 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 
 from cometa.accounts import audit, services
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import AuditEntry
 from cometa.accounts.models.audit import AppendOnlyError
 from cometa.accounts.models.organisations import OrganisationKind as Kind
@@ -20,7 +21,7 @@ TABLE = AuditEntry._meta.db_table
 def chain(db):
     """Five entries written through the service."""
     for number in range(5):
-        services.organisation_create(actor=None, name=f"Org {number}", kind=Kind.FUNDER)
+        services.organisation_create(actor=SYSTEM, name=f"Org {number}", kind=Kind.FUNDER)
     assert audit.verify().ok
     return list(AuditEntry.objects.order_by("seq"))
 
@@ -57,7 +58,7 @@ def test_recording_outside_a_transaction_is_a_programming_error():
     # No database: the check comes before any query (and a transactional test's flush
     # would meet the trigger that refuses TRUNCATE on PostgreSQL).
     with pytest.raises(RuntimeError, match=r"transaction\.atomic"):
-        audit.record(actor=None, action="x", object_type="y")
+        audit.record(actor=SYSTEM, action="x", object_type="y")
 
 
 def test_sensitive_fields_are_recorded_as_changed_without_values():

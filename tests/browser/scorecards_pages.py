@@ -16,6 +16,7 @@ from typing import Any
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import Organisation, Person
 from cometa.scorecards.assessments import services
 from cometa.scorecards.frameworks.store import (
@@ -86,7 +87,7 @@ class Scorecards:
         self, organisation: Organisation, year: int, kind: str = AssessmentKind.COMPREHENSIVE
     ) -> Assessment:
         return services.assessment_create(
-            actor=None, organisation=organisation, framework=self.swap, year=year, kind=kind
+            actor=SYSTEM, organisation=organisation, framework=self.swap, year=year, kind=kind
         )
 
     @cached_property

@@ -15,6 +15,7 @@ import django
 
 def build() -> None:
     from cometa.accounts import services as accounts
+    from cometa.accounts.acting import SYSTEM
     from cometa.accounts.models.organisations import OrganisationKind
     from cometa.accounts.roles import Role
     from cometa.scorecards.assessments import services
@@ -24,12 +25,12 @@ def build() -> None:
 
     framework_sync_builtin()
     team = accounts.organisation_create(
-        actor=None, name="UNCT Kazakhstan", kind=OrganisationKind.COUNTRY_TEAM, country="KAZ"
+        actor=SYSTEM, name="UNCT Kazakhstan", kind=OrganisationKind.COUNTRY_TEAM, country="KAZ"
     )
     aisha = accounts.person_create(
-        actor=None, email="aisha@example.org", full_name="Aisha", password="a long password 42"
+        actor=SYSTEM, email="aisha@example.org", full_name="Aisha", password="a long password 42"
     )
-    accounts.membership_add(actor=None, organisation=team, person=aisha, role=Role.COORDINATOR)
+    accounts.membership_add(actor=SYSTEM, organisation=team, person=aisha, role=Role.COORDINATOR)
     assessment = services.assessment_create(
         actor=aisha,
         organisation=team,

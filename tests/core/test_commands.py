@@ -97,11 +97,12 @@ def test_concurrent_writers_queue_instead_of_failing_on_sqlite(tmp_path):
         django.setup()
         from django.db import connection
         from cometa.accounts import services, audit
+        from cometa.accounts.acting import SYSTEM
         errors = []
         def work(n):
             try:
                 for i in range(25):
-                    services.organisation_create(actor=None, name=f"Org {n}-{i}", kind="funder")
+                    services.organisation_create(actor=SYSTEM, name=f"Org {n}-{i}", kind="funder")
             except Exception as error:
                 errors.append(repr(error))
             finally:

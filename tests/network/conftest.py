@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 from cometa.accounts import services as accounts
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import Organisation, Person
 from cometa.accounts.models.organisations import OrganisationKind as Kind
 from cometa.accounts.roles import Role
@@ -57,13 +58,13 @@ class Net:
 
 def _person(name: str, organisation: Organisation, role: str) -> Person:
     person = make_person(f"{name}@example.org", name.title())
-    accounts.membership_add(actor=None, organisation=organisation, person=person, role=role)
+    accounts.membership_add(actor=SYSTEM, organisation=organisation, person=person, role=role)
     return person
 
 
 def _centre(member: Member, name: str, code: str, pathway) -> tuple[Cohort, Staff]:  # type: ignore[no-untyped-def]
     site = delivery.site_create(
-        actor=None,
+        actor=SYSTEM,
         member=member,
         name=name,
         kind="community_centre",
@@ -72,11 +73,13 @@ def _centre(member: Member, name: str, code: str, pathway) -> tuple[Cohort, Staf
         urbanisation="U",
     )
     instructor = delivery.staff_create(
-        actor=None, member=member, name=f"{code} teacher", role="instructor"
+        actor=SYSTEM, member=member, name=f"{code} teacher", role="instructor"
     )
-    mentor = delivery.staff_create(actor=None, member=member, name=f"{code} mentor", role="mentor")
+    mentor = delivery.staff_create(
+        actor=SYSTEM, member=member, name=f"{code} mentor", role="mentor"
+    )
     cohort = delivery.cohort_create(
-        actor=None,
+        actor=SYSTEM,
         site=site,
         pathway=pathway,
         code=code,
@@ -90,12 +93,12 @@ def _centre(member: Member, name: str, code: str, pathway) -> tuple[Cohort, Staf
 
 @pytest.fixture
 def net(world) -> Net:  # type: ignore[no-untyped-def]
-    backbone = accounts.organisation_create(actor=None, name="ProSociedad", kind=Kind.BACKBONE)
+    backbone = accounts.organisation_create(actor=SYSTEM, name="ProSociedad", kind=Kind.BACKBONE)
     cemex_org = accounts.organisation_create(
-        actor=None, name="CEMEX Centro", kind=Kind.PARTNER, parent=backbone
+        actor=SYSTEM, name="CEMEX Centro", kind=Kind.PARTNER, parent=backbone
     )
     promexico_org = accounts.organisation_create(
-        actor=None, name="Asociación Femenina ProMéxico", kind=Kind.PARTNER, parent=backbone
+        actor=SYSTEM, name="Asociación Femenina ProMéxico", kind=Kind.PARTNER, parent=backbone
     )
     bea = _person("bea", backbone, Role.COORDINATOR)
     pablo = _person("pablo", cemex_org, Role.COORDINATOR)

@@ -14,6 +14,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import AuditEntry
 from cometa.scorecards.assessments import services
 from cometa.scorecards.models import Assessment, FrameworkVersion, Removed
@@ -279,9 +280,9 @@ def test_the_command_exits_1_with_clear_lines(tmp_path, seed_text):
 def test_purge_removed_drops_only_what_can_no_longer_be_put_back(world, assessment):
     for text in ("Old action", "New action"):
         action = record_services.action_save(
-            actor=None, assessment=assessment, indicator_code="1.1", text=text
+            actor=SYSTEM, assessment=assessment, indicator_code="1.1", text=text
         )
-        record_services.action_delete(actor=None, action=action)
+        record_services.action_delete(actor=SYSTEM, action=action)
     Removed.objects.filter(label="Old action").update(
         removed_at=timezone.now() - timedelta(days=31)
     )

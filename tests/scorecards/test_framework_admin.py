@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import AuditEntry
 from cometa.core.errors import NotPermitted, ServiceError, ValidationFailed
 from cometa.scorecards.assessments import services
@@ -143,12 +144,12 @@ def test_provenance_counts_add_up(swap):
 
 def test_loading_a_file_stores_it_once(world, swap):
     source = swap.source.replace('version: "2018"', 'version: "2018-x"', 1)
-    loaded = framework_load(actor=None, source=source, name="x.yaml")
+    loaded = framework_load(actor=SYSTEM, source=source, name="x.yaml")
     assert loaded.created and loaded.version.is_published
-    again = framework_load(actor=None, source=source, name="x.yaml")
+    again = framework_load(actor=SYSTEM, source=source, name="x.yaml")
     assert not again.created and again.version == loaded.version
     with pytest.raises(ValidationFailed):
-        framework_load(actor=None, source=source + "\n# changed\n", name="x.yaml")
+        framework_load(actor=SYSTEM, source=source + "\n# changed\n", name="x.yaml")
     with pytest.raises(NotPermitted):
         framework_load(actor=world.aisha, source=source, name="x.yaml")
 

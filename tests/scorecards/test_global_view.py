@@ -14,6 +14,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from cometa.accounts import services as accounts_services
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models.organisations import OrganisationKind as Kind
 from cometa.scorecards.assessments import services
 from cometa.scorecards.frameworks.store import framework_of
@@ -33,7 +34,7 @@ EXPORT = "/scorecards/global/export.xlsx"
 def assess(organisation, swap, year, levels=None, *, default="meets", status="approved", kind=None):
     """An assessment whose indicators are rated ``levels[code]`` (else ``default``)."""
     assessment = services.assessment_create(
-        actor=None,
+        actor=SYSTEM,
         organisation=organisation,
         framework=swap,
         year=year,
@@ -52,7 +53,7 @@ def assess(organisation, swap, year, levels=None, *, default="meets", status="ap
 @pytest.fixture
 def armenia(world):
     return accounts_services.organisation_create(
-        actor=None, name="UNCT Armenia", kind=Kind.COUNTRY_TEAM, country="ARM", region="ECA"
+        actor=SYSTEM, name="UNCT Armenia", kind=Kind.COUNTRY_TEAM, country="ARM", region="ECA"
     )
 
 
@@ -316,7 +317,7 @@ def test_the_number_of_queries_does_not_grow_with_teams_or_years(built, swap):
     before = queries_for(built.rita)
     for number in range(4):
         team = accounts_services.organisation_create(
-            actor=None, name=f"UNCT {number}", kind=Kind.COUNTRY_TEAM, region="AP"
+            actor=SYSTEM, name=f"UNCT {number}", kind=Kind.COUNTRY_TEAM, region="AP"
         )
         for year in (2021, 2022):
             assess(team, swap, year, default="approaches" if year == 2022 else "meets")
@@ -331,8 +332,8 @@ def test_with_two_versions_of_the_framework_the_newer_assessment_of_a_year_count
     )
 
     source = swap.source.replace('version: "2018"', 'version: "2026"', 1)
-    newer = framework_version_create(actor=None, based_on=swap, version="2026", source=source)
-    framework_version_publish(actor=None, version=newer)
+    newer = framework_version_create(actor=SYSTEM, based_on=swap, version="2026", source=source)
+    framework_version_publish(actor=SYSTEM, version=newer)
     assess(built.other_unct, newer, 2022, default="exceeds")  # Mexico 2022 again
     assess(built.other_unct, newer, 2023, default="exceeds")
     summary = signed_in(built.rita).get(URL, {"region": "LAC"}).context["summary"]

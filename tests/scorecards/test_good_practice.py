@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cometa.accounts import audit
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import AuditEntry
 from cometa.core.errors import NotPermitted
 from cometa.scorecards.assessments import services
@@ -20,7 +21,7 @@ API = "/api/v1/scorecards/hub/"
 @pytest.fixture
 def items(world, swap) -> dict[str, Evidence]:
     assessment = services.assessment_create(
-        actor=None,
+        actor=SYSTEM,
         organisation=world.unct,
         framework=swap,
         year=2022,
@@ -29,7 +30,7 @@ def items(world, swap) -> dict[str, Evidence]:
 
     def link(title: str, *, shared: bool) -> Evidence:
         return evidence.evidence_link(
-            actor=None,
+            actor=SYSTEM,
             assessment=assessment,
             url="https://example.org/practice",
             title=title,
@@ -125,7 +126,7 @@ def test_unshared_evidence_is_not_reached_through_the_hub(world, items):
 
 def test_the_api_lists_shared_evidence_with_its_mark(world, items):
     good_practice.evidence_good_practice_set(
-        actor=None, evidence=items["shared"], good_practice=True
+        actor=SYSTEM, evidence=items["shared"], good_practice=True
     )
     response = signed_in(world.sara).get(API)
     assert response.status_code == 200

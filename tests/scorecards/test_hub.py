@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from cometa.accounts import services as accounts_services
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models.organisations import OrganisationKind as Kind
 from cometa.accounts.roles import Role
 from cometa.scorecards.assessments import services
@@ -21,7 +22,7 @@ def shelf(world, swap):
     """Shared and unshared evidence of two teams."""
     kazakhstan, mexico = (
         services.assessment_create(
-            actor=None,
+            actor=SYSTEM,
             organisation=team,
             framework=swap,
             year=2022,
@@ -83,11 +84,11 @@ def test_members_of_country_teams_reviewers_and_administrators_may_search(shelf,
 def test_others_are_told_there_is_no_page(shelf, world):
     nobody = make_person("nobody@example.org", "Nobody")
     network = accounts_services.organisation_create(
-        actor=None, name="A network", kind=Kind.BACKBONE
+        actor=SYSTEM, name="A network", kind=Kind.BACKBONE
     )
     partner = make_person("partner@example.org", "Partner")
     accounts_services.membership_add(
-        actor=None, organisation=network, person=partner, role=Role.COORDINATOR
+        actor=SYSTEM, organisation=network, person=partner, role=Role.COORDINATOR
     )
     assert signed_in(nobody).get(URL).status_code == 404
     assert signed_in(partner).get(URL).status_code == 404
@@ -174,7 +175,7 @@ def test_a_link_that_is_not_web_is_not_linked(shelf):
 
 def test_pages(world, swap):
     assessment = services.assessment_create(
-        actor=None,
+        actor=SYSTEM,
         organisation=world.unct,
         framework=swap,
         year=2021,

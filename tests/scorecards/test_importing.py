@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import AuditEntry
 from cometa.core.errors import ServiceError
 from cometa.scorecards.models import Assessment, IndicatorAssessment
@@ -96,10 +97,10 @@ def test_a_team_without_a_country_code_is_matched_by_its_name(world, swap):
     from cometa.accounts import services
 
     bosnia = services.organisation_create(
-        actor=None, name="UNCT Bosnia and Herzegovina", kind=world.unct.kind
+        actor=SYSTEM, name="UNCT Bosnia and Herzegovina", kind=world.unct.kind
     )
     text = VARIANT.read_text(encoding="utf-8")
-    made = assessment_import(actor=None, organisation=bosnia, text=text, source_name="bih.txt")
+    made = assessment_import(actor=SYSTEM, organisation=bosnia, text=text, source_name="bih.txt")
     assert made.created and made.assessment.year == 2021
     with pytest.raises(ServiceError, match="another country"):
-        assessment_import(actor=None, organisation=world.review, text=text, source_name="b")
+        assessment_import(actor=SYSTEM, organisation=world.review, text=text, source_name="b")

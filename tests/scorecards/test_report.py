@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from docx import Document as open_word
 from openpyxl import load_workbook
 
+from cometa.accounts.acting import SYSTEM
 from cometa.reports.document import BulletList, Document, Figure, Heading, Paragraph, Table
 from cometa.reports.renderers import render
 from cometa.reports.renderers.tabular import to_csv, to_xlsx
@@ -43,7 +44,7 @@ RATING_HEADERS = ["Dimension", "Indicator", "Rating", "Reassessed", "Year of the
 @pytest.fixture
 def kazakhstan(world, swap, seed_text) -> Assessment:
     return assessment_import(
-        actor=None, organisation=world.unct, text=seed_text, source_name="kazakhstan-2022.txt"
+        actor=SYSTEM, organisation=world.unct, text=seed_text, source_name="kazakhstan-2022.txt"
     ).assessment
 
 

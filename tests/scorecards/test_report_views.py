@@ -8,6 +8,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from cometa.accounts.acting import SYSTEM
 from cometa.scorecards.models import Assessment
 from cometa.scorecards.report_import.importing import assessment_import
 
@@ -29,7 +30,7 @@ ROUTES = ["report/", *FILES]
 @pytest.fixture
 def kazakhstan(world, swap, seed_text) -> Assessment:
     return assessment_import(
-        actor=None, organisation=world.unct, text=seed_text, source_name="kazakhstan-2022.txt"
+        actor=SYSTEM, organisation=world.unct, text=seed_text, source_name="kazakhstan-2022.txt"
     ).assessment
 
 

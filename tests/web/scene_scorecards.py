@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cometa.accounts.acting import SYSTEM
 from cometa.scorecards.assessments import services
 from cometa.scorecards.frameworks.store import framework_sync_builtin, latest_published
 from cometa.scorecards.models import Assessment, AssessmentKind
@@ -21,7 +22,7 @@ def assessments(scene: Any) -> dict[str, Assessment]:
         swap = latest_published("unct-swap")
         scene.cache["assessments"] = {
             key: services.assessment_create(
-                actor=None,
+                actor=SYSTEM,
                 organisation=getattr(scene.world, key),
                 framework=swap,
                 year=2022,

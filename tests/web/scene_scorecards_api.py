@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from cometa.accounts.acting import SYSTEM
 from cometa.scorecards.assessments.workflow import transition
 from cometa.scorecards.frameworks.store import latest_published
 from cometa.scorecards.models import Assessment, Removed
@@ -46,7 +47,7 @@ def _member(scene: Any, assessment: Assessment) -> int:
         scene,
         f"member-{assessment.pk}",
         lambda: record_services.team_member_add(
-            actor=None, assessment=assessment, name="Matrix Member", entity="UNDP"
+            actor=SYSTEM, assessment=assessment, name="Matrix Member", entity="UNDP"
         ),
     )
 
@@ -56,7 +57,7 @@ def _action(scene: Any, assessment: Assessment) -> int:
         scene,
         f"action-{assessment.pk}",
         lambda: record_services.action_save(
-            actor=None, assessment=assessment, indicator_code="1.1", text="Matrix action"
+            actor=SYSTEM, assessment=assessment, indicator_code="1.1", text="Matrix action"
         ),
     )
 
@@ -66,7 +67,7 @@ def _link(scene: Any, assessment: Assessment) -> int:
         scene,
         f"link-{assessment.pk}",
         lambda: evidence.evidence_link(
-            actor=None, assessment=assessment, url="https://example.org/matrix", title="Link"
+            actor=SYSTEM, assessment=assessment, url="https://example.org/matrix", title="Link"
         ),
     )
 
@@ -76,7 +77,7 @@ def _file(scene: Any, assessment: Assessment) -> int:
         scene,
         f"file-{assessment.pk}",
         lambda: evidence.evidence_upload(
-            actor=None,
+            actor=SYSTEM,
             assessment=assessment,
             file=io.BytesIO(b"%PDF-1.4 matrix"),
             filename="matrix.pdf",
@@ -88,9 +89,9 @@ def _file(scene: Any, assessment: Assessment) -> int:
 def _removed(assessment: Assessment) -> int:
     """A fresh removal each time: putting it back uses it up."""
     action = record_services.action_save(
-        actor=None, assessment=assessment, indicator_code="1.1", text="Removed action"
+        actor=SYSTEM, assessment=assessment, indicator_code="1.1", text="Removed action"
     )
-    record_services.action_delete(actor=None, action=action)
+    record_services.action_delete(actor=SYSTEM, action=action)
     return Removed.objects.filter(assessment=assessment).latest("removed_at", "id").pk
 
 

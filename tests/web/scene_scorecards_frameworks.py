@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cometa.accounts.acting import SYSTEM
 from cometa.scorecards.frameworks.admin import framework_edit_wording
 from cometa.scorecards.frameworks.store import framework_sync_builtin, latest_published
 from cometa.scorecards.models import FrameworkVersion
@@ -18,7 +19,7 @@ def _versions(scene: Any) -> dict[str, FrameworkVersion]:
         framework_sync_builtin()
         published = latest_published("unct-swap")
         draft = framework_edit_wording(
-            actor=None,
+            actor=SYSTEM,
             base=published,
             version="2018-draft",
             texts={"1.1|approaches.a|es": "Borrador de la matriz."},

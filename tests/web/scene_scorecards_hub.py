@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cometa.accounts.acting import SYSTEM
 from cometa.scorecards.records import evidence
 from tests.web.scene_scorecards import assessments
 
@@ -13,7 +14,7 @@ def _evidence(scene: Any, relation: str) -> int:
     key = f"hub-{relation}"
     if key not in scene.cache:
         scene.cache[key] = evidence.evidence_link(
-            actor=None,
+            actor=SYSTEM,
             assessment=assessments(scene)["unct"],
             url="https://example.org/matrix-hub",
             title=f"Matrix evidence ({relation})",

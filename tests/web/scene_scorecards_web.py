@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from cometa.accounts.acting import SYSTEM
 from cometa.scorecards.models import (
     ActionPoint,
     Assessment,
@@ -28,19 +29,19 @@ def _submit(assessment: Assessment) -> None:
 
 def _member(assessment: Assessment) -> TeamMember:
     return record_services.team_member_add(
-        actor=None, assessment=assessment, name="Matrix Member", entity="UNDP"
+        actor=SYSTEM, assessment=assessment, name="Matrix Member", entity="UNDP"
     )
 
 
 def _action(assessment: Assessment) -> ActionPoint:
     return record_services.action_save(
-        actor=None, assessment=assessment, indicator_code="1.1", text="Matrix action"
+        actor=SYSTEM, assessment=assessment, indicator_code="1.1", text="Matrix action"
     )
 
 
 def _evidence(assessment: Assessment) -> int:
     item = evidence.evidence_upload(
-        actor=None,
+        actor=SYSTEM,
         assessment=assessment,
         file=io.BytesIO(b"%PDF-1.4 matrix evidence\n"),
         filename="matrix.pdf",
@@ -51,7 +52,7 @@ def _evidence(assessment: Assessment) -> int:
 
 
 def _removed(assessment: Assessment) -> int:
-    record_services.action_delete(actor=None, action=_action(assessment))
+    record_services.action_delete(actor=SYSTEM, action=_action(assessment))
     return Removed.objects.filter(assessment=assessment).latest("removed_at").pk
 
 

@@ -13,6 +13,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from cometa.accounts import services, tokens
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import Membership, Organisation, Person
 from cometa.accounts.roles import Role
 from tests.conftest import World, make_person, signed_in
@@ -43,7 +44,7 @@ def scene(world: World) -> Scene:
     for organisation in (world.unct, world.undp, world.other_unct, world.review):
         person = make_person(f"extra-{organisation.pk}@example.org", "Extra")
         extras[organisation.pk] = services.membership_add(
-            actor=None, organisation=organisation, person=person, role=Role.VIEWER
+            actor=SYSTEM, organisation=organisation, person=person, role=Role.VIEWER
         )
     return Scene(world, newcomer, extras)
 

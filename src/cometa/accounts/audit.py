@@ -16,7 +16,8 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
-from cometa.accounts.models import AuditEntry, AuditHead, Person
+from cometa.accounts import acting
+from cometa.accounts.models import AuditEntry, AuditHead
 
 GENESIS = "0" * 64
 _HEX = re.compile(r"[0-9a-fA-F]{64}")
@@ -53,22 +54,24 @@ def _plain(value: Any) -> Any:
 
 def record(
     *,
-    actor: Person | None,
+    actor: acting.Actor,
     action: str,
     target: models.Model | None = None,
     object_type: str = "",
     changes: Mapping[str, Any] | None = None,
     organisation_id: int | None = None,
 ) -> AuditEntry:
-    """Appends one entry. Must run inside the transaction that made the change."""
+    """Appends one entry. Must run inside the transaction that made the change. Entries
+    by :data:`~cometa.accounts.acting.SYSTEM` carry no person and the label "system"."""
+    person = acting.person_or_none(actor)
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.record must be called inside transaction.atomic()")
     head, _ = AuditHead.objects.select_for_update().get_or_create(id=1)
     entry = AuditEntry(
         seq=head.seq + 1,
         at=timezone.now().replace(microsecond=(timezone.now().microsecond // 1000) * 1000),
-        actor=actor if actor is not None and actor.pk else None,
-        actor_label=(actor.email if actor is not None and actor.pk else "system"),
+        actor=person,
+        actor_label=person.email if person is not None else acting.SystemActor.label,
         action=action,
         object_type=object_type or (target._meta.label_lower if target is not None else ""),
         object_id=str(target.pk) if target is not None and target.pk is not None else "",

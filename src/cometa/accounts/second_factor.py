@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
 from cometa.accounts.access import membership_facts
+from cometa.accounts.acting import Actor, is_system
 from cometa.accounts.models import Person
 from cometa.accounts.roles import SECOND_FACTOR_ROLES
 from cometa.core.errors import ServiceError
@@ -79,9 +80,9 @@ def verify(*, person: Person, code: str) -> bool:
         return person.has_second_factor and _accept(person, code)
 
 
-def reset(*, actor: Person | None, person: Person) -> None:
+def reset(*, actor: Actor, person: Person) -> None:
     """An administrator clears a lost second factor; the person enrols again at next sign-in."""
-    if actor is not None and not actor.is_platform_admin:
+    if not is_system(actor) and not actor.is_platform_admin:
         raise ServiceError(
             "forbidden", _("Only platform administrators may reset a second factor.")
         )

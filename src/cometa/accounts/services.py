@@ -12,8 +12,9 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from cometa.accounts import audit
+from cometa.accounts import acting, audit
 from cometa.accounts.access import forget_memberships, may_administer
+from cometa.accounts.acting import Actor, is_system
 from cometa.accounts.models import Membership, Organisation, Person
 from cometa.accounts.models.organisations import ALLOWED_PARENTS, OrganisationKind
 from cometa.accounts.roles import Role
@@ -23,8 +24,8 @@ ORGANISATION_FIELDS = ("name", "short_name", "kind", "parent", "country", "regio
 PERSON_FIELDS = ("email", "full_name", "language", "is_active", "is_platform_admin")
 
 
-def _require_admin(actor: Person | None) -> None:
-    if actor is not None and not actor.is_platform_admin:
+def _require_admin(actor: Actor) -> None:
+    if not is_system(actor) and not actor.is_platform_admin:
         raise NotPermitted(_("Only platform administrators may do this."))
 
 
@@ -60,7 +61,7 @@ def _clean_organisation(organisation: Organisation) -> None:
 
 def organisation_create(
     *,
-    actor: Person | None,
+    actor: Actor,
     name: str,
     kind: str,
     parent: Organisation | None = None,
@@ -72,7 +73,7 @@ def organisation_create(
     coordinator may create organisations inside one they administer."""
     if parent is None:
         _require_admin(actor)
-    elif actor is not None and not may_administer(actor, parent):
+    elif not is_system(actor) and not may_administer(actor, parent):
         raise NotPermitted(_("You do not administer the organisation this one would belong to."))
     organisation = Organisation(
         name=name, kind=kind, parent=parent, short_name=short_name, country=country, region=region
@@ -92,9 +93,9 @@ def organisation_create(
 
 
 def organisation_update(
-    *, actor: Person | None, organisation: Organisation, **fields: object
+    *, actor: Actor, organisation: Organisation, **fields: object
 ) -> Organisation:
-    if actor is not None and not may_administer(actor, organisation):
+    if not is_system(actor) and not may_administer(actor, organisation):
         raise NotPermitted(_("Only a coordinator of this organisation may change it."))
     unknown = set(fields) - set(ORGANISATION_FIELDS)
     if unknown:
@@ -121,7 +122,7 @@ def organisation_update(
 
 def person_create(
     *,
-    actor: Person | None,
+    actor: Actor,
     email: str,
     full_name: str,
     password: str | None = None,
@@ -175,12 +176,12 @@ def _field_name(name: str) -> str:
     return str(getattr(field, "verbose_name", name))
 
 
-def person_update(*, actor: Person | None, person: Person, **fields: object) -> Person:
-    if actor is not None and actor.pk != person.pk:
+def person_update(*, actor: Actor, person: Person, **fields: object) -> Person:
+    if not is_system(actor) and actor.pk != person.pk:
         _require_admin(actor)
     allowed = (
         set(PERSON_FIELDS)
-        if actor is None or actor.is_platform_admin
+        if is_system(actor) or actor.is_platform_admin
         else {"full_name", "language"}
     )
     forbidden = set(fields) - allowed
@@ -202,9 +203,9 @@ def person_update(*, actor: Person | None, person: Person, **fields: object) -> 
     return current
 
 
-def password_set(*, actor: Person | None, person: Person, new_password: str) -> None:
+def password_set(*, actor: Actor, person: Person, new_password: str) -> None:
     """Sets a password (own change, reset, or an administrator's). Audited without values."""
-    if actor is not None and actor.pk != person.pk:
+    if not is_system(actor) and actor.pk != person.pk:
         _require_admin(actor)
     _validate_password(new_password, person)
     with transaction.atomic():
@@ -219,9 +220,9 @@ def password_set(*, actor: Person | None, person: Person, new_password: str) -> 
 
 
 def membership_add(
-    *, actor: Person | None, organisation: Organisation, person: Person, role: str, title: str = ""
+    *, actor: Actor, organisation: Organisation, person: Person, role: str, title: str = ""
 ) -> Membership:
-    if actor is not None and not may_administer(actor, organisation):
+    if not is_system(actor) and not may_administer(actor, organisation):
         raise NotPermitted(_("Only a coordinator of this organisation may add members."))
     if role not in Role.values:
         raise ValidationFailed({"role": [_("Unknown role “%(role)s”.") % {"role": role}]})
@@ -237,7 +238,7 @@ def membership_add(
                 changes={"person": [None, person.pk], "role": [None, role]},
                 organisation_id=organisation.pk,
             )
-            forget_memberships(person, actor if actor == person else None)
+            forget_memberships(person, acting.person_or_none(actor))
     except IntegrityError:
         message = _("%(person)s is already a member of %(organisation)s.")
         raise ValidationFailed(
@@ -246,10 +247,8 @@ def membership_add(
     return membership
 
 
-def membership_change_role(
-    *, actor: Person | None, membership: Membership, role: str
-) -> Membership:
-    if actor is not None and not may_administer(actor, membership.organisation):
+def membership_change_role(*, actor: Actor, membership: Membership, role: str) -> Membership:
+    if not is_system(actor) and not may_administer(actor, membership.organisation):
         raise NotPermitted(_("Only a coordinator of this organisation may change roles."))
     if role not in Role.values:
         raise ValidationFailed({"role": [_("Unknown role “%(role)s”.") % {"role": role}]})
@@ -268,12 +267,12 @@ def membership_change_role(
             changes={"role": [before, role]},
             organisation_id=current.organisation_id,
         )
-    forget_memberships(membership.person, actor if actor == membership.person else None)
+    forget_memberships(membership.person, acting.person_or_none(actor))
     return current
 
 
-def membership_remove(*, actor: Person | None, membership: Membership) -> None:
-    if actor is not None and not may_administer(actor, membership.organisation):
+def membership_remove(*, actor: Actor, membership: Membership) -> None:
+    if not is_system(actor) and not may_administer(actor, membership.organisation):
         raise NotPermitted(_("Only a coordinator of this organisation may remove members."))
     with transaction.atomic():
         current = Membership.objects.select_for_update().get(pk=membership.pk)
@@ -286,7 +285,7 @@ def membership_remove(*, actor: Person | None, membership: Membership) -> None:
             organisation_id=current.organisation_id,
         )
         current.delete()
-    forget_memberships(membership.person, actor if actor == membership.person else None)
+    forget_memberships(membership.person, acting.person_or_none(actor))
 
 
 def _keep_a_coordinator(membership: Membership, *, leaving: bool) -> None:

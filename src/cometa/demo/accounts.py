@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from cometa.accounts import services
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import Membership, Organisation, Person
 from cometa.demo.loading import ACCOUNTS, DemoDataError, read
-from cometa.demo.system import SYSTEM
 
 DEMO_PASSWORD = "demo-cometa-2026"  # noqa: S105  (printed by `cometa demo`)
 DOMAIN = "demo.cometa.example"

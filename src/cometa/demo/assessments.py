@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import Organisation, Person
 from cometa.demo import answers
 from cometa.demo.loading import Common, DemoDataError, Document, Rated, Year
-from cometa.demo.system import SYSTEM
 from cometa.scorecards.assessments import services
 from cometa.scorecards.assessments.workflow import transition
 from cometa.scorecards.frameworks.engine import Answer, rate

@@ -17,6 +17,7 @@ from dataclasses import replace
 from django.db import transaction
 
 from cometa.accounts import services as accounts_services
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import Membership, Organisation, Person
 from cometa.accounts.models.organisations import OrganisationKind
 from cometa.accounts.roles import Role
@@ -24,7 +25,6 @@ from cometa.demo import loading
 from cometa.demo.accounts import DOMAIN
 from cometa.demo.assessments import Cast, Place, write_year
 from cometa.demo.loading import Action, Common, DemoDataError, Document, Member, Team, Year
-from cometa.demo.system import SYSTEM
 from cometa.scorecards.assessments import services
 from cometa.scorecards.frameworks.model import Framework
 from cometa.scorecards.frameworks.store import (

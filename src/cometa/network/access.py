@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cometa.accounts.access import roles_by_organisation
+from cometa.accounts.acting import Actor, is_system
 from cometa.accounts.models import Person
 from cometa.accounts.roles import Role, can_edit
 from cometa.network.codes import DesignationKind
@@ -76,22 +77,23 @@ def reach(person: Person | None, network: Network) -> Reach:
     )
 
 
-def may_manage(person: Person | None, network: Network) -> bool:
-    """Runs the network: members, meetings, schemas. ``None`` is the system itself."""
-    return person is None or reach(person, network).manages
+def may_manage(actor: Actor, network: Network) -> bool:
+    """Runs the network: members, meetings, schemas. ``acting.SYSTEM`` always may."""
+    return is_system(actor) or reach(actor, network).manages
 
 
-def may_edit_member(person: Person | None, member: Member) -> bool:
-    return person is None or member.pk in reach(person, member.network).editor_of
+def may_edit_member(actor: Actor, member: Member) -> bool:
+    return is_system(actor) or member.pk in reach(actor, member.network).editor_of
 
 
-def may_coordinate_member(person: Person | None, member: Member) -> bool:
-    return person is None or member.pk in reach(person, member.network).coordinator_of
+def may_coordinate_member(actor: Actor, member: Member) -> bool:
+    return is_system(actor) or member.pk in reach(actor, member.network).coordinator_of
 
 
-def may_read_identity(person: Person | None, member: Member) -> bool:
-    return person is not None and member.pk in reach(person, member.network).editor_of
+def may_read_identity(actor: Actor, member: Member) -> bool:
+    """Only people read identities: the system writes them, never reads them."""
+    return not is_system(actor) and member.pk in reach(actor, member.network).editor_of
 
 
-def may_read_psychosocial(person: Person | None, member: Member) -> bool:
-    return person is not None and member.pk in reach(person, member.network).psychosocial_of
+def may_read_psychosocial(actor: Actor, member: Member) -> bool:
+    return not is_system(actor) and member.pk in reach(actor, member.network).psychosocial_of

@@ -9,7 +9,7 @@ from typing import Any
 from django.db import IntegrityError, models, transaction
 
 from cometa.accounts import audit
-from cometa.accounts.models import Person
+from cometa.accounts.acting import Actor
 from cometa.core.errors import NotPermitted, ValidationFailed
 
 
@@ -41,7 +41,7 @@ def written_once(field: str, message: str) -> Iterator[None]:
 
 def record(
     *,
-    actor: Person | None,
+    actor: Actor,
     action: str,
     target: models.Model,
     organisation_id: int | None,

@@ -8,6 +8,7 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cometa.accounts.acting import Actor
 from cometa.accounts.models import Person
 from cometa.network.access import may_edit_member, may_manage
 from cometa.network.codes import AttendanceStatus, PathwayKind, SiteKind, StaffRole, Urbanisation
@@ -44,7 +45,7 @@ def _check_place(state_code: str, municipality_code: str) -> None:
 
 def site_create(
     *,
-    actor: Person | None,
+    actor: Actor,
     member: Member,
     name: str,
     kind: str,
@@ -85,7 +86,7 @@ def site_create(
 
 
 def programme_create(
-    *, actor: Person | None, network: Network, code: str, name: str, pathways: Mapping[str, str]
+    *, actor: Actor, network: Network, code: str, name: str, pathways: Mapping[str, str]
 ) -> Programme:
     """A programme with its pathways ({pathway kind: name})."""
     require(may_manage(actor, network), _("Only the backbone's coordinators define programmes."))
@@ -113,7 +114,7 @@ def programme_create(
 
 def staff_create(
     *,
-    actor: Person | None,
+    actor: Actor,
     member: Member,
     name: str,
     role: str,
@@ -141,7 +142,7 @@ def staff_create(
 
 
 def training_module_create(
-    *, actor: Person | None, network: Network, code: str, name: str, refresher_months: int | None
+    *, actor: Actor, network: Network, code: str, name: str, refresher_months: int | None
 ) -> TrainingModule:
     """A module of the baseline training schema every staff member takes."""
     require(
@@ -167,7 +168,7 @@ def training_module_create(
 
 
 def training_record(
-    *, actor: Person | None, staff: Staff, module: TrainingModule, completed_on: date, today: date
+    *, actor: Actor, staff: Staff, module: TrainingModule, completed_on: date, today: date
 ) -> TrainingRecord:
     require(
         may_edit_member(actor, staff.member) or may_manage(actor, staff.member.network),
@@ -194,7 +195,7 @@ def training_record(
 
 def cohort_create(
     *,
-    actor: Person | None,
+    actor: Actor,
     site: Site,
     pathway: Pathway,
     code: str,
@@ -238,7 +239,7 @@ def cohort_create(
 
 def session_create(
     *,
-    actor: Person | None,
+    actor: Actor,
     cohort: Cohort,
     held_on: date,
     topic: str = "",
@@ -263,7 +264,7 @@ def session_create(
     return session
 
 
-def attendance_record(*, actor: Person | None, session: Session, marks: Mapping[int, str]) -> int:
+def attendance_record(*, actor: Actor, session: Session, marks: Mapping[int, str]) -> int:
     """Marks attendance ({enrolment id: status}) for a session; a second mark of the same
     woman replaces the first. Returns how many were marked."""
     cohort = session.cohort

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cometa.accounts.acting import Actor, is_system, person_or_none
 from cometa.accounts.models import Membership, Organisation, Person
 from cometa.accounts.models.organisations import OrganisationKind
 from cometa.network.access import may_coordinate_member, may_edit_member, may_manage
@@ -28,9 +29,9 @@ PAGE_FIELDS = ("objectives", "targets", "initiatives", "resources_lacking")
 
 
 def network_create(
-    *, actor: Person | None, name: str, backbone: Organisation, mentor_limit: int = 15
+    *, actor: Actor, name: str, backbone: Organisation, mentor_limit: int = 15
 ) -> Network:
-    if actor is not None and not actor.is_platform_admin:
+    if not is_system(actor) and not actor.is_platform_admin:
         require(
             Membership.objects.filter(
                 person=actor, organisation=backbone, role="coordinator"
@@ -58,7 +59,7 @@ def network_create(
 
 
 def member_join(
-    *, actor: Person | None, network: Network, organisation: Organisation, starts_on: date
+    *, actor: Actor, network: Network, organisation: Organisation, starts_on: date
 ) -> Member:
     """Adds an organisation (or brings it back) with a new membership period."""
     require(may_manage(actor, network), _("Only the backbone's coordinators add members."))
@@ -79,7 +80,7 @@ def member_join(
 
 def member_onboard(
     *,
-    actor: Person | None,
+    actor: Actor,
     period: MemberPeriod,
     orientation_on: date | None,
     agreement_signed_on: date | None,
@@ -117,9 +118,7 @@ def member_onboard(
     return period
 
 
-def member_leave(
-    *, actor: Person | None, member: Member, ends_on: date, reason: str
-) -> MemberPeriod:
+def member_leave(*, actor: Actor, member: Member, ends_on: date, reason: str) -> MemberPeriod:
     require(may_manage(actor, member.network), _("Only the backbone ends a membership."))
     with transaction.atomic():
         period = member.periods.select_for_update().filter(ends_on__isnull=True).first()
@@ -141,7 +140,7 @@ def member_leave(
 
 def exit_survey_submit(
     *,
-    actor: Person | None,
+    actor: Actor,
     period: MemberPeriod,
     answered_on: date,
     experience: int,
@@ -168,7 +167,7 @@ def exit_survey_submit(
             told_why=told_why,
             what_worked=what_worked.strip(),
             what_to_change=what_to_change.strip(),
-            answered_by=actor,
+            answered_by=person_or_none(actor),
         )
         record(
             actor=actor,
@@ -179,7 +178,7 @@ def exit_survey_submit(
     return survey
 
 
-def member_page_update(*, actor: Person | None, member: Member, **fields: str) -> Member:
+def member_page_update(*, actor: Actor, member: Member, **fields: str) -> Member:
     """The member's shared page: objectives, targets, initiatives, resources lacking."""
     require(may_edit_member(actor, member), _("Only this member's editors change its page."))
     unknown = set(fields) - set(PAGE_FIELDS)
@@ -207,7 +206,7 @@ def member_page_update(*, actor: Person | None, member: Member, **fields: str) -
 
 def meeting_record(
     *,
-    actor: Person | None,
+    actor: Actor,
     network: Network,
     kind: str,
     held_on: date,
@@ -231,7 +230,7 @@ def meeting_record(
             held_on=held_on,
             title=title.strip(),
             notes=notes.strip(),
-            recorded_by=actor,
+            recorded_by=person_or_none(actor),
         )
         meeting.attendees.set(attendees or [])
         record(
@@ -246,7 +245,7 @@ def meeting_record(
 
 def decision_add(
     *,
-    actor: Person | None,
+    actor: Actor,
     meeting: Meeting,
     text: str,
     follow_up: str = "",
@@ -278,7 +277,7 @@ def decision_add(
     return decision
 
 
-def decision_done(*, actor: Person | None, decision: Decision, done_on: date) -> Decision:
+def decision_done(*, actor: Actor, decision: Decision, done_on: date) -> Decision:
     owner_edits = decision.owner is not None and may_edit_member(actor, decision.owner)
     require(
         may_manage(actor, decision.meeting.network) or owner_edits,
@@ -297,9 +296,7 @@ def decision_done(*, actor: Person | None, decision: Decision, done_on: date) ->
     return decision
 
 
-def designation_grant(
-    *, actor: Person | None, member: Member, person: Person, kind: str
-) -> Designation:
+def designation_grant(*, actor: Actor, member: Member, person: Person, kind: str) -> Designation:
     """Names a person of the member for psychosocial follow-up (their coordinator does)."""
     require(
         may_coordinate_member(actor, member),

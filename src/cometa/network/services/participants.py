@@ -12,7 +12,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
-from cometa.accounts.models import Person
+from cometa.accounts.acting import Actor, person_or_none
 from cometa.network import schedule, states
 from cometa.network.access import may_edit_member
 from cometa.network.codes import (
@@ -93,7 +93,7 @@ def _clean_identity(identity: Mapping[str, str]) -> dict[str, str]:
 
 def participant_register(
     *,
-    actor: Person | None,
+    actor: Actor,
     member: Member,
     registered_on: date,
     identity: Mapping[str, str],
@@ -120,12 +120,14 @@ def participant_register(
             member=member,
             code=code,
             registered_on=registered_on,
-            created_by=actor,
+            created_by=person_or_none(actor),
             **clean,
         )
         Identity.objects.create(participant=participant, **who)
         Consent.objects.bulk_create(
-            Consent(participant=participant, purpose=p, given_on=d, recorded_by=actor)
+            Consent(
+                participant=participant, purpose=p, given_on=d, recorded_by=person_or_none(actor)
+            )
             for p, d in consents.items()
         )
         record(
@@ -141,7 +143,7 @@ def participant_register(
     return participant
 
 
-def identity_update(*, actor: Person | None, participant: Participant, **fields: str) -> Identity:
+def identity_update(*, actor: Actor, participant: Participant, **fields: str) -> Identity:
     """Changes her name or contact details; the audit entry says which, never to what."""
     require(
         may_edit_member(actor, participant.member),
@@ -167,7 +169,7 @@ def identity_update(*, actor: Person | None, participant: Participant, **fields:
 
 
 def consent_record(
-    *, actor: Person | None, participant: Participant, purpose: str, given_on: date
+    *, actor: Actor, participant: Participant, purpose: str, given_on: date
 ) -> Consent:
     require(
         may_edit_member(actor, participant.member),
@@ -180,7 +182,10 @@ def consent_record(
         ).exists():
             raise invalid("purpose", _("She has already given this consent."))
         consent = Consent.objects.create(
-            participant=participant, purpose=purpose, given_on=given_on, recorded_by=actor
+            participant=participant,
+            purpose=purpose,
+            given_on=given_on,
+            recorded_by=person_or_none(actor),
         )
         record(
             actor=actor,
@@ -192,7 +197,7 @@ def consent_record(
     return consent
 
 
-def consent_withdraw(*, actor: Person | None, consent: Consent, withdrawn_on: date) -> Consent:
+def consent_withdraw(*, actor: Actor, consent: Consent, withdrawn_on: date) -> Consent:
     """Withdrawal; withdrawing consent to take part also stops her pending follow-ups."""
     participant = consent.participant
     require(
@@ -204,7 +209,7 @@ def consent_withdraw(*, actor: Person | None, consent: Consent, withdrawn_on: da
     if withdrawn_on < consent.given_on:
         raise invalid("withdrawn_on", _("Consent cannot be withdrawn before it was given."))
     with transaction.atomic():
-        consent.withdrawn_on, consent.withdrawn_by = withdrawn_on, actor
+        consent.withdrawn_on, consent.withdrawn_by = withdrawn_on, person_or_none(actor)
         consent.save(update_fields=["withdrawn_on", "withdrawn_by"])
         stopped = 0
         if consent.purpose == ConsentPurpose.TAKE_PART:
@@ -229,7 +234,7 @@ def has_consent(participant: Participant, purpose: str) -> bool:
 
 def participant_transfer(
     *,
-    actor: Person | None,
+    actor: Actor,
     participant: Participant,
     to_member: Member,
     on: date,
@@ -277,7 +282,7 @@ def participant_transfer(
     return participant
 
 
-def _end_current_enrolments(actor: Person | None, participant: Participant, on: date) -> int:
+def _end_current_enrolments(actor: Actor, participant: Participant, on: date) -> int:
     current = list(
         Enrolment.objects.select_for_update().filter(
             participant=participant, status__in=states.CURRENT
@@ -289,7 +294,7 @@ def _end_current_enrolments(actor: Person | None, participant: Participant, on: 
             from_status=enrolment.status,
             to_status=EnrolmentStatus.TRANSFERRED,
             on=on,
-            recorded_by=actor,
+            recorded_by=person_or_none(actor),
         )
         enrolment.status, enrolment.status_on = EnrolmentStatus.TRANSFERRED, on
         enrolment.save(update_fields=["status", "status_on"])

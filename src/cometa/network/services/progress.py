@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cometa.accounts.models import Person
+from cometa.accounts.acting import Actor, person_or_none
 from cometa.core.errors import Conflict
 from cometa.network import schedule, states
 from cometa.network.access import may_edit_member
@@ -55,7 +55,7 @@ STEP_MESSAGES = {
 
 def enrol(
     *,
-    actor: Person | None,
+    actor: Actor,
     participant: Participant,
     cohort: Cohort,
     enrolled_on: date,
@@ -87,7 +87,7 @@ def enrol(
             enrolment=enrolment,
             to_status=EnrolmentStatus.ENROLLED,
             on=enrolled_on,
-            recorded_by=actor,
+            recorded_by=person_or_none(actor),
         )
         record(
             actor=actor,
@@ -101,7 +101,7 @@ def enrol(
 
 def enrolment_change(
     *,
-    actor: Person | None,
+    actor: Actor,
     enrolment: Enrolment,
     to_status: str,
     on: date,
@@ -123,7 +123,7 @@ def enrolment_change(
             from_status=current.status,
             to_status=to_status,
             on=on,
-            recorded_by=actor,
+            recorded_by=person_or_none(actor),
         )
         before = current.status
         current.status, current.status_on = to_status, on
@@ -182,7 +182,7 @@ def _record_exit(enrolment: Enrolment, exit_type: str, on: date, reasons: Sequen
 
 def mentoring_contact_record(
     *,
-    actor: Person | None,
+    actor: Actor,
     enrolment: Enrolment,
     mentor: Staff,
     contacted_on: date,
@@ -217,7 +217,7 @@ def mentoring_contact_record(
 
 
 def graduation_assess(
-    *, actor: Person | None, enrolment: Enrolment, assessed_on: date, results: Mapping[str, str]
+    *, actor: Actor, enrolment: Enrolment, assessed_on: date, results: Mapping[str, str]
 ) -> GraduationAssessment:
     """Judges graduation criterion by criterion against the network's criteria in use."""
     require(
@@ -238,7 +238,10 @@ def graduation_assess(
     passed = graduation_passed([Criterion(c.code, c.essential) for c in criteria.values()], results)
     with transaction.atomic():
         assessment = GraduationAssessment.objects.create(
-            enrolment=enrolment, assessed_on=assessed_on, assessor=actor, passed=passed
+            enrolment=enrolment,
+            assessed_on=assessed_on,
+            assessor=person_or_none(actor),
+            passed=passed,
         )
         CriterionResult.objects.bulk_create(
             CriterionResult(assessment=assessment, criterion=criteria[code], result=result)
@@ -255,7 +258,7 @@ def graduation_assess(
 
 
 def followup_attempt(
-    *, actor: Person | None, task: FollowUpTask, attempted_at: datetime, mode: str, result: str
+    *, actor: Actor, task: FollowUpTask, attempted_at: datetime, mode: str, result: str
 ) -> ContactAttempt:
     require(
         may_edit_member(actor, task.member), _("Only the member following her up records attempts.")
@@ -266,7 +269,7 @@ def followup_attempt(
         raise Conflict("followup_closed", _("This follow-up is closed."))
     with transaction.atomic():
         attempt = ContactAttempt.objects.create(
-            task=task, attempted_at=attempted_at, mode=mode, result=result, by=actor
+            task=task, attempted_at=attempted_at, mode=mode, result=result, by=person_or_none(actor)
         )
         if result == AttemptResult.REFUSED:
             task.status = FollowUpStatus.REFUSED
@@ -283,7 +286,7 @@ def followup_attempt(
 
 def followup_respond(
     *,
-    actor: Person | None,
+    actor: Actor,
     task: FollowUpTask,
     responded_on: date,
     work_status: str = "",

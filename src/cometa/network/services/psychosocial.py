@@ -9,7 +9,7 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cometa.accounts.models import Person
+from cometa.accounts.acting import Actor, is_system, person_or_none
 from cometa.core.errors import Conflict
 from cometa.network.access import may_edit_member, may_read_psychosocial
 from cometa.network.codes import FlagSeverity, FlagStatus, FlagTrigger, ReferralService
@@ -32,7 +32,7 @@ STEPS = {
 
 def flag_raise(
     *,
-    actor: Person | None,
+    actor: Actor,
     participant: Participant,
     trigger: str,
     severity: str,
@@ -53,7 +53,7 @@ def flag_raise(
             trigger=trigger,
             severity=severity,
             raised_on=raised_on,
-            raised_by=actor,
+            raised_by=person_or_none(actor),
             note=note.strip(),
         )
         record(
@@ -67,7 +67,7 @@ def flag_raise(
 
 def referral_add(
     *,
-    actor: Person | None,
+    actor: Actor,
     flag: PsychosocialFlag,
     service: str,
     referred_on: date,
@@ -75,7 +75,7 @@ def referral_add(
     outcome: str = "",
 ) -> Referral:
     require(
-        actor is None or may_read_psychosocial(actor, flag.member),
+        is_system(actor) or may_read_psychosocial(actor, flag.member),
         _("Only people designated for psychosocial follow-up refer."),
     )
     choice("service", service, ReferralService, _("Unknown service “%(value)s”."))
@@ -98,11 +98,9 @@ def referral_add(
     return referral
 
 
-def flag_move(
-    *, actor: Person | None, flag: PsychosocialFlag, status: str, on: date
-) -> PsychosocialFlag:
+def flag_move(*, actor: Actor, flag: PsychosocialFlag, status: str, on: date) -> PsychosocialFlag:
     require(
-        actor is None or may_read_psychosocial(actor, flag.member),
+        is_system(actor) or may_read_psychosocial(actor, flag.member),
         _("Only people designated for psychosocial follow-up change a flag."),
     )
     choice("status", status, FlagStatus, _("Unknown status “%(value)s”."))

@@ -9,7 +9,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cometa.accounts.models import Person
+from cometa.accounts.acting import Actor, is_system
 from cometa.core.errors import Conflict, NotPermitted, ValidationFailed
 from cometa.scorecards.assessments import access
 from cometa.scorecards.frameworks.store import framework_of
@@ -33,11 +33,11 @@ NOT_EDITABLE: dict[str, Promise] = {
 }
 
 
-def require_edit(actor: Person | None, assessment: Assessment) -> None:
+def require_edit(actor: Actor, assessment: Assessment) -> None:
     """Checks permission and the stored state. Inside a transaction the assessment row is
     locked, so a workflow step cannot slip in between this check and the write. The
     system actor skips the permission check, never the state check."""
-    if actor is not None and not access.may_edit(actor, assessment):
+    if not is_system(actor) and not access.may_edit(actor, assessment):
         raise NotPermitted(_("Only editors and coordinators of this country team may change it."))
     rows = Assessment.objects.filter(pk=assessment.pk)
     if transaction.get_connection().in_atomic_block:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from cometa.accounts.models import Person
+from cometa.accounts.acting import Actor
 from cometa.scorecards.assessments import services
 from cometa.scorecards.models import ActionPoint, IndicatorAssessment
 from cometa.scorecards.records import services as record_services
@@ -29,7 +29,7 @@ ACTION_EDITABLE = ("indicator_code", "text", "responsible", "due_date", "status"
 
 def indicator_patch(
     *,
-    actor: Person | None,
+    actor: Actor,
     indicator: IndicatorAssessment,
     expected_version: int,
     changes: Mapping[str, Any],
@@ -53,9 +53,7 @@ def indicator_patch(
     )
 
 
-def action_patch(
-    *, actor: Person | None, action: ActionPoint, changes: Mapping[str, Any]
-) -> ActionPoint:
+def action_patch(*, actor: Actor, action: ActionPoint, changes: Mapping[str, Any]) -> ActionPoint:
     merged = {field: getattr(action, field) for field in ACTION_EDITABLE}
     merged |= {key: value for key, value in changes.items() if key in ACTION_EDITABLE}
     return record_services.action_save(

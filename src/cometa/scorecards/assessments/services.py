@@ -12,7 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
-from cometa.accounts.models import Organisation, Person
+from cometa.accounts.acting import Actor, is_system, person_or_none
+from cometa.accounts.models import Organisation
 from cometa.accounts.models.organisations import OrganisationKind
 from cometa.core.errors import Conflict, NotPermitted, ValidationFailed
 from cometa.scorecards.assessments import access, guards
@@ -41,9 +42,9 @@ INDICATOR_FIELDS = (
 
 
 def cycle_create(
-    *, actor: Person | None, organisation: Organisation, name: str, start_year: int, end_year: int
+    *, actor: Actor, organisation: Organisation, name: str, start_year: int, end_year: int
 ) -> Cycle:
-    if actor is not None and not actor.is_platform_admin:
+    if not is_system(actor) and not actor.is_platform_admin:
         from cometa.accounts.access import may_administer
 
         if not may_administer(actor, organisation):
@@ -94,7 +95,7 @@ def latest_ratings(
 
 def assessment_create(
     *,
-    actor: Person | None,
+    actor: Actor,
     organisation: Organisation,
     framework: FrameworkVersion,
     year: int,
@@ -105,7 +106,7 @@ def assessment_create(
     indicator's latest earlier rating until the team reassesses it."""
     _check_new_assessment(organisation, framework, year, kind, cycle)
     probe = Assessment(organisation=organisation, framework=framework, year=year)
-    if actor is not None and not access.may_edit(actor, probe):
+    if not is_system(actor) and not access.may_edit(actor, probe):
         raise NotPermitted(
             _("Only editors and coordinators of this country team may start assessments.")
         )
@@ -179,7 +180,7 @@ def _create_indicator_rows(assessment: Assessment) -> None:
 
 def indicator_update(
     *,
-    actor: Person | None,
+    actor: Actor,
     indicator: IndicatorAssessment,
     expected_version: int,
     reassessed: bool,
@@ -216,7 +217,7 @@ def indicator_update(
         current.difference_reason = difference_reason.strip()
         current.justification = justification.strip()
         current.version += 1
-        current.updated_by = actor
+        current.updated_by = person_or_none(actor)
         current.save()
         audit.record(
             actor=actor,
@@ -304,7 +305,7 @@ def _conflict_message(current: IndicatorAssessment) -> str:
 
 
 def assessment_update_text(
-    *, actor: Person | None, assessment: Assessment, process_text: str, context_text: str
+    *, actor: Actor, assessment: Assessment, process_text: str, context_text: str
 ) -> Assessment:
     guards.require_edit(actor, assessment)
     with transaction.atomic():

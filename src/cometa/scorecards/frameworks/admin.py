@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
-from cometa.accounts.models import Person
+from cometa.accounts.acting import Actor, is_system, person_or_none
 from cometa.core.errors import NotPermitted, ValidationFailed
 from cometa.scorecards.frameworks.loading import framework_problems, load_framework_text
 from cometa.scorecards.frameworks.model import LANGUAGES, Criterion, Framework, Indicator
@@ -66,7 +66,7 @@ def suggest_version(base: FrameworkVersion) -> str:
 
 
 def framework_edit_wording(
-    *, actor: Person | None, base: FrameworkVersion, version: str, texts: Mapping[str, str]
+    *, actor: Actor, base: FrameworkVersion, version: str, texts: Mapping[str, str]
 ) -> FrameworkVersion:
     """A new draft version of ``base`` whose criteria read ``texts``.
 
@@ -75,7 +75,7 @@ def framework_edit_wording(
     required. The YAML of ``base`` is loaded, only criterion texts and the version change,
     and the result is validated in full by :func:`framework_version_create`.
     """
-    if actor is not None and not actor.is_platform_admin:
+    if not is_system(actor) and not actor.is_platform_admin:
         raise NotPermitted(_("Only framework administrators may edit frameworks."))
     version = version.strip()
     if not version:
@@ -140,11 +140,11 @@ class LoadResult:
     created: bool
 
 
-def framework_load(*, actor: Person | None, source: str, name: str) -> LoadResult:
+def framework_load(*, actor: Actor, source: str, name: str) -> LoadResult:
     """Stores a framework file as a new published version (``cometa scorecard frameworks
     load``). Loading the same file again changes nothing; a different file under a version
     that exists is refused: make a new version instead."""
-    if actor is not None and not actor.is_platform_admin:
+    if not is_system(actor) and not actor.is_platform_admin:
         raise NotPermitted(_("Only framework administrators may load frameworks."))
     problems = framework_problems(source, name=name)
     if problems:
@@ -172,7 +172,7 @@ def framework_load(*, actor: Person | None, source: str, name: str) -> LoadResul
             sha256=digest,
             is_published=True,
             published_at=timezone.now(),
-            created_by=actor,
+            created_by=person_or_none(actor),
         )
         audit.record(
             actor=actor,

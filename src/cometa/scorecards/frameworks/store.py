@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
-from cometa.accounts.models import Person
+from cometa.accounts.acting import SYSTEM, Actor, is_system, person_or_none
 from cometa.core.errors import NotPermitted, ServiceError, ValidationFailed
 from cometa.scorecards.frameworks.loading import (
     BUILTIN_FOLDER,
@@ -68,7 +68,7 @@ def framework_sync_builtin() -> list[FrameworkVersion]:
                     published_at=timezone.now(),
                 )
                 audit.record(
-                    actor=None,
+                    actor=SYSTEM,
                     action="framework.load",
                     target=version,
                     changes={"sha256": [None, version.sha256]},
@@ -93,10 +93,10 @@ def latest_published(identifier: str) -> FrameworkVersion:
 
 
 def framework_version_create(
-    *, actor: Person | None, based_on: FrameworkVersion, version: str, source: str
+    *, actor: Actor, based_on: FrameworkVersion, version: str, source: str
 ) -> FrameworkVersion:
     """A new draft version from edited YAML. Validated in full before anything is written."""
-    if actor is not None and not actor.is_platform_admin:
+    if not is_system(actor) and not actor.is_platform_admin:
         raise NotPermitted(_("Only framework administrators may edit frameworks."))
     problems = framework_problems(source, name=f"{based_on.identifier}-{version}")
     if problems:
@@ -117,7 +117,7 @@ def framework_version_create(
             source=source,
             sha256=sha256(source),
             based_on=based_on,
-            created_by=actor,
+            created_by=person_or_none(actor),
         )
         audit.record(
             actor=actor,
@@ -128,10 +128,8 @@ def framework_version_create(
     return created
 
 
-def framework_version_publish(
-    *, actor: Person | None, version: FrameworkVersion
-) -> FrameworkVersion:
-    if actor is not None and not actor.is_platform_admin:
+def framework_version_publish(*, actor: Actor, version: FrameworkVersion) -> FrameworkVersion:
+    if not is_system(actor) and not actor.is_platform_admin:
         raise NotPermitted(_("Only framework administrators may publish frameworks."))
     if version.is_published:
         raise ServiceError("already_published", _("This version is published already."))

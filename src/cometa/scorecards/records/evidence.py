@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
-from cometa.accounts.models import Person
+from cometa.accounts.acting import Actor, person_or_none
 from cometa.core import storage
 from cometa.core.errors import ValidationFailed
 from cometa.scorecards.assessments.guards import require_edit, require_indicator
@@ -66,7 +66,7 @@ def _office(data: bytes) -> str | None:
 
 def evidence_upload(
     *,
-    actor: Person | None,
+    actor: Actor,
     assessment: Assessment,
     file: BinaryIO,
     filename: str,
@@ -117,7 +117,7 @@ def evidence_upload(
 
 def evidence_link(
     *,
-    actor: Person | None,
+    actor: Actor,
     assessment: Assessment,
     url: str,
     title: str,
@@ -136,7 +136,7 @@ def evidence_link(
 
 def evidence_document(
     *,
-    actor: Person | None,
+    actor: Actor,
     assessment: Assessment,
     title: str,
     indicator_code: str = "",
@@ -154,7 +154,7 @@ def evidence_document(
 
 
 def _create(
-    actor: Person | None,
+    actor: Actor,
     assessment: Assessment,
     title: str,
     indicator_code: str,
@@ -172,7 +172,7 @@ def _create(
         indicator_code=indicator_code,
         category=category,
         shared=shared,
-        uploaded_by=actor,
+        uploaded_by=person_or_none(actor),
         **fields,
     )
     audit.record(
@@ -189,7 +189,7 @@ def _create(
     return evidence
 
 
-def evidence_delete(*, actor: Person | None, evidence: Evidence) -> None:
+def evidence_delete(*, actor: Actor, evidence: Evidence) -> None:
     require_edit(actor, evidence.assessment)
     with transaction.atomic():
         audit.record(

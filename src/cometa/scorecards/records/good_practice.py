@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from cometa.accounts import access as accounts_access
 from cometa.accounts import audit
+from cometa.accounts.acting import Actor, is_system
 from cometa.accounts.models import Person
 from cometa.core.errors import NotPermitted
 from cometa.scorecards.models import Evidence
@@ -25,11 +26,11 @@ def may_mark_good_practice(person: Person) -> bool:
 
 
 def evidence_good_practice_set(
-    *, actor: Person | None, evidence: Evidence, good_practice: bool
+    *, actor: Actor, evidence: Evidence, good_practice: bool
 ) -> Evidence:
-    """Marks (``good_practice`` true) or unmarks the evidence. ``actor`` None: the system.
+    """Marks (``good_practice`` true) or unmarks the evidence (``acting.SYSTEM`` for the demo).
     Setting the mark it already has changes nothing and writes no audit entry."""
-    if actor is not None and not may_mark_good_practice(actor):
+    if not is_system(actor) and not may_mark_good_practice(actor):
         raise NotPermitted(_("Only reviewers and platform administrators may mark good practices."))
     with transaction.atomic():
         row = Evidence.objects.select_for_update().select_related("assessment").get(pk=evidence.pk)

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
+from cometa.accounts.acting import Actor, person_or_none
 from cometa.accounts.models import Person
 from cometa.core import storage
 from cometa.core.errors import Conflict
@@ -44,7 +45,7 @@ MODELS: dict[str, type[models.Model]] = {
 }
 
 
-def kept_copy(*, actor: Person | None, row: Any, kind: str, label: str) -> Removed:
+def kept_copy(*, actor: Actor, row: Any, kind: str, label: str) -> Removed:
     """Keeps ``row``'s fields before the caller deletes it (inside the caller's
     transaction)."""
     fields = {field.attname: field.value_from_object(row) for field in row._meta.concrete_fields}
@@ -53,7 +54,7 @@ def kept_copy(*, actor: Person | None, row: Any, kind: str, label: str) -> Remov
         kind=kind,
         label=label[:300],
         data=json.loads(json.dumps(fields, default=_as_json)),
-        removed_by=actor,
+        removed_by=person_or_none(actor),
         removed_at=timezone.now(),
     )
 
@@ -81,7 +82,7 @@ def removed_get(person: Person, pk: object, *, assessment_pk: object = None) -> 
         raise Http404("No such removed item.") from None
 
 
-def removed_restore(*, actor: Person | None, removed: Removed) -> models.Model:
+def removed_restore(*, actor: Actor, removed: Removed) -> models.Model:
     """Puts the row back as it was, with its id; audited."""
 
     with transaction.atomic():

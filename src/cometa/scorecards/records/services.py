@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
+from cometa.accounts.acting import Actor
 from cometa.accounts.models import Person
 from cometa.core.errors import NotPermitted, ValidationFailed
 from cometa.scorecards.assessments import access, guards
@@ -29,7 +30,7 @@ from cometa.scorecards.records import removal
 
 def team_member_add(
     *,
-    actor: Person | None,
+    actor: Actor,
     assessment: Assessment,
     name: str,
     entity: str,
@@ -60,7 +61,7 @@ def team_member_add(
     return member
 
 
-def team_member_remove(*, actor: Person | None, member: TeamMember) -> None:
+def team_member_remove(*, actor: Actor, member: TeamMember) -> None:
     guards.require_edit(actor, member.assessment)
     with transaction.atomic():
         audit.record(
@@ -77,7 +78,7 @@ def team_member_remove(*, actor: Person | None, member: TeamMember) -> None:
 
 def action_save(
     *,
-    actor: Person | None,
+    actor: Actor,
     assessment: Assessment,
     indicator_code: str,
     text: str,
@@ -115,7 +116,7 @@ def action_save(
     return point
 
 
-def action_delete(*, actor: Person | None, action: ActionPoint) -> None:
+def action_delete(*, actor: Actor, action: ActionPoint) -> None:
     guards.require_edit(actor, action.assessment)
     with transaction.atomic():
         audit.record(

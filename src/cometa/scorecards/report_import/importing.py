@@ -15,7 +15,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
-from cometa.accounts.models import Organisation, Person
+from cometa.accounts.acting import Actor, is_system
+from cometa.accounts.models import Organisation
 from cometa.core.errors import NotPermitted, ServiceError
 from cometa.scorecards.assessments import access
 from cometa.scorecards.assessments.services import latest_ratings
@@ -63,13 +64,13 @@ def category_of(heading: str) -> str:
 
 
 def assessment_import(
-    *, actor: Person | None, organisation: Organisation, text: str, source_name: str
+    *, actor: Actor, organisation: Organisation, text: str, source_name: str
 ) -> ImportResult:
     report = parse_report(text, source_name=source_name)  # raises ReportImportError
     digest = hashlib.sha256(text.encode()).hexdigest()
     framework = latest_published(report.framework)
     probe = Assessment(organisation=organisation, framework=framework, year=report.year)
-    if actor is not None and not access.may_edit(actor, probe):
+    if not is_system(actor) and not access.may_edit(actor, probe):
         raise NotPermitted("Only editors and coordinators of this country team may import.")
     _check_country(organisation, report.country)
     existing = Assessment.objects.filter(

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from cometa.accounts import services
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import Organisation, Person
 from cometa.accounts.models.organisations import OrganisationKind
 from cometa.accounts.roles import Role
@@ -44,7 +45,7 @@ class Command(BaseCommand):
     def do_create(self, options: dict[str, Any]) -> None:
         parent = self._organisation(options["parent"]) if options["parent"] else None
         organisation = services.organisation_create(
-            actor=None,
+            actor=SYSTEM,
             name=options["name"],
             kind=options["kind"],
             parent=parent,
@@ -66,7 +67,7 @@ class Command(BaseCommand):
         if person is None:
             raise CommandError(f"No person has the e-mail address {options['email']!r}.")
         services.membership_add(
-            actor=None,
+            actor=SYSTEM,
             organisation=organisation,
             person=person,
             role=options["role"],

@@ -6,6 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from cometa.accounts import second_factor, services
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import Person
 from cometa.core.errors import ServiceError
 
@@ -57,7 +58,7 @@ class Command(BaseCommand):
     def do_create(self, options: dict[str, Any]) -> None:
         password = self._password(options) if options["password_stdin"] else None
         person = services.person_create(
-            actor=None,
+            actor=SYSTEM,
             email=options["email"],
             full_name=options["name"],
             password=password,
@@ -76,15 +77,15 @@ class Command(BaseCommand):
 
     def do_set_password(self, options: dict[str, Any]) -> None:
         person = self._person(options["email"])
-        services.password_set(actor=None, person=person, new_password=self._password(options))
+        services.password_set(actor=SYSTEM, person=person, new_password=self._password(options))
         self.stdout.write(f"Password set for {person.email}.")
 
     def do_deactivate(self, options: dict[str, Any]) -> None:
         person = self._person(options["email"])
-        services.person_update(actor=None, person=person, is_active=False)
+        services.person_update(actor=SYSTEM, person=person, is_active=False)
         self.stdout.write(f"{person.email} can no longer sign in.")
 
     def do_reset_second_factor(self, options: dict[str, Any]) -> None:
         person = self._person(options["email"])
-        second_factor.reset(actor=None, person=person)
+        second_factor.reset(actor=SYSTEM, person=person)
         self.stdout.write(f"{person.email} will set up a new second factor at next sign-in.")

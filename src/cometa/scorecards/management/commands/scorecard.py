@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import Organisation
 from cometa.core.errors import ServiceError, ValidationFailed
 from cometa.core.progress import Progress
@@ -115,7 +116,7 @@ class Command(BaseCommand):
         text = self._read(name)
         try:
             result = importing.assessment_import(
-                actor=None, organisation=team, text=text, source_name=name
+                actor=SYSTEM, organisation=team, text=text, source_name=name
             )
         except ReportImportError as error:
             lines = [f"{name}: line {item.line}: {item.message}" for item in error.errors]
@@ -219,7 +220,7 @@ class Command(BaseCommand):
     def do_frameworks_load(self, options: dict[str, Any]) -> None:
         name = options["file"]
         try:
-            loaded = framework_load(actor=None, source=self._read(name), name=name)
+            loaded = framework_load(actor=SYSTEM, source=self._read(name), name=name)
         except ValidationFailed as error:
             lines = error.errors.get("source", [error.message])
             count = len(lines)
