@@ -66,9 +66,7 @@ def save_answers(
         actor=person,
         indicator=row,
         expected_version=row.version,
-        reassessed=True,
-        answers=answers,
-        **fields,
+        values=services.IndicatorValues(reassessed=True, answers=answers, **fields),
     )
 
 
@@ -87,7 +85,10 @@ class Scorecards:
         self, organisation: Organisation, year: int, kind: str = AssessmentKind.COMPREHENSIVE
     ) -> Assessment:
         return services.assessment_create(
-            actor=SYSTEM, organisation=organisation, framework=self.swap, year=year, kind=kind
+            actor=SYSTEM,
+            new=services.NewAssessment(
+                organisation=organisation, framework=self.swap, year=year, kind=kind
+            ),
         )
 
     @cached_property
@@ -107,10 +108,12 @@ class Scorecards:
         self.earlier  # noqa: B018  # made first: the annual assessment carries both
         assessment = services.assessment_create(
             actor=world.aisha,
-            organisation=world.unct,
-            framework=self.swap,
-            year=2022,
-            kind=AssessmentKind.COMPREHENSIVE,
+            new=services.NewAssessment(
+                organisation=world.unct,
+                framework=self.swap,
+                year=2022,
+                kind=AssessmentKind.COMPREHENSIVE,
+            ),
         )
         save_answers(
             world.bolat,
@@ -136,9 +139,11 @@ class Scorecards:
         record_services.action_save(
             actor=world.bolat,
             assessment=assessment,
-            indicator_code=RATED_CODE,
-            text="Gender analysis in every sector of the next country analysis",
-            responsible="RCO",
+            content=record_services.ActionContent(
+                indicator_code=RATED_CODE,
+                text="Gender analysis in every sector of the next country analysis",
+                responsible="RCO",
+            ),
         )
         evidence.evidence_upload(
             actor=world.bolat,

@@ -33,10 +33,12 @@ def build() -> None:
     accounts.membership_add(actor=SYSTEM, organisation=team, person=aisha, role=Role.COORDINATOR)
     assessment = services.assessment_create(
         actor=aisha,
-        organisation=team,
-        framework=latest_published("unct-swap"),
-        year=2022,
-        kind=AssessmentKind.COMPREHENSIVE,
+        new=services.NewAssessment(
+            organisation=team,
+            framework=latest_published("unct-swap"),
+            year=2022,
+            kind=AssessmentKind.COMPREHENSIVE,
+        ),
     )
     files = {
         "minutes.txt": b"Minutes of the gender theme group\n",

@@ -18,10 +18,9 @@ def swap(db):
 def assessment(world, swap):
     return services.assessment_create(
         actor=world.aisha,
-        organisation=world.unct,
-        framework=swap,
-        year=2022,
-        kind=AssessmentKind.COMPREHENSIVE,
+        new=services.NewAssessment(
+            organisation=world.unct, framework=swap, year=2022, kind=AssessmentKind.COMPREHENSIVE
+        ),
     )
 
 

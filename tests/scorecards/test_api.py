@@ -227,17 +227,18 @@ def test_cycle_refusals(world):
 def several(world, swap, assessment):
     annual = services.assessment_create(
         actor=world.aisha,
-        organisation=world.unct,
-        framework=swap,
-        year=2023,
-        kind=AssessmentKind.ANNUAL,
+        new=services.NewAssessment(
+            organisation=world.unct, framework=swap, year=2023, kind=AssessmentKind.ANNUAL
+        ),
     )
     mexico = services.assessment_create(
         actor=world.oscar,
-        organisation=world.other_unct,
-        framework=swap,
-        year=2022,
-        kind=AssessmentKind.COMPREHENSIVE,
+        new=services.NewAssessment(
+            organisation=world.other_unct,
+            framework=swap,
+            year=2022,
+            kind=AssessmentKind.COMPREHENSIVE,
+        ),
     )
     return assessment, annual, mexico
 
@@ -565,10 +566,9 @@ def test_quality_findings_have_stable_codes(world, swap, assessment):
     }
     annual = services.assessment_create(
         actor=world.aisha,
-        organisation=world.unct,
-        framework=swap,
-        year=2023,
-        kind=AssessmentKind.ANNUAL,
+        new=services.NewAssessment(
+            organisation=world.unct, framework=swap, year=2023, kind=AssessmentKind.ANNUAL
+        ),
     )
     blocked = call(world.sara, "GET", a_url(annual, "quality/")).json()
     assert blocked["blocking"] == 1 and blocked["findings"][0]["code"] == "QA001"
@@ -640,9 +640,11 @@ def test_import_refusals(world, swap, seed_text):
 def test_importing_a_year_made_another_way_is_refused(world, swap, seed_text):
     services.assessment_create(
         actor=world.aisha,
-        organisation=world.unct,
-        framework=latest_published("unct-swap"),
-        year=2022,
-        kind=AssessmentKind.COMPREHENSIVE,
+        new=services.NewAssessment(
+            organisation=world.unct,
+            framework=latest_published("unct-swap"),
+            year=2022,
+            kind=AssessmentKind.COMPREHENSIVE,
+        ),
     )
     error_of(_import(world.aisha, world.unct, seed_text), 400, "exists")

@@ -11,7 +11,9 @@ from tests.scorecards.test_api import a_url, call, error_of
 
 def _removed_action(world, assessment) -> tuple[int, Removed]:
     action = record_services.action_save(
-        actor=world.bolat, assessment=assessment, indicator_code="5.2", text="Train focal points"
+        actor=world.bolat,
+        assessment=assessment,
+        content=record_services.ActionContent(indicator_code="5.2", text="Train focal points"),
     )
     pk = action.pk
     response = call(world.bolat, "DELETE", a_url(assessment, f"actions/{pk}/"))
@@ -43,7 +45,10 @@ def test_putting_back_returns_the_same_id(world, assessment):
 def test_a_removal_is_reached_only_through_its_own_assessment(world, assessment, swap):
     _pk, kept = _removed_action(world, assessment)
     other = services.assessment_create(
-        actor=world.aisha, organisation=world.unct, framework=swap, year=2023, kind="annual"
+        actor=world.aisha,
+        new=services.NewAssessment(
+            organisation=world.unct, framework=swap, year=2023, kind="annual"
+        ),
     )
     error_of(
         call(world.aisha, "POST", a_url(other, f"removed/{kept.pk}/restore/")), 404, "not_found"

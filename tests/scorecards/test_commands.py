@@ -125,10 +125,12 @@ def test_rate_prints_computed_next_to_agreed(world, assessment):
         actor=world.bolat,
         indicator=row,
         expected_version=row.version,
-        reassessed=True,
-        answers={"meets.a": "met", "meets.b": "met"},
-        agreed_level="exceeds",
-        difference_reason="Evidence after the workshop.",
+        values=services.IndicatorValues(
+            reassessed=True,
+            answers={"meets.a": "met", "meets.b": "met"},
+            agreed_level="exceeds",
+            difference_reason="Evidence after the workshop.",
+        ),
     )
     out, _ = run("rate", "--assessment", str(assessment.pk))
     lines = out.splitlines()
@@ -280,7 +282,9 @@ def test_the_command_exits_1_with_clear_lines(tmp_path, seed_text):
 def test_purge_removed_drops_only_what_can_no_longer_be_put_back(world, assessment):
     for text in ("Old action", "New action"):
         action = record_services.action_save(
-            actor=SYSTEM, assessment=assessment, indicator_code="1.1", text=text
+            actor=SYSTEM,
+            assessment=assessment,
+            content=record_services.ActionContent(indicator_code="1.1", text=text),
         )
         record_services.action_delete(actor=SYSTEM, action=action)
     Removed.objects.filter(label="Old action").update(

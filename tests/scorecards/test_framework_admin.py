@@ -57,18 +57,18 @@ def test_new_wording_makes_a_draft_with_only_the_text_changed(world, swap):
 def test_an_assessment_made_before_keeps_its_version_and_wording(world, swap):
     assessment = services.assessment_create(
         actor=world.aisha,
-        organisation=world.unct,
-        framework=swap,
-        year=2021,
-        kind=AssessmentKind.COMPREHENSIVE,
+        new=services.NewAssessment(
+            organisation=world.unct, framework=swap, year=2021, kind=AssessmentKind.COMPREHENSIVE
+        ),
     )
     row = assessment.indicators.get(code="2.2")
     services.indicator_update(
         actor=world.aisha,
         indicator=row,
         expected_version=row.version,
-        reassessed=True,
-        answers={"meets.b": "met", "meets.c": "met"},
+        values=services.IndicatorValues(
+            reassessed=True, answers={"meets.b": "met", "meets.c": "met"}
+        ),
     )
     old_text = framework_of(swap).indicator("2.2").criterion("meets.b").text.en
     draft = _edit(world, swap)
@@ -82,10 +82,12 @@ def test_an_assessment_made_before_keeps_its_version_and_wording(world, swap):
     assert assessment.indicators.get(code="2.2").level == "meets"
     later = services.assessment_create(
         actor=world.aisha,
-        organisation=world.unct,
-        framework=latest_published("unct-swap"),
-        year=2022,
-        kind=AssessmentKind.ANNUAL,
+        new=services.NewAssessment(
+            organisation=world.unct,
+            framework=latest_published("unct-swap"),
+            year=2022,
+            kind=AssessmentKind.ANNUAL,
+        ),
     )
     assert later.framework == draft
     assert later.indicators.get(code="2.2").agreed_level == "meets"  # carried across versions

@@ -35,10 +35,12 @@ def assess(organisation, swap, year, levels=None, *, default="meets", status="ap
     """An assessment whose indicators are rated ``levels[code]`` (else ``default``)."""
     assessment = services.assessment_create(
         actor=SYSTEM,
-        organisation=organisation,
-        framework=swap,
-        year=year,
-        kind=kind or AssessmentKind.COMPREHENSIVE,
+        new=services.NewAssessment(
+            organisation=organisation,
+            framework=swap,
+            year=year,
+            kind=kind or AssessmentKind.COMPREHENSIVE,
+        ),
     )
     if kind != AssessmentKind.ANNUAL:
         for code in [i.code for i in framework_of(swap).indicators]:

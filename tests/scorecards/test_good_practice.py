@@ -22,10 +22,9 @@ API = "/api/v1/scorecards/hub/"
 def items(world, swap) -> dict[str, Evidence]:
     assessment = services.assessment_create(
         actor=SYSTEM,
-        organisation=world.unct,
-        framework=swap,
-        year=2022,
-        kind=AssessmentKind.COMPREHENSIVE,
+        new=services.NewAssessment(
+            organisation=world.unct, framework=swap, year=2022, kind=AssessmentKind.COMPREHENSIVE
+        ),
     )
 
     def link(title: str, *, shared: bool) -> Evidence:

@@ -23,10 +23,9 @@ def shelf(world, swap):
     kazakhstan, mexico = (
         services.assessment_create(
             actor=SYSTEM,
-            organisation=team,
-            framework=swap,
-            year=2022,
-            kind=AssessmentKind.COMPREHENSIVE,
+            new=services.NewAssessment(
+                organisation=team, framework=swap, year=2022, kind=AssessmentKind.COMPREHENSIVE
+            ),
         )
         for team in (world.unct, world.other_unct)
     )
@@ -176,10 +175,9 @@ def test_a_link_that_is_not_web_is_not_linked(shelf):
 def test_pages(world, swap):
     assessment = services.assessment_create(
         actor=SYSTEM,
-        organisation=world.unct,
-        framework=swap,
-        year=2021,
-        kind=AssessmentKind.COMPREHENSIVE,
+        new=services.NewAssessment(
+            organisation=world.unct, framework=swap, year=2021, kind=AssessmentKind.COMPREHENSIVE
+        ),
     )
     Evidence.objects.bulk_create(
         Evidence(assessment=assessment, title=f"Shared {n:02}", shared=True) for n in range(30)

@@ -25,12 +25,14 @@ def _action(world, assessment) -> ActionPoint:
     return record_services.action_save(
         actor=world.bolat,
         assessment=assessment,
-        indicator_code="4.3",
-        text="Survey gender parity across the agencies",
-        responsible="UN Women, UNDP",
-        due_date=date(2023, 6, 30),
-        status="in_progress",
-        progress={"2022": "Survey designed."},
+        content=record_services.ActionContent(
+            indicator_code="4.3",
+            text="Survey gender parity across the agencies",
+            responsible="UN Women, UNDP",
+            due_date=date(2023, 6, 30),
+            status="in_progress",
+            progress={"2022": "Survey designed."},
+        ),
     )
 
 

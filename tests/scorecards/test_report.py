@@ -256,21 +256,25 @@ def test_findings_show_the_criteria_met_and_the_agreed_rating(world, assessment)
         actor=world.aisha,
         indicator=row,
         expected_version=row.version,
-        reassessed=True,
-        answers={"approaches.a": "met", "approaches.b": "met", "meets.a": "not_met"},
-        findings={"approaches.a": "Eight of 17 sectors analyse gender.", "meets.a": "Not all."},
-        agreed_level="meets",
-        difference_reason="The 2023 update closes the gap.",
-        justification="=SUM(A1)\n\nSecond paragraph.",
+        values=services.IndicatorValues(
+            reassessed=True,
+            answers={"approaches.a": "met", "approaches.b": "met", "meets.a": "not_met"},
+            findings={"approaches.a": "Eight of 17 sectors analyse gender.", "meets.a": "Not all."},
+            agreed_level="meets",
+            difference_reason="The 2023 update closes the gap.",
+            justification="=SUM(A1)\n\nSecond paragraph.",
+        ),
     )
     record_services.action_save(
         actor=world.aisha,
         assessment=assessment,
-        indicator_code="1.1",
-        text="Update the analysis",
-        responsible="UN Women",
-        due_date=date(2023, 6, 30),
-        progress={"2023": "Drafted."},
+        content=record_services.ActionContent(
+            indicator_code="1.1",
+            text="Update the analysis",
+            responsible="UN Women",
+            due_date=date(2023, 6, 30),
+            progress={"2023": "Drafted."},
+        ),
     )
     evidence.evidence_link(
         actor=world.aisha,

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
+from cometa.accounts.acting import SYSTEM
 from cometa.scorecards.models import Assessment
 from cometa.scorecards.report_import.importing import assessment_import
 from cometa.scorecards.reporting.files import FORMATS, report_file
@@ -16,7 +17,7 @@ from cometa.scorecards.reporting.files import FORMATS, report_file
 @pytest.fixture
 def kazakhstan(world, swap, seed_text) -> Assessment:
     return assessment_import(
-        actor=None, organisation=world.unct, text=seed_text, source_name="kazakhstan-2022.txt"
+        actor=SYSTEM, organisation=world.unct, text=seed_text, source_name="kazakhstan-2022.txt"
     ).assessment
 
 

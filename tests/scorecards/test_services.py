@@ -25,9 +25,11 @@ def test_saving_answers_computes_the_rating_and_its_trace(world, assessment):
         actor=world.bolat,
         indicator=row,
         expected_version=row.version,
-        reassessed=True,
-        answers={"meets.a": "met", "meets.b": "met", "meets.c": "not_met"},
-        findings={"meets.a": "Two joint initiatives with CSOs.", "meets.b": "CSOs consulted."},
+        values=services.IndicatorValues(
+            reassessed=True,
+            answers={"meets.a": "met", "meets.b": "met", "meets.c": "not_met"},
+            findings={"meets.a": "Two joint initiatives with CSOs.", "meets.b": "CSOs consulted."},
+        ),
     )
     assert saved.computed_level == saved.agreed_level == "meets"
     assert saved.trace["decided_by"] == "meets"
@@ -41,8 +43,9 @@ def test_a_band_input_decides_a_numeric_indicator(world, assessment):
         actor=world.bolat,
         indicator=row,
         expected_version=row.version,
-        reassessed=True,
-        inputs={next(iter(_inputs(assessment, "1.3"))): 40},
+        values=services.IndicatorValues(
+            reassessed=True, inputs={next(iter(_inputs(assessment, "1.3"))): 40}
+        ),
     )
     assert saved.computed_level == "meets"
 
@@ -60,18 +63,18 @@ def test_a_different_agreed_rating_needs_a_reason(world, assessment):
             actor=world.bolat,
             indicator=row,
             expected_version=row.version,
-            reassessed=True,
-            answers={},
-            agreed_level="exceeds",
+            values=services.IndicatorValues(reassessed=True, answers={}, agreed_level="exceeds"),
         )
     assert caught.value.field == "difference_reason"
     saved = services.indicator_update(
         actor=world.bolat,
         indicator=row,
         expected_version=row.version,
-        reassessed=True,
-        agreed_level="approaches",
-        difference_reason="Evidence found after the workshop.",
+        values=services.IndicatorValues(
+            reassessed=True,
+            agreed_level="approaches",
+            difference_reason="Evidence found after the workshop.",
+        ),
     )
     assert (saved.computed_level, saved.agreed_level) == ("missing", "approaches")
 
@@ -92,8 +95,7 @@ def test_answers_for_criteria_that_do_not_exist_are_refused(
             actor=world.bolat,
             indicator=row,
             expected_version=row.version,
-            reassessed=True,
-            answers=answers,
+            values=services.IndicatorValues(reassessed=True, answers=answers),
         )
     assert caught.value.field == field and words in caught.value.message
     assert _row(assessment, "3.2").version == row.version
@@ -106,9 +108,9 @@ def test_a_rating_outside_the_levels_is_refused(world, assessment):
             actor=world.bolat,
             indicator=row,
             expected_version=row.version,
-            reassessed=True,
-            agreed_level="superb",
-            difference_reason="x",
+            values=services.IndicatorValues(
+                reassessed=True, agreed_level="superb", difference_reason="x"
+            ),
         )
 
 
@@ -119,16 +121,14 @@ def test_the_later_of_two_concurrent_saves_is_refused(world, assessment):
         actor=world.bolat,
         indicator=first_view,
         expected_version=first_view.version,
-        reassessed=True,
-        answers={"meets.a": "met"},
+        values=services.IndicatorValues(reassessed=True, answers={"meets.a": "met"}),
     )
     with pytest.raises(Conflict) as caught:
         services.indicator_update(
             actor=world.aisha,
             indicator=second_view,
             expected_version=second_view.version,
-            reassessed=True,
-            answers={"meets.b": "met"},
+            values=services.IndicatorValues(reassessed=True, answers={"meets.b": "met"}),
         )
     assert caught.value.code == "edit_conflict" and "Reload" in caught.value.message
     assert _row(assessment, "4.1").answers == {"meets.a": "met"}
@@ -139,7 +139,10 @@ def test_viewers_and_outsiders_cannot_edit(world, assessment):
     for person in (world.sara, world.oscar):
         with pytest.raises(NotPermitted):
             services.indicator_update(
-                actor=person, indicator=row, expected_version=row.version, reassessed=True
+                actor=person,
+                indicator=row,
+                expected_version=row.version,
+                values=services.IndicatorValues(reassessed=True),
             )
 
 
@@ -149,16 +152,15 @@ def test_an_annual_assessment_carries_earlier_ratings_with_their_year(world, swa
         actor=world.bolat,
         indicator=row,
         expected_version=row.version,
-        reassessed=True,
-        agreed_level="approaches",
-        difference_reason="Agreed in the workshop.",
+        values=services.IndicatorValues(
+            reassessed=True, agreed_level="approaches", difference_reason="Agreed in the workshop."
+        ),
     )
     annual = services.assessment_create(
         actor=world.aisha,
-        organisation=world.unct,
-        framework=swap,
-        year=2023,
-        kind=AssessmentKind.ANNUAL,
+        new=services.NewAssessment(
+            organisation=world.unct, framework=swap, year=2023, kind=AssessmentKind.ANNUAL
+        ),
     )
     carried = _row(annual, "5.1")
     assert (carried.reassessed, carried.agreed_level, carried.rating_year) == (
@@ -172,10 +174,9 @@ def test_one_assessment_per_team_and_year(world, swap, assessment):
     with pytest.raises(ValidationFailed) as caught:
         services.assessment_create(
             actor=world.aisha,
-            organisation=world.unct,
-            framework=swap,
-            year=2022,
-            kind=AssessmentKind.ANNUAL,
+            new=services.NewAssessment(
+                organisation=world.unct, framework=swap, year=2022, kind=AssessmentKind.ANNUAL
+            ),
         )
     assert caught.value.field == "year"
 
@@ -183,15 +184,17 @@ def test_one_assessment_per_team_and_year(world, swap, assessment):
 def test_action_points_need_a_known_indicator(world, assessment):
     with pytest.raises(ValidationFailed) as caught:
         record_services.action_save(
-            actor=world.bolat, assessment=assessment, indicator_code="9.9", text="Do something"
+            actor=world.bolat,
+            assessment=assessment,
+            content=record_services.ActionContent(indicator_code="9.9", text="Do something"),
         )
     assert caught.value.field == "indicator_code"
     point = record_services.action_save(
         actor=world.bolat,
         assessment=assessment,
-        indicator_code="4.3",
-        text="Collect parity data",
-        progress={"2022": "Survey planned"},
+        content=record_services.ActionContent(
+            indicator_code="4.3", text="Collect parity data", progress={"2022": "Survey planned"}
+        ),
     )
     assert point.progress == {"2022": "Survey planned"}
 

@@ -45,10 +45,9 @@ def _row(assessment, code) -> IndicatorAssessment:
 def _annual(world, swap, year=2023) -> Assessment:
     return services.assessment_create(
         actor=world.aisha,
-        organisation=world.unct,
-        framework=swap,
-        year=year,
-        kind=AssessmentKind.ANNUAL,
+        new=services.NewAssessment(
+            organisation=world.unct, framework=swap, year=year, kind=AssessmentKind.ANNUAL
+        ),
     )
 
 
@@ -67,7 +66,10 @@ def test_the_list_shows_the_assessments_a_person_may_see(world, assessment):
 
 def test_the_list_is_searched_by_team_and_country_and_filtered(world, swap, assessment):
     services.assessment_create(
-        actor=world.oscar, organisation=world.other_unct, framework=swap, year=2021, kind="annual"
+        actor=world.oscar,
+        new=services.NewAssessment(
+            organisation=world.other_unct, framework=swap, year=2021, kind="annual"
+        ),
     )
     client = signed_in(world.ada)
     assert "UNCT Mexico 2021" not in _text(client.get(_url("assessments"), {"q": "KAZ"}))
@@ -135,15 +137,19 @@ def test_the_assessment_page_shows_the_header_and_every_indicator_by_dimension(w
 
 def test_a_carried_rating_shows_the_year_it_comes_from(world, swap):
     earlier = services.assessment_create(
-        actor=world.aisha, organisation=world.unct, framework=swap, year=2021, kind="comprehensive"
+        actor=world.aisha,
+        new=services.NewAssessment(
+            organisation=world.unct, framework=swap, year=2021, kind="comprehensive"
+        ),
     )
     row = _row(earlier, "1.1")
     services.indicator_update(
         actor=world.aisha,
         indicator=row,
         expected_version=row.version,
-        reassessed=True,
-        answers={"approaches.a": "met", "approaches.b": "met"},
+        values=services.IndicatorValues(
+            reassessed=True, answers={"approaches.a": "met", "approaches.b": "met"}
+        ),
     )
     annual = _annual(world, swap, 2022)
     page = _text(signed_in(world.aisha).get(_url("assessment", annual.pk)))

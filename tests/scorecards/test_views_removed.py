@@ -17,7 +17,9 @@ def _url(name, *args):
 
 def _deleted_action(world, assessment) -> tuple[int, str]:
     action = record_services.action_save(
-        actor=world.bolat, assessment=assessment, indicator_code="2.2", text="Joint campaign"
+        actor=world.bolat,
+        assessment=assessment,
+        content=record_services.ActionContent(indicator_code="2.2", text="Joint campaign"),
     )
     pk = action.pk
     client = signed_in(world.bolat)

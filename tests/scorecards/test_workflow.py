@@ -35,7 +35,10 @@ def test_a_submitted_assessment_cannot_be_edited_until_returned(world, assessmen
     row = IndicatorAssessment.objects.get(assessment=assessment, code="1.1")
     with pytest.raises(ServiceError) as caught:
         services.indicator_update(
-            actor=world.aisha, indicator=row, expected_version=row.version, reassessed=True
+            actor=world.aisha,
+            indicator=row,
+            expected_version=row.version,
+            values=services.IndicatorValues(reassessed=True),
         )
     assert caught.value.code == "not_editable"
     transition(
@@ -43,7 +46,10 @@ def test_a_submitted_assessment_cannot_be_edited_until_returned(world, assessmen
     )
     assessment.refresh_from_db()
     services.indicator_update(
-        actor=world.aisha, indicator=row, expected_version=row.version, reassessed=True
+        actor=world.aisha,
+        indicator=row,
+        expected_version=row.version,
+        values=services.IndicatorValues(reassessed=True),
     )
     assert assessment.comments.get().text == "Add evidence for 2.2"
 
@@ -74,10 +80,9 @@ def test_only_coordinators_submit_and_only_reviewers_approve(world, assessment):
 def test_an_annual_assessment_with_fewer_than_five_reassessed_cannot_be_submitted(world, swap):
     annual = services.assessment_create(
         actor=world.aisha,
-        organisation=world.unct,
-        framework=swap,
-        year=2024,
-        kind=AssessmentKind.ANNUAL,
+        new=services.NewAssessment(
+            organisation=world.unct, framework=swap, year=2024, kind=AssessmentKind.ANNUAL
+        ),
     )
     with pytest.raises(ServiceError) as caught:
         transition(actor=world.aisha, assessment=annual, step_name="submit")

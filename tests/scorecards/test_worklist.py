@@ -17,10 +17,9 @@ def _lists(person) -> dict[str, list[str]]:
 def _assessment(world, swap, organisation, year, actor):
     return services.assessment_create(
         actor=actor,
-        organisation=organisation,
-        framework=swap,
-        year=year,
-        kind=AssessmentKind.COMPREHENSIVE,
+        new=services.NewAssessment(
+            organisation=organisation, framework=swap, year=year, kind=AssessmentKind.COMPREHENSIVE
+        ),
     )
 
 

@@ -23,10 +23,12 @@ def assessments(scene: Any) -> dict[str, Assessment]:
         scene.cache["assessments"] = {
             key: services.assessment_create(
                 actor=SYSTEM,
-                organisation=getattr(scene.world, key),
-                framework=swap,
-                year=2022,
-                kind=AssessmentKind.COMPREHENSIVE,
+                new=services.NewAssessment(
+                    organisation=getattr(scene.world, key),
+                    framework=swap,
+                    year=2022,
+                    kind=AssessmentKind.COMPREHENSIVE,
+                ),
             )
             for key in ("unct", "other_unct")
         }

@@ -57,7 +57,9 @@ def _action(scene: Any, assessment: Assessment) -> int:
         scene,
         f"action-{assessment.pk}",
         lambda: record_services.action_save(
-            actor=SYSTEM, assessment=assessment, indicator_code="1.1", text="Matrix action"
+            actor=SYSTEM,
+            assessment=assessment,
+            content=record_services.ActionContent(indicator_code="1.1", text="Matrix action"),
         ),
     )
 
@@ -89,7 +91,9 @@ def _file(scene: Any, assessment: Assessment) -> int:
 def _removed(assessment: Assessment) -> int:
     """A fresh removal each time: putting it back uses it up."""
     action = record_services.action_save(
-        actor=SYSTEM, assessment=assessment, indicator_code="1.1", text="Removed action"
+        actor=SYSTEM,
+        assessment=assessment,
+        content=record_services.ActionContent(indicator_code="1.1", text="Removed action"),
     )
     record_services.action_delete(actor=SYSTEM, action=action)
     return Removed.objects.filter(assessment=assessment).latest("removed_at", "id").pk

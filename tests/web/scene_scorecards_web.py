@@ -35,7 +35,9 @@ def _member(assessment: Assessment) -> TeamMember:
 
 def _action(assessment: Assessment) -> ActionPoint:
     return record_services.action_save(
-        actor=SYSTEM, assessment=assessment, indicator_code="1.1", text="Matrix action"
+        actor=SYSTEM,
+        assessment=assessment,
+        content=record_services.ActionContent(indicator_code="1.1", text="Matrix action"),
     )
 
 

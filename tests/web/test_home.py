@@ -17,10 +17,12 @@ def assessment(world) -> Assessment:
     framework_sync_builtin()
     return services.assessment_create(
         actor=world.aisha,
-        organisation=world.unct,
-        framework=latest_published("unct-swap"),
-        year=2022,
-        kind=AssessmentKind.COMPREHENSIVE,
+        new=services.NewAssessment(
+            organisation=world.unct,
+            framework=latest_published("unct-swap"),
+            year=2022,
+            kind=AssessmentKind.COMPREHENSIVE,
+        ),
     )
 
 

@@ -19,10 +19,12 @@ def test_finds_organisations_and_assessments_the_person_may_see(world, client_fo
     framework_sync_builtin()
     services.assessment_create(
         actor=world.aisha,
-        organisation=world.unct,
-        framework=latest_published("unct-swap"),
-        year=2022,
-        kind=AssessmentKind.COMPREHENSIVE,
+        new=services.NewAssessment(
+            organisation=world.unct,
+            framework=latest_published("unct-swap"),
+            year=2022,
+            kind=AssessmentKind.COMPREHENSIVE,
+        ),
     )
     page = _search(client_for(world.aisha), "kazakhstan")
     assert "UNCT Kazakhstan, 2022" in page and "UNDP Kazakhstan" in page

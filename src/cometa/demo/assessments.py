@@ -55,11 +55,13 @@ def write_year(cast: Cast, place: Place, spec: Year, common: Common) -> Assessme
     actor = cast.coordinator
     assessment = services.assessment_create(
         actor=actor,
-        organisation=place.organisation,
-        framework=place.version,
-        year=spec.year,
-        kind=spec.kind,
-        cycle=place.cycle,
+        new=services.NewAssessment(
+            organisation=place.organisation,
+            framework=place.version,
+            year=spec.year,
+            kind=spec.kind,
+            cycle=place.cycle,
+        ),
     )
     if spec.process:
         services.assessment_update_text(
@@ -83,11 +85,13 @@ def write_year(cast: Cast, place: Place, spec: Year, common: Common) -> Assessme
         record_services.action_save(
             actor=actor,
             assessment=assessment,
-            indicator_code=action.indicator,
-            text=action.text,
-            responsible=action.responsible,
-            status=action.status,
-            progress=dict(action.progress),
+            content=record_services.ActionContent(
+                indicator_code=action.indicator,
+                text=action.text,
+                responsible=action.responsible,
+                status=action.status,
+                progress=dict(action.progress),
+            ),
         )
     return _walk(cast, assessment, spec)
 
@@ -115,14 +119,16 @@ def _rate(
         actor=cast.editor(rated.editor),
         indicator=row,
         expected_version=row.version,
-        reassessed=True,
-        answers=answers_given,
-        findings=findings,
-        inputs=inputs,
-        agreed_level=rated.agreed_level,
-        difference_reason=rated.difference_reason,
-        justification=rated.justification
-        or answers.justification(framework, indicator, rating, assessment.year),
+        values=services.IndicatorValues(
+            reassessed=True,
+            answers=answers_given,
+            findings=findings,
+            inputs=inputs,
+            agreed_level=rated.agreed_level,
+            difference_reason=rated.difference_reason,
+            justification=rated.justification
+            or answers.justification(framework, indicator, rating, assessment.year),
+        ),
     )
 
 
@@ -140,8 +146,7 @@ def _note(actor: Person, assessment: Assessment, code: str, note: str) -> None:
         actor=actor,
         indicator=row,
         expected_version=row.version,
-        reassessed=False,
-        justification=note,
+        values=services.IndicatorValues(reassessed=False, justification=note),
     )
 
 

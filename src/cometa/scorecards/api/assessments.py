@@ -110,7 +110,7 @@ class AssessmentListView(generics.ListCreateAPIView[Assessment]):
         data["framework"] = framework_selectors.framework_get(person, data["framework"])
         if data.get("cycle") is not None:
             data["cycle"] = assessment_selectors.cycle_get(person, data["cycle"])
-        assessment = services.assessment_create(actor=person, **data)
+        assessment = services.assessment_create(actor=person, new=services.NewAssessment(**data))
         return _detail(request, assessment, status.HTTP_201_CREATED)
 
 

@@ -18,6 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from cometa.accounts.acting import person_of
+from cometa.accounts.models import Person
 from cometa.core.errors import NotPermitted
 from cometa.scorecards.api.common import errors, query, valid
 from cometa.scorecards.api.serializers_records import (
@@ -35,7 +36,7 @@ from cometa.scorecards.api.serializers_records import (
 )
 from cometa.scorecards.assessments import access, patching
 from cometa.scorecards.assessments import selectors as assessment_selectors
-from cometa.scorecards.models import ActionPoint, Evidence, ReviewComment, TeamMember
+from cometa.scorecards.models import ActionPoint, Assessment, Evidence, ReviewComment, TeamMember
 from cometa.scorecards.records import evidence
 from cometa.scorecards.records import selectors as record_selectors
 from cometa.scorecards.records import services as record_services
@@ -110,6 +111,11 @@ class TeamMemberView(generics.GenericAPIView[TeamMember]):
 # --- Action points --------------------------------------------------------------------------
 
 
+def _action_add(*, actor: Person, assessment: Assessment, **data: Any) -> ActionPoint:
+    content = record_services.ActionContent(**data)
+    return record_services.action_save(actor=actor, assessment=assessment, content=content)
+
+
 class ActionListView(generics.ListCreateAPIView[ActionPoint]):
     serializer_class = ActionPointSerializer
 
@@ -133,9 +139,7 @@ class ActionListView(generics.ListCreateAPIView[ActionPoint]):
         responses={201: ActionPointSerializer, **WRITE_ERRORS},
     )
     def post(self, request: Request, pk: int) -> Response:
-        return _created(
-            request, pk, ActionWriteSerializer, record_services.action_save, ActionPointSerializer
-        )
+        return _created(request, pk, ActionWriteSerializer, _action_add, ActionPointSerializer)
 
 
 class ActionView(generics.GenericAPIView[ActionPoint]):

@@ -49,7 +49,10 @@ def indicator_patch(
     merged["agreed_level"] = indicator.agreed_level if keep else ""
     merged |= {key: value for key, value in changes.items() if key in INDICATOR_EDITABLE}
     return services.indicator_update(
-        actor=actor, indicator=indicator, expected_version=expected_version, **merged
+        actor=actor,
+        indicator=indicator,
+        expected_version=expected_version,
+        values=services.IndicatorValues(**merged),
     )
 
 
@@ -57,5 +60,8 @@ def action_patch(*, actor: Actor, action: ActionPoint, changes: Mapping[str, Any
     merged = {field: getattr(action, field) for field in ACTION_EDITABLE}
     merged |= {key: value for key, value in changes.items() if key in ACTION_EDITABLE}
     return record_services.action_save(
-        actor=actor, assessment=action.assessment, action=action, **merged
+        actor=actor,
+        assessment=action.assessment,
+        action=action,
+        content=record_services.ActionContent(**merged),
     )

@@ -6,12 +6,15 @@ assessment's state, validates, writes in one transaction and appends the audit e
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
+from cometa.accounts.access import may_administer
 from cometa.accounts.acting import Actor, is_system, person_or_none
 from cometa.accounts.models import Organisation
 from cometa.accounts.models.organisations import OrganisationKind
@@ -44,11 +47,10 @@ INDICATOR_FIELDS = (
 def cycle_create(
     *, actor: Actor, organisation: Organisation, name: str, start_year: int, end_year: int
 ) -> Cycle:
-    if not is_system(actor) and not actor.is_platform_admin:
-        from cometa.accounts.access import may_administer
-
-        if not may_administer(actor, organisation):
-            raise NotPermitted(_("Only a coordinator of the country team may add cycles."))
+    if not is_system(actor) and not (
+        actor.is_platform_admin or may_administer(actor, organisation)
+    ):
+        raise NotPermitted(_("Only a coordinator of the country team may add cycles."))
     if end_year < start_year:
         raise ValidationFailed({"end_year": [_("The last year comes before the first year.")]})
     try:
@@ -93,18 +95,23 @@ def latest_ratings(
     return latest
 
 
-def assessment_create(
-    *,
-    actor: Actor,
-    organisation: Organisation,
-    framework: FrameworkVersion,
-    year: int,
-    kind: str,
-    cycle: Cycle | None = None,
-) -> Assessment:
+@dataclass(frozen=True)
+class NewAssessment:
+    """What an assessment is started with: whose, on which framework version, for which
+    year, of which kind (``AssessmentKind``), in which cycle of the team if any."""
+
+    organisation: Organisation
+    framework: FrameworkVersion
+    year: int
+    kind: str
+    cycle: Cycle | None = None
+
+
+def assessment_create(*, actor: Actor, new: NewAssessment) -> Assessment:
     """Starts an assessment with a row per indicator. An annual assessment carries each
     indicator's latest earlier rating until the team reassesses it."""
-    _check_new_assessment(organisation, framework, year, kind, cycle)
+    organisation, framework, year, kind = new.organisation, new.framework, new.year, new.kind
+    _check_new_assessment(new)
     probe = Assessment(organisation=organisation, framework=framework, year=year)
     if not is_system(actor) and not access.may_edit(actor, probe):
         raise NotPermitted(
@@ -113,7 +120,11 @@ def assessment_create(
     try:
         with transaction.atomic():
             assessment = Assessment.objects.create(
-                organisation=organisation, framework=framework, year=year, kind=kind, cycle=cycle
+                organisation=organisation,
+                framework=framework,
+                year=year,
+                kind=kind,
+                cycle=new.cycle,
             )
             _create_indicator_rows(assessment)
             audit.record(
@@ -133,24 +144,20 @@ def assessment_create(
     return assessment
 
 
-def _check_new_assessment(
-    organisation: Organisation,
-    framework: FrameworkVersion,
-    year: int,
-    kind: str,
-    cycle: Cycle | None,
-) -> None:
+def _check_new_assessment(new: NewAssessment) -> None:
     """Refuses an assessment whose team, kind, framework version or cycle do not fit."""
+    organisation, framework, cycle = new.organisation, new.framework, new.cycle
     if organisation.kind != OrganisationKind.COUNTRY_TEAM and framework.identifier == "unct-swap":
         raise ValidationFailed(
             {"organisation": [_("UNCT-SWAP assessments belong to a UN country team.")]}
         )
-    if kind not in AssessmentKind.values:
-        raise ValidationFailed({"kind": [_("Unknown kind “%(kind)s”.") % {"kind": kind}]})
+    if new.kind not in AssessmentKind.values:
+        raise ValidationFailed({"kind": [_("Unknown kind “%(kind)s”.") % {"kind": new.kind}]})
     if not framework.is_published:
         raise ValidationFailed({"framework": [_("Choose a published framework version.")]})
     if cycle is not None and (
-        cycle.organisation_id != organisation.pk or not cycle.start_year <= year <= cycle.end_year
+        cycle.organisation_id != organisation.pk
+        or not cycle.start_year <= new.year <= cycle.end_year
     ):
         raise ValidationFailed(
             {"cycle": [_("The cycle must belong to the team and include the year.")]}
@@ -178,44 +185,46 @@ def _create_indicator_rows(assessment: Assessment) -> None:
     )
 
 
+@dataclass(frozen=True)
+class IndicatorValues:
+    """What a team writes on one indicator: whether it reassesses it, the answer and the
+    findings per criterion, the numeric inputs, and the rating it agreed on with its
+    reasons ("" for the computed one)."""
+
+    reassessed: bool
+    answers: Mapping[str, str] = field(default_factory=dict)
+    findings: Mapping[str, str] = field(default_factory=dict)
+    inputs: Mapping[str, Any] = field(default_factory=dict)
+    agreed_level: str = ""
+    difference_reason: str = ""
+    justification: str = ""
+
+
 def indicator_update(
     *,
     actor: Actor,
     indicator: IndicatorAssessment,
     expected_version: int,
-    reassessed: bool,
-    answers: dict[str, str] | None = None,
-    findings: dict[str, str] | None = None,
-    inputs: dict[str, Any] | None = None,
-    agreed_level: str = "",
-    difference_reason: str = "",
-    justification: str = "",
+    values: IndicatorValues,
 ) -> IndicatorAssessment:
     """Saves one indicator and recomputes its rating. Refuses a save based on an older
     version than the stored one, so that no one's change is silently lost."""
     assessment = indicator.assessment
     guards.require_edit(actor, assessment)
-    answers, findings, inputs = answers or {}, findings or {}, inputs or {}
-    rating = _checked_rating(
-        indicator,
-        reassessed=reassessed,
-        answers=answers,
-        findings=findings,
-        inputs=inputs,
-        agreed_level=agreed_level,
-        difference_reason=difference_reason,
-    )
+    rating = _checked_rating(indicator, values)
     with transaction.atomic():
         guards.require_edit(actor, assessment)
         current = _locked_row(indicator, expected_version)
         before = audit.snapshot(current, INDICATOR_FIELDS)
-        current.reassessed = reassessed
-        current.answers = {k: v for k, v in answers.items() if v}
-        current.findings = {k: v.strip() for k, v in findings.items() if v.strip()}
-        current.inputs = {k: (None if v in (None, "") else float(v)) for k, v in inputs.items()}
-        _set_rating(current, rating, agreed_level, assessment.year)
-        current.difference_reason = difference_reason.strip()
-        current.justification = justification.strip()
+        current.reassessed = values.reassessed
+        current.answers = {k: v for k, v in values.answers.items() if v}
+        current.findings = {k: v.strip() for k, v in values.findings.items() if v.strip()}
+        current.inputs = {
+            k: (None if v in (None, "") else float(v)) for k, v in values.inputs.items()
+        }
+        _set_rating(current, rating, values.agreed_level, assessment.year)
+        current.difference_reason = values.difference_reason.strip()
+        current.justification = values.justification.strip()
         current.version += 1
         current.updated_by = person_or_none(actor)
         current.save()
@@ -229,28 +238,20 @@ def indicator_update(
     return current
 
 
-def _checked_rating(
-    indicator: IndicatorAssessment,
-    *,
-    reassessed: bool,
-    answers: dict[str, str],
-    findings: dict[str, str],
-    inputs: dict[str, Any],
-    agreed_level: str,
-    difference_reason: str,
-) -> Rating | None:
+def _checked_rating(indicator: IndicatorAssessment, values: IndicatorValues) -> Rating | None:
     """The rating the answers give (None when the indicator is not reassessed), after
     refusing findings for unknown criteria, an unknown agreed level, or an agreed level
     that differs from the computed one without a reason."""
     framework = framework_of(indicator.assessment.framework)
     definition = framework.indicator(indicator.code)
-    unknown = set(findings) - {c.id for c in definition.criteria}
+    agreed_level = values.agreed_level
+    unknown = set(values.findings) - {c.id for c in definition.criteria}
     if unknown:
         message = _("PI %(code)s has no criterion “%(criterion)s”.")
         raise ValidationFailed(
             {"findings": [message % {"code": indicator.code, "criterion": sorted(unknown)[0]}]}
         )
-    rating = compute(definition, answers, inputs) if reassessed else None
+    rating = compute(definition, values.answers, values.inputs) if values.reassessed else None
     levels = framework.level_keys
     if agreed_level and agreed_level not in levels:
         message = _("“%(level)s” is not a level (%(levels)s).")
@@ -261,7 +262,7 @@ def _checked_rating(
         rating is not None
         and agreed_level
         and agreed_level != rating.level
-        and not difference_reason.strip()
+        and not values.difference_reason.strip()
     ):
         raise ValidationFailed(
             {"difference_reason": [_("Say why the agreed rating differs from the computed one.")]}

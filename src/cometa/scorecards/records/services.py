@@ -7,6 +7,8 @@ assessment's state, validates, writes in one transaction and appends the audit e
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
@@ -76,35 +78,42 @@ def team_member_remove(*, actor: Actor, member: TeamMember) -> None:
     removal.removed_purge()
 
 
+@dataclass(frozen=True)
+class ActionContent:
+    """What an action point says: under which indicator, what is to be done, by whom, by
+    when, how far it is (``ActionStatus``) and what was done in each year (year → text)."""
+
+    indicator_code: str
+    text: str
+    responsible: str = ""
+    due_date: date | None = None
+    status: str = ActionStatus.PLANNED
+    progress: Mapping[str, str] = field(default_factory=dict)
+
+
 def action_save(
     *,
     actor: Actor,
     assessment: Assessment,
-    indicator_code: str,
-    text: str,
-    responsible: str = "",
-    due_date: date | None = None,
-    status: str = ActionStatus.PLANNED,
-    progress: dict[str, str] | None = None,
+    content: ActionContent,
     action: ActionPoint | None = None,
 ) -> ActionPoint:
     """Creates an action point, or changes one when ``action`` is given."""
     guards.require_edit(actor, assessment)
-    guards.require_indicator(assessment, indicator_code)
-    if not text.strip():
+    guards.require_indicator(assessment, content.indicator_code)
+    if not content.text.strip():
         raise ValidationFailed({"text": [_("Describe the action.")]})
-    if status not in ActionStatus.values:
-        raise ValidationFailed({"status": [_("Unknown status “%(status)s”.") % {"status": status}]})
+    if content.status not in ActionStatus.values:
+        message = _("Unknown status “%(status)s”.") % {"status": content.status}
+        raise ValidationFailed({"status": [message]})
     fields = ("indicator_code", "text", "responsible", "due_date", "status", "progress")
     with transaction.atomic():
         point = action or ActionPoint(assessment=assessment, position=assessment.actions.count())
         before = audit.snapshot(point, fields) if action else {}
-        point.indicator_code, point.text, point.responsible = (
-            indicator_code,
-            text.strip(),
-            responsible.strip(),
-        )
-        point.due_date, point.status, point.progress = due_date, status, dict(progress or {})
+        point.indicator_code = content.indicator_code
+        point.text, point.responsible = content.text.strip(), content.responsible.strip()
+        point.due_date, point.status = content.due_date, content.status
+        point.progress = dict(content.progress or {})
         point.save()
         audit.record(
             actor=actor,

@@ -22,6 +22,7 @@ from cometa.scorecards.models import (
     EvidenceCategory,
     FrameworkVersion,
 )
+from cometa.scorecards.records.services import ActionContent
 from cometa.scorecards.web.pages import year_label
 
 
@@ -261,10 +262,10 @@ class ActionForm(PageForm):
                 widget=textarea(2),
             )
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> ActionContent:
         data = dict(self.cleaned_data)
         progress = {key: data.pop(f"progress-{key}").strip() for key in self.years}
-        return data | {"progress": {k: v for k, v in progress.items() if v}}
+        return ActionContent(**data, progress={k: v for k, v in progress.items() if v})
 
 
 class EvidenceFields(PageForm):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cometa.core.errors import ServiceError, ValidationFailed
 from cometa.core.web.pages import form_error
+from cometa.scorecards.assessments.services import IndicatorValues
 from cometa.scorecards.frameworks.model import Indicator
 from cometa.scorecards.models import IndicatorAssessment
 from cometa.scorecards.web.forms import textarea
@@ -158,18 +159,22 @@ class IndicatorForm(forms.Form):
     def inputs(self) -> dict[str, float | None]:
         return {i.key: self.cleaned_data.get(f"input-{i.key}") for i in self.indicator.inputs}
 
-    def values(self) -> dict[str, Any]:
+    @property
+    def expected_version(self) -> int:
+        """The version of the row the person saw when the page was made."""
+        return int(self.cleaned_data["version"])
+
+    def values(self) -> IndicatorValues:
         data = self.cleaned_data
-        return {
-            "expected_version": data["version"],
-            "reassessed": data["reassessed"],
-            "answers": self.answers(),
-            "findings": self.findings(),
-            "inputs": self.inputs(),
-            "agreed_level": data["agreed_level"],
-            "difference_reason": data["difference_reason"],
-            "justification": data["justification"],
-        }
+        return IndicatorValues(
+            reassessed=data["reassessed"],
+            answers=self.answers(),
+            findings=self.findings(),
+            inputs=self.inputs(),
+            agreed_level=data["agreed_level"],
+            difference_reason=data["difference_reason"],
+            justification=data["justification"],
+        )
 
     def refuse(self, error: ServiceError) -> None:
         """Shows a service's refusal next to the field it names (``inputs.<key>`` is the

@@ -77,7 +77,9 @@ def assessment_create(request: HttpRequest) -> HttpResponse:
     form = create_form(person, request.POST)
     if form.is_valid():
         try:
-            assessment = services.assessment_create(actor=person, **form.cleaned_data)
+            assessment = services.assessment_create(
+                actor=person, new=services.NewAssessment(**form.cleaned_data)
+            )
         except ServiceError as error:
             form_error(form, error)
         else:

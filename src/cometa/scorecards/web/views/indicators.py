@@ -69,7 +69,12 @@ def indicator_detail(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     conflict = ""
     if request.method == "POST" and form.is_valid():
         try:
-            services.indicator_update(actor=person, indicator=row, **form.values())
+            services.indicator_update(
+                actor=person,
+                indicator=row,
+                expected_version=form.expected_version,
+                values=form.values(),
+            )
         except Conflict as error:
             conflict = error.message
         except ServiceError as error:

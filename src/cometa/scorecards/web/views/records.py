@@ -151,7 +151,7 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         name="action_form",
         save=lambda: record_services.action_save(
-            actor=person, assessment=assessment, **form.values()
+            actor=person, assessment=assessment, content=form.values()
         ),
         done=_("The action point was added."),
         then="actions",
@@ -169,7 +169,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             record_services.action_save(
-                actor=person, assessment=action.assessment, action=action, **form.values()
+                actor=person, assessment=action.assessment, action=action, content=form.values()
             )
         except ServiceError as error:
             form_error(form, error)
