@@ -64,6 +64,14 @@ def _office(data: bytes) -> str | None:
     return None
 
 
+def _require_adding(actor: Actor, assessment: Assessment, indicator_code: str) -> None:
+    """What every way of adding evidence checks first: the actor may edit the assessment,
+    and the indicator it is filed under (if any) belongs to its framework."""
+    require_edit(actor, assessment)
+    if indicator_code:
+        require_indicator(assessment, indicator_code)
+
+
 def evidence_upload(
     *,
     actor: Actor,
@@ -75,9 +83,7 @@ def evidence_upload(
     category: str = EvidenceCategory.OTHER,
     shared: bool = False,
 ) -> Evidence:
-    require_edit(actor, assessment)
-    if indicator_code:
-        require_indicator(assessment, indicator_code)
+    _require_adding(actor, assessment, indicator_code)
     data = file.read(settings.UPLOAD_MAX_BYTES + 1)
     if len(data) > settings.UPLOAD_MAX_BYTES:
         limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
@@ -125,9 +131,7 @@ def evidence_link(
     category: str = EvidenceCategory.OTHER,
     shared: bool = False,
 ) -> Evidence:
-    require_edit(actor, assessment)
-    if indicator_code:
-        require_indicator(assessment, indicator_code)
+    _require_adding(actor, assessment, indicator_code)
     if not url.startswith(("https://", "http://")):
         raise ValidationFailed({"url": [_("A link starts with https:// or http://.")]})
     with transaction.atomic():
@@ -144,9 +148,7 @@ def evidence_document(
     shared: bool = False,
 ) -> Evidence:
     """A document known by its name only (as imported reports list them): no file, no link."""
-    require_edit(actor, assessment)
-    if indicator_code:
-        require_indicator(assessment, indicator_code)
+    _require_adding(actor, assessment, indicator_code)
     if not title.strip():
         raise ValidationFailed({"title": [_("A document named only needs its title.")]})
     with transaction.atomic():
