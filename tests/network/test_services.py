@@ -178,6 +178,29 @@ def test_a_follow_up_answer_outside_its_window_is_kept_and_marked(net):
         progress.followup_respond(actor=net.pablo, task=fu3, responded_on=date(2024, 12, 3))
 
 
+def test_a_follow_up_closed_meanwhile_is_refused_even_from_a_stale_copy(net):
+    """Two staff open the same follow-up; the first records her answers: the second's copy
+    still says "scheduled", and the service must read the row, not the copy."""
+    enrolment = _through_to_exit(net)
+    fu3 = FollowUpTask.objects.filter(enrolment=enrolment).order_by("due_on").first()
+    stale = FollowUpTask.objects.get(pk=fu3.pk)
+    progress.followup_respond(actor=net.pablo, task=fu3, responded_on=date(2024, 12, 2))
+    assert stale.status == "scheduled"
+    with pytest.raises(Conflict) as caught:
+        progress.followup_attempt(
+            actor=net.pablo,
+            task=stale,
+            attempted_at=datetime(2024, 12, 3, 10, tzinfo=UTC),
+            mode="phone",
+            result="refused",
+        )
+    assert caught.value.code == "followup_closed"
+    with pytest.raises(Conflict):
+        progress.followup_respond(actor=net.pablo, task=stale, responded_on=date(2024, 12, 4))
+    fu3.refresh_from_db()
+    assert fu3.status == "completed" and fu3.attempts.count() == 0
+
+
 def test_withdrawing_consent_to_take_part_stops_her_follow_ups(net):
     enrolment = _through_to_exit(net)
     consent = enrolment.participant.consents.get(purpose=Purpose.TAKE_PART)

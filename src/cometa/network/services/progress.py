@@ -3,7 +3,7 @@ follow-up schedule), mentoring contacts, graduation, follow-up attempts and outc
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 
 from django.db import transaction
@@ -265,9 +265,8 @@ def followup_attempt(
     )
     choice("mode", mode, ContactMode, _("Unknown contact mode “%(value)s”."))
     choice("result", result, AttemptResult, _("Unknown result “%(value)s”."))
-    if task.status != FollowUpStatus.SCHEDULED:
-        raise Conflict("followup_closed", _("This follow-up is closed."))
     with transaction.atomic():
+        _lock_open(task, (FollowUpStatus.SCHEDULED,))
         attempt = ContactAttempt.objects.create(
             task=task, attempted_at=attempted_at, mode=mode, result=result, by=person_or_none(actor)
         )
@@ -282,6 +281,14 @@ def followup_attempt(
             changes={"result": result},
         )
     return attempt
+
+
+def _lock_open(task: FollowUpTask, open_states: Iterable[str]) -> None:
+    """Inside the caller's transaction: the task's row, locked and read again, is still in
+    one of ``open_states`` (two people recording at once cannot both pass a stale check)."""
+    current = FollowUpTask.objects.select_for_update().only("status").get(pk=task.pk)
+    if current.status not in open_states:
+        raise Conflict("followup_closed", _("This follow-up is closed."))
 
 
 def followup_respond(
@@ -302,11 +309,10 @@ def followup_respond(
         choice("work_status", work_status, WorkStatus, _("Unknown code “%(value)s”."))
     if income_band:
         choice("income_band", income_band, IncomeBand, _("Unknown code “%(value)s”."))
-    if task.status not in schedule.ANSWERABLE:
-        raise Conflict("followup_closed", _("This follow-up is closed."))
     if responded_on < task.anchor_on:
         raise invalid("responded_on", _("The answers come before she left."))
     with transaction.atomic():
+        _lock_open(task, schedule.ANSWERABLE)
         task.status, task.responded_on = FollowUpStatus.COMPLETED, responded_on
         task.in_window = schedule.in_window(
             responded_on, opens_on=task.opens_on, closes_on=task.closes_on
