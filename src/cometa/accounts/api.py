@@ -24,7 +24,7 @@ from cometa.core.errors import ValidationFailed
 
 
 class OrganisationSerializer(serializers.ModelSerializer[Organisation]):
-    parent: Any = serializers.PrimaryKeyRelatedField(read_only=True)
+    parent: Any = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Organisation

@@ -18,6 +18,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 
 from cometa.accounts.models import Person
+from cometa.core.api.schema import ErrorSerializer
 from cometa.scorecards.assessments.workflow import STEPS
 from cometa.scorecards.models import (
     ActionStatus,
@@ -25,20 +26,6 @@ from cometa.scorecards.models import (
     AssessmentStatus,
     EvidenceCategory,
 )
-
-
-class ErrorDetailSerializer(serializers.Serializer[Any]):
-    code = serializers.CharField(help_text="Stable code, e.g. not_found, edit_conflict")
-    message = serializers.CharField()
-    fields = serializers.DictField(  # type: ignore[assignment]
-        child=serializers.ListField(child=serializers.CharField()),
-        required=False,
-        help_text="Messages by field; nested fields are dotted (inputs.pct_indicators)",
-    )
-
-
-class ErrorSerializer(serializers.Serializer[Any]):
-    error = ErrorDetailSerializer()
 
 
 def errors(*statuses: int) -> dict[int, type[ErrorSerializer]]:

@@ -77,7 +77,7 @@ class IndicatorRowSerializer(serializers.ModelSerializer[IndicatorAssessment]):
     level = serializers.CharField(read_only=True, help_text="The agreed rating, else the computed")
     title = serializers.SerializerMethodField()
     dimension = serializers.SerializerMethodField()
-    updated_by = serializers.StringRelatedField(read_only=True)  # type: ignore[var-annotated]
+    updated_by = serializers.StringRelatedField(read_only=True, allow_null=True)  # type: ignore[var-annotated]
     answers = serializers.DictField(child=serializers.CharField())
     findings = serializers.DictField(child=serializers.CharField())
     inputs = serializers.DictField(child=serializers.FloatField(allow_null=True))

@@ -1,0 +1,103 @@
+"""The API against its committed OpenAPI schema, by property-based testing (schemathesis).
+
+Every operation of docs/api/openapi.yaml is called with generated parameters and bodies,
+authenticated as a platform administrator (who may reach every route), through Django's
+WSGI application in this process. A response fails the test when it is a server error
+(5xx), when its status code is not documented for the operation, when its content type
+is not the one documented, or when its body does not match the documented schema.
+
+The run is bounded: a few examples per operation (COMETA_API_FUZZ_EXAMPLES, default 12)
+and no shrinking deadline, so the whole module takes a few minutes at most on CI.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, Phase, settings
+from schemathesis import checks
+
+from cometa.accounts import tokens
+from cometa.accounts.acting import SYSTEM
+from cometa.scorecards.assessments import services as assessments
+from cometa.scorecards.frameworks.store import framework_sync_builtin, latest_published
+from cometa.scorecards.models import AssessmentKind
+from cometa.scorecards.records import evidence
+from cometa.scorecards.records import services as records
+from tests.conftest import World
+
+SCHEMA_PATH = Path(__file__).resolve().parents[3] / "docs" / "api" / "openapi.yaml"
+EXAMPLES = int(os.environ.get("COMETA_API_FUZZ_EXAMPLES", "12"))
+
+schema = schemathesis.openapi.from_path(SCHEMA_PATH)
+
+CHECKS = [
+    checks.not_a_server_error,
+    checks.status_code_conformance,
+    checks.content_type_conformance,
+    checks.response_schema_conformance,
+]
+
+
+@pytest.fixture
+def scene(world: World) -> World:
+    """Something behind the small ids the run generates: an assessment with an answered
+    indicator (and unanswered ones, whose fields are empty), a team member, an action
+    point, a link, a removed action point, a cycle."""
+    framework_sync_builtin()
+    assessment = assessments.assessment_create(
+        actor=world.aisha,
+        new=assessments.NewAssessment(
+            organisation=world.unct,
+            framework=latest_published("unct-swap"),
+            year=2022,
+            kind=AssessmentKind.COMPREHENSIVE,
+        ),
+    )
+    row = assessment.indicators.get(code="3.2")
+    assessments.indicator_update(
+        actor=world.aisha,
+        indicator=row,
+        expected_version=row.version,
+        values=assessments.IndicatorValues(reassessed=True, answers={"meets.a": "met"}),
+    )
+    records.team_member_add(actor=SYSTEM, assessment=assessment, name="Member", entity="UNDP")
+    content = records.ActionContent(indicator_code="1.1", text="An action")
+    records.action_save(actor=SYSTEM, assessment=assessment, content=content)
+    removed = records.action_save(actor=SYSTEM, assessment=assessment, content=content)
+    records.action_delete(actor=SYSTEM, action=removed)
+    evidence.evidence_link(
+        actor=SYSTEM, assessment=assessment, url="https://example.org/a", title="A link"
+    )
+    return world
+
+
+@pytest.fixture
+def admin_token(scene: World) -> str:
+    return tokens.token_create(actor=scene.ada, name="schemathesis", days=1).secret
+
+
+@pytest.mark.django_db(transaction=False)
+@schema.parametrize()
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
+def test_api_conforms_to_its_schema(case, admin_token: str) -> None:  # type: ignore[no-untyped-def]
+    case.call_and_validate(
+        app=APP,
+        base_url="https://localhost",
+        headers={"Authorization": f"Bearer {admin_token}"},
+        checks=CHECKS,
+    )
+
+
+APP = get_wsgi_application()
