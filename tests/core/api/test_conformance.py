@@ -28,7 +28,7 @@ from cometa.scorecards.frameworks.store import framework_sync_builtin, latest_pu
 from cometa.scorecards.models import AssessmentKind
 from cometa.scorecards.records import evidence
 from cometa.scorecards.records import services as records
-from tests.conftest import World
+from tests.conftest import World, https_client
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "docs" / "api" / "openapi.yaml"
 EXAMPLES = int(os.environ.get("COMETA_API_FUZZ_EXAMPLES", "12"))
@@ -78,7 +78,11 @@ def scene(world: World) -> World:
 
 @pytest.fixture
 def admin_token(scene: World) -> str:
-    return tokens.token_create(actor=scene.ada, name="schemathesis", days=1).secret
+    """A token that works: were it refused, every case would pass on a documented 401."""
+    secret = tokens.token_create(actor=scene.ada, name="schemathesis", days=1).secret
+    me = https_client().get("/api/v1/me/", headers={"Authorization": f"Bearer {secret}"})
+    assert me.status_code == 200, me.content
+    return secret
 
 
 @pytest.mark.django_db(transaction=False)
