@@ -11,6 +11,11 @@ from django.db import IntegrityError, models, transaction
 from cometa.accounts import audit
 from cometa.accounts.acting import Actor
 from cometa.core.errors import NotPermitted, ValidationFailed
+from cometa.network.codes import StaffRole
+
+#: Who may teach a cohort or a session, and who may be named as a woman's mentor.
+TEACHING = frozenset({StaffRole.INSTRUCTOR.value, StaffRole.FACILITATOR.value})
+MENTORING = frozenset({StaffRole.MENTOR.value})
 
 
 def invalid(field: str, message: str) -> ValidationFailed:
@@ -26,6 +31,15 @@ def choice(field: str, value: str, choices: type[models.Choices], message: str) 
     if value not in choices.values:
         raise invalid(field, message % {"value": value})
     return value
+
+
+def staff_of(
+    field: str, staff: Any, *, member_id: int, roles: frozenset[str], message: str
+) -> None:
+    """Refuses staff named on a record who belong to another member or do another job
+    (a mentor teaching a cohort, an instructor recorded as a mentor)."""
+    if staff is not None and (staff.member_id != member_id or staff.role not in roles):
+        raise invalid(field, message)
 
 
 @contextmanager

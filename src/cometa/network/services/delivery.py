@@ -26,7 +26,15 @@ from cometa.network.models import (
     TrainingModule,
     TrainingRecord,
 )
-from cometa.network.services.common import choice, invalid, record, require, written_once
+from cometa.network.services.common import (
+    TEACHING,
+    choice,
+    invalid,
+    record,
+    require,
+    staff_of,
+    written_once,
+)
 
 
 def _check_place(state_code: str, municipality_code: str) -> None:
@@ -127,6 +135,11 @@ def staff_create(
         raise invalid("name", _("A name is required."))
     if mentor_limit is not None and mentor_limit < 1:
         raise invalid("mentor_limit", _("A mentor follows at least one woman."))
+    if (
+        person is not None
+        and not person.memberships.filter(organisation_id=member.organisation_id).exists()
+    ):
+        raise invalid("person", _("This account does not belong to the member's organisation."))
     with transaction.atomic():
         staff = Staff.objects.create(
             member=member, name=name.strip(), role=role, person=person, mentor_limit=mentor_limit
@@ -213,8 +226,13 @@ def cohort_create(
         raise invalid("ends_on", _("The cohort ends before it starts."))
     if capacity < 1:
         raise invalid("capacity", _("A cohort has at least one place."))
-    if instructor is not None and instructor.member_id != site.member_id:
-        raise invalid("instructor", _("The instructor must belong to the member running the site."))
+    staff_of(
+        "instructor",
+        instructor,
+        member_id=site.member_id,
+        roles=TEACHING,
+        message=_("The instructor must be an instructor of the member running the site."),
+    )
     with written_once("code", _("The network already has a cohort with this code.")):
         cohort = Cohort.objects.create(
             network=site.network,
@@ -248,6 +266,13 @@ def session_create(
     require(may_edit_member(actor, cohort.member), _("Only the cohort's member records sessions."))
     if not cohort.starts_on <= held_on <= cohort.ends_on:
         raise invalid("held_on", _("The session falls outside the cohort's dates."))
+    staff_of(
+        "instructor",
+        instructor,
+        member_id=cohort.member_id,
+        roles=TEACHING,
+        message=_("The instructor must be an instructor of the member running the site."),
+    )
     with transaction.atomic():
         session = Session.objects.create(
             cohort=cohort,

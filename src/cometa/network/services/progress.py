@@ -22,7 +22,6 @@ from cometa.network.codes import (
     EnrolmentStatus,
     FollowUpStatus,
     IncomeBand,
-    StaffRole,
     WorkStatus,
 )
 from cometa.network.models import (
@@ -41,7 +40,15 @@ from cometa.network.models import (
     Staff,
 )
 from cometa.network.rules import Criterion, graduation_passed
-from cometa.network.services.common import choice, invalid, record, require, written_once
+from cometa.network.services.common import (
+    MENTORING,
+    choice,
+    invalid,
+    record,
+    require,
+    staff_of,
+    written_once,
+)
 
 STEP_MESSAGES = {
     "step_not_allowed": gettext_lazy(
@@ -68,10 +75,13 @@ def enrol(
         raise invalid(
             "cohort", _("She is registered with another member: transfer her record first.")
         )
-    if mentor is not None and (
-        mentor.member_id != cohort.member_id or mentor.role != StaffRole.MENTOR
-    ):
-        raise invalid("mentor", _("The mentor must be a mentor of the cohort's member."))
+    staff_of(
+        "mentor",
+        mentor,
+        member_id=cohort.member_id,
+        roles=MENTORING,
+        message=_("The mentor must be a mentor of the cohort's member."),
+    )
     with written_once("cohort", _("She is already enrolled in this cohort.")):
         enrolment = Enrolment.objects.create(
             network=cohort.network,
@@ -194,8 +204,13 @@ def mentoring_contact_record(
         may_edit_member(actor, enrolment.member), _("Only the cohort's member records mentoring.")
     )
     choice("mode", mode, ContactMode, _("Unknown contact mode “%(value)s”."))
-    if mentor.member_id != enrolment.member_id:
-        raise invalid("mentor", _("The mentor must belong to the cohort's member."))
+    staff_of(
+        "mentor",
+        mentor,
+        member_id=enrolment.member_id,
+        roles=MENTORING,
+        message=_("The mentor must be a mentor of the cohort's member."),
+    )
     if contacted_on < enrolment.enrolled_on:
         raise invalid("contacted_on", _("The contact comes before her enrolment."))
     with transaction.atomic():
