@@ -12,7 +12,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from cometa.core.config import Env, email_settings
+from cometa.core.config import Env, email_settings, proxy_settings
 from cometa.core.database import database_settings, sqlite_url
 from cometa.core.jobs.config import jobs_settings, tasks_settings
 from cometa.core.storage import storage_settings
@@ -142,13 +142,15 @@ SESSION_IDLE_SECONDS = env.int("COMETA_SESSION_IDLE_MINUTES", 30, minimum=1) * 6
 SESSION_ABSOLUTE_SECONDS = env.int("COMETA_SESSION_MAX_HOURS", 12, minimum=1) * 3600
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-LOGIN_THROTTLE = {
-    "free_attempts": 5,  # failures per account before a delay applies
+LOGIN_THROTTLE = {  # sign-in and second factor (docs/security.md, "Throttling")
+    "free_attempts": 5,  # failures per account and address before a delay applies
+    "account_free_attempts": 20,  # per account, from any address
+    "address_free_attempts": 100,  # per address, for any account
     "base_delay_seconds": 2,
     "max_delay_seconds": 300,  # nobody is locked out for longer than this
-    "window_seconds": 900,
-    "per_address_limit": 50,  # failures per client address per window
+    "window_seconds": 900,  # counters reset after this long without a failure
 }
+PASSWORD_RESET_THROTTLE = {"per_account": 3, "per_address": 10, "window_seconds": 3600}
 API_TOKEN_MAX_DAYS = env.int("COMETA_API_TOKEN_MAX_DAYS", 365, minimum=1)
 
 # --- uploads and mail -----------------------------------------------------------
@@ -165,9 +167,8 @@ vars().update(
 DEFAULT_FROM_EMAIL = env.str("COMETA_EMAIL_FROM", "cometa@localhost")
 
 # --- security -----------------------------------------------------------------
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("COMETA_BEHIND_PROXY", False) else None
-)
+# SECURE_PROXY_SSL_HEADER and TRUSTED_PROXIES (the client's address, cometa.core.clients)
+vars().update(proxy_settings(env))
 SECURE_SSL_REDIRECT = env.bool("COMETA_SSL_REDIRECT", not RELAXED)
 SESSION_COOKIE_SECURE = not RELAXED
 CSRF_COOKIE_SECURE = not RELAXED

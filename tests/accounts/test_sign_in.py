@@ -64,8 +64,43 @@ def test_the_throttle_also_applies_to_accounts_that_do_not_exist(world):
     [(0, 0), (4, 0), (5, 2), (6, 4), (9, 32), (12, 256), (13, 300), (50, 300)],
 )
 def test_the_delay_doubles_up_to_a_ceiling(failures, delay):
-    rules = throttle.Policy(5, 2, 300, 900, 50)
+    rules = throttle.Policy(5, 20, 100, 2, 300, 900)
     assert throttle.delay_after(failures, rules) == delay
+
+
+def test_behind_a_proxy_failures_count_for_the_client_not_the_proxy(world, settings):
+    settings.TRUSTED_PROXIES = 1
+    attacker = https_client()
+    for _ in range(throttle.policy().free_attempts + 2):
+        attacker.post(
+            "/accounts/sign-in/",
+            {"email": "sara@example.org", "password": "guess"},
+            HTTP_X_FORWARDED_FOR="203.0.113.66",
+        )
+    assert _sign_in(attacker, "sara@example.org", "guess").status_code == 400  # proxy's own
+    sara = https_client().post(
+        "/accounts/sign-in/",
+        {"email": "sara@example.org", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+    )
+    assert sara.status_code == 302
+
+
+def test_one_address_guessing_many_accounts_never_makes_another_wait_long(world):
+    rules = throttle.policy()
+    for n in range(rules.address_free_attempts + 20):
+        throttle.record_failure(account=f"guess{n}@example.org", address="203.0.113.66")
+    wait = throttle.wait_seconds(account="sara@example.org", address="203.0.113.66")
+    assert 0 < wait <= rules.max_delay_seconds < rules.window_seconds
+    assert throttle.wait_seconds(account="sara@example.org", address="198.51.100.7") == 0
+
+
+def test_guessing_one_account_from_many_addresses_is_slowed_too(world):
+    rules = throttle.policy()
+    for n in range(rules.account_free_attempts + 1):
+        throttle.record_failure(account="sara@example.org", address=f"203.0.113.{n}")
+    assert throttle.wait_seconds(account="sara@example.org", address="198.51.100.7") > 0
+    assert throttle.wait_seconds(account="ada@example.org", address="198.51.100.7") == 0
 
 
 def test_password_reset_answers_alike_for_known_and_unknown_addresses(world):

@@ -29,14 +29,11 @@ from cometa.accounts.forms import (
 )
 from cometa.accounts.middleware import LAST_SEEN_AT, SECOND_FACTOR_OK, SIGNED_IN_AT
 from cometa.accounts.models import Person
+from cometa.core.clients import client_address
 from cometa.core.errors import ServiceError
 from cometa.core.web.pages import form_error
 
 log = logging.getLogger(__name__)
-
-
-def _client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -53,7 +50,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        email, address = form.cleaned_data["email"], _client_address(request)
+        email, address = form.cleaned_data["email"], client_address(request)
         wait = throttle.wait_seconds(account=email, address=address)
         if wait:
             form.add_error(None, _("Too many attempts. Try again in %(s)d seconds.") % {"s": wait})
@@ -66,7 +63,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, _("The e-mail address or the password is not right."))
                 status = 400
             else:
-                throttle.record_success(account=email)
+                throttle.record_success(account=email, address=address)
                 return _start_session(request, person)
     elif request.method == "POST":
         status = 400
