@@ -146,16 +146,45 @@ def test_a_coordinator_must_enrol_a_second_factor_before_anything_else(world):
     assert world.aisha.has_second_factor
 
 
-def test_a_used_code_cannot_be_replayed(world):
-    person = world.aisha
+def _enrolled(person):
     person.totp_secret, person.totp_confirmed_at = pyotp.random_base32(), timezone.now()
     person.save()
-    code = pyotp.TOTP(person.totp_secret).now()
+    return person
+
+
+def test_a_used_code_cannot_be_replayed_and_the_page_says_so(world):
+    person = _enrolled(world.aisha)
     first, second = https_client(), https_client()
-    _sign_in(first, person.email, PASSWORD)
-    assert first.post("/accounts/second-factor/", {"code": code}).status_code == 302
-    _sign_in(second, person.email, PASSWORD)
-    assert second.post("/accounts/second-factor/", {"code": code}).status_code == 400
+    with time_machine.travel(timezone.now(), tick=False):
+        code = pyotp.TOTP(person.totp_secret).now()
+        _sign_in(first, person.email, PASSWORD)
+        assert first.post("/accounts/second-factor/", {"code": code}).status_code == 302
+        _sign_in(second, person.email, PASSWORD)
+        replay = second.post("/accounts/second-factor/", {"code": code})
+    assert replay.status_code == 400
+    page = replay.content.decode()
+    assert "This code was just used. Wait for the next one" in page
+    assert "clock" not in page
+
+
+def test_guessing_codes_ends_the_half_signed_in_session_and_is_throttled(world):
+    person = _enrolled(world.aisha)
+    client = https_client()
+    with time_machine.travel(timezone.now(), tick=False):
+        right = pyotp.TOTP(person.totp_secret).now()
+        wrong = [f"{(int(right) + n * 7919) % 1_000_000:06d}" for n in range(1, 31)]
+        _sign_in(client, person.email, PASSWORD)
+        answers = [client.post("/accounts/second-factor/", {"code": code}) for code in wrong]
+        assert [answer.status_code for answer in answers[:4]] == [400] * 4
+        for answer in answers[4:]:  # the fifth wrong code ended the session
+            assert answer.status_code == 302
+            assert answer.headers["Location"].startswith("/accounts/sign-in/")
+        # The password is known: signing in again gives no fresh guesses.
+        assert _sign_in(client, person.email, PASSWORD).status_code == 302
+        late = client.post("/accounts/second-factor/", {"code": right})
+    assert late.status_code == 429
+    assert "Too many attempts" in late.content.decode()
+    assert client.get("/organisations/").headers["Location"] == "/accounts/second-factor/"
 
 
 def test_viewers_need_no_second_factor(world):

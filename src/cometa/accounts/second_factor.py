@@ -41,30 +41,45 @@ def provisioning_svg(person: Person) -> str:
     return segno.make(uri, error="m").svg_inline(scale=4, dark="#000", light="#fff")
 
 
-def _accept(person: Person, code: str) -> bool:
+# What a code check found.
+ACCEPTED = "accepted"
+REUSED = "reused"  # right, but from a time step already used: wait for the next one
+WRONG = "wrong"
+
+
+def _check(person: Person, code: str) -> str:
     """Checks a code, refusing a code from a time step already used (no replay)."""
     code = "".join(code.split())
     if not person.totp_secret or not code.isdigit():
-        return False
+        return WRONG
     totp = pyotp.TOTP(person.totp_secret)
     now = timezone.now()
+    outcome = WRONG
     for offset in (-1, 0, 1):
         step = int(now.timestamp()) // totp.interval + offset
-        if step > person.totp_last_step and totp.at(step * totp.interval) == code:
-            person.totp_last_step = step
-            person.save(update_fields=["totp_last_step"])
-            return True
-    return False
+        if totp.at(step * totp.interval) != code:
+            continue
+        if step <= person.totp_last_step:
+            outcome = REUSED
+            continue
+        person.totp_last_step = step
+        person.save(update_fields=["totp_last_step"])
+        return ACCEPTED
+    return outcome
+
+
+def refusal(outcome: str) -> str:
+    """The words for a refused code."""
+    if outcome == REUSED:
+        return _("This code was just used. Wait for the next one your app shows, then type it.")
+    return _("That code is not right. Check the clock of your device.")
 
 
 def enrolment_confirm(*, person: Person, code: str) -> None:
     with transaction.atomic():
-        if not _accept(person, code):
-            raise ServiceError(
-                "code_invalid",
-                _("That code is not right. Check the clock of your device."),
-                field="code",
-            )
+        outcome = _check(person, code)
+        if outcome != ACCEPTED:
+            raise ServiceError(f"code_{outcome}", refusal(outcome), field="code")
         person.totp_confirmed_at = timezone.now()
         person.save(update_fields=["totp_confirmed_at"])
         audit.record(
@@ -75,9 +90,12 @@ def enrolment_confirm(*, person: Person, code: str) -> None:
         )
 
 
-def verify(*, person: Person, code: str) -> bool:
+def verify(*, person: Person, code: str) -> str:
+    """ACCEPTED, REUSED or WRONG; only an enrolled person's code can be accepted."""
+    if not person.has_second_factor:
+        return WRONG
     with transaction.atomic():
-        return person.has_second_factor and _accept(person, code)
+        return _check(person, code)
 
 
 def reset(*, actor: Actor, person: Person) -> None:
