@@ -152,6 +152,7 @@ LOGIN_THROTTLE = {  # sign-in and second factor (docs/security.md, "Throttling")
 }
 PASSWORD_RESET_THROTTLE = {"per_account": 3, "per_address": 10, "window_seconds": 3600}
 API_TOKEN_MAX_DAYS = env.int("COMETA_API_TOKEN_MAX_DAYS", 365, minimum=1)
+SECOND_FACTOR_RECENT_SECONDS = 15 * 60  # making a token needs a code checked this recently
 
 # --- uploads and mail -----------------------------------------------------------
 UPLOAD_MAX_BYTES = env.int("COMETA_UPLOAD_MAX_MB", 20, minimum=1) * 1024 * 1024

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pyotp
 import segno
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cometa.accounts import audit
+from cometa.accounts import audit, throttle
 from cometa.accounts.access import membership_facts
 from cometa.accounts.acting import Actor, is_system
 from cometa.accounts.models import Person
 from cometa.accounts.roles import SECOND_FACTOR_ROLES
-from cometa.core.errors import ServiceError
+from cometa.core.errors import NotPermitted, ServiceError
 
 ISSUER = "Cometa"
 
@@ -45,6 +47,7 @@ def provisioning_svg(person: Person) -> str:
 ACCEPTED = "accepted"
 REUSED = "reused"  # right, but from a time step already used: wait for the next one
 WRONG = "wrong"
+THROTTLED = "throttled"  # not checked: too many wrong codes lately
 
 
 def _check(person: Person, code: str) -> str:
@@ -72,6 +75,8 @@ def refusal(outcome: str) -> str:
     """The words for a refused code."""
     if outcome == REUSED:
         return _("This code was just used. Wait for the next one your app shows, then type it.")
+    if outcome == THROTTLED:
+        return _("Too many wrong codes. Wait a few minutes, then try again.")
     return _("That code is not right. Check the clock of your device.")
 
 
@@ -96,6 +101,37 @@ def verify(*, person: Person, code: str) -> str:
         return WRONG
     with transaction.atomic():
         return _check(person, code)
+
+
+def throttle_account(person: Person) -> str:
+    """The name a person's code failures are counted under."""
+    return f"person:{person.pk}"
+
+
+def confirm_again(*, person: Person, code: str, address: str) -> str:
+    """A signed-in person gives a code again (to make a token), throttled as at sign-in."""
+    account, scope = throttle_account(person), throttle.SECOND_FACTOR
+    if throttle.wait_seconds(account=account, address=address, scope=scope):
+        return THROTTLED
+    outcome = verify(person=person, code=code)
+    if outcome == ACCEPTED:
+        throttle.record_success(account=account, address=address, scope=scope)
+    else:
+        throttle.record_failure(account=account, address=address, scope=scope)
+    return outcome
+
+
+def checked_at(
+    *, person: Person, code: str, address: str, session_at: float | None
+) -> datetime | None:
+    """When the person last proved their second factor: now if ``code`` is right, else
+    when the session last checked one (``session_at``, seconds since the epoch)."""
+    if code:
+        outcome = confirm_again(person=person, code=code, address=address)
+        if outcome != ACCEPTED:
+            raise NotPermitted(refusal(outcome), code=f"second_factor_{outcome}")
+        return timezone.now()
+    return datetime.fromtimestamp(float(session_at), tz=UTC) if session_at else None
 
 
 def reset(*, actor: Actor, person: Person) -> None:

@@ -125,7 +125,7 @@ def _check_code(
 
     Failures are counted per person and address as for passwords, and the half-signed-in
     session ends after MAX_CODE_FAILURES of them, so the password must be given again."""
-    account, address = f"person:{person.pk}", client_address(request)
+    account, address = second_factor.throttle_account(person), client_address(request)
     scope = throttle.SECOND_FACTOR
     wait = throttle.wait_seconds(account=account, address=address, scope=scope)
     if wait:
