@@ -111,6 +111,42 @@ def test_password_reset_answers_alike_for_known_and_unknown_addresses(world):
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["sara@example.org"]
 
 
+def _reset(email: str, address: str = "198.51.100.7"):
+    return https_client().post(
+        "/accounts/password/reset/", {"email": email}, HTTP_X_FORWARDED_FOR=address
+    )
+
+
+@pytest.fixture
+def behind_proxy(settings):
+    settings.TRUSTED_PROXIES = 1
+
+
+def test_password_reset_mail_is_limited_per_account_with_the_same_answer(world, behind_proxy):
+    rules = throttle.reset_policy()
+    answers = [_reset("sara@example.org", f"203.0.113.{n}") for n in range(rules.per_account + 5)]
+    unknown = _reset("ghost@example.org")
+    assert {answer.status_code for answer in [*answers, unknown]} == {302}
+    assert {answer.headers["Location"] for answer in [*answers, unknown]} == {
+        "/accounts/password/reset/sent/"
+    }
+    assert len(mail.outbox) == rules.per_account
+
+
+def test_password_reset_is_limited_per_address_alike_for_known_and_unknown(world, behind_proxy):
+    for n in range(throttle.reset_policy().per_address):
+        _reset(f"ghost{n}@example.org", "203.0.113.66")
+    known = _reset("sara@example.org", "203.0.113.66")
+    unknown = _reset("ghost@example.org", "203.0.113.66")
+    assert known.status_code == unknown.status_code == 429
+    strip = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"|value="[^"]*@example.org"')
+    assert strip.sub(b"", known.content) == strip.sub(b"", unknown.content)
+    assert "Too many requests" in known.content.decode()
+    assert mail.outbox == []
+    assert _reset("sara@example.org", "198.51.100.7").status_code == 302
+    assert len(mail.outbox) == 1
+
+
 def test_a_reset_link_sets_a_new_password_and_is_audited(world):
     https_client().post("/accounts/password/reset/", {"email": "sara@example.org"})
     link = re.search(r"https?://[^/]+(/accounts/password/reset/\S+)", mail.outbox[0].body)

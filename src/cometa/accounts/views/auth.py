@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -177,11 +177,31 @@ class PasswordChange(auth_views.PasswordChangeView):
 
 
 class PasswordReset(auth_views.PasswordResetView):
+    """Limited per client address (a visible wait, the same for every e-mail address) and
+    per account (mail stops, the answer stays "sent"), so nobody can flood a mailbox."""
+
     form_class = ResetForm
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password-reset-done")
+
+    def form_valid(self, form: ResetForm) -> HttpResponse:
+        email, address = form.cleaned_data["email"], client_address(self.request)
+        allowance = throttle.reset_allowance(account=email, address=address)
+        if allowance.address_wait:
+            minutes = (allowance.address_wait + 59) // 60
+            form.add_error(
+                None,
+                _("Too many requests from your address. Try again in %(m)d minutes.")
+                % {"m": minutes},
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        throttle.record_reset(account=email, address=address)
+        if not allowance.send:
+            log.info("password reset: no mail, enough sent to this account lately")
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class PasswordResetDone(auth_views.PasswordResetDoneView):
