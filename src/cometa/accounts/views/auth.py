@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
@@ -191,11 +192,12 @@ class PasswordReset(auth_views.PasswordResetView):
         allowance = throttle.reset_allowance(account=email, address=address)
         if allowance.address_wait:
             minutes = (allowance.address_wait + 59) // 60
-            form.add_error(
-                None,
-                _("Too many requests from your address. Try again in %(m)d minutes.")
-                % {"m": minutes},
+            message = ngettext(
+                "Too many requests from your address. Try again in %(m)d minute.",
+                "Too many requests from your address. Try again in %(m)d minutes.",
+                minutes,
             )
+            form.add_error(None, message % {"m": minutes})
             return self.render_to_response(self.get_context_data(form=form), status=429)
         throttle.record_reset(account=email, address=address)
         if not allowance.send:
