@@ -168,8 +168,9 @@ vars().update(
 DEFAULT_FROM_EMAIL = env.str("COMETA_EMAIL_FROM", "cometa@localhost")
 
 # --- security -----------------------------------------------------------------
-# SECURE_PROXY_SSL_HEADER and TRUSTED_PROXIES (the client's address, cometa.core.clients)
-vars().update(proxy_settings(env))
+_proxies = proxy_settings(env)
+SECURE_PROXY_SSL_HEADER = _proxies.ssl_header
+TRUSTED_PROXIES = _proxies.trusted_proxies  # the client's address: cometa.core.clients
 SECURE_SSL_REDIRECT = env.bool("COMETA_SSL_REDIRECT", not RELAXED)
 SESSION_COOKIE_SECURE = not RELAXED
 CSRF_COOKIE_SECURE = not RELAXED

@@ -109,8 +109,8 @@ def test_production_hashes_passwords_with_argon2():
 )
 def test_proxy_settings(environ, proxies, ssl_header):
     settings = proxy_settings(Env(environ))
-    assert settings["TRUSTED_PROXIES"] == proxies
-    assert (settings["SECURE_PROXY_SSL_HEADER"] is not None) is ssl_header
+    assert settings.trusted_proxies == proxies
+    assert (settings.ssl_header is not None) is ssl_header
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import builtins
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -96,7 +97,13 @@ def email_settings(url: str, *, variable: str) -> dict[str, object]:
 MAX_TRUSTED_PROXIES = 5
 
 
-def proxy_settings(env: Env) -> dict[str, object]:
+@dataclass(frozen=True)
+class ProxySettings:
+    ssl_header: tuple[str, str] | None  # SECURE_PROXY_SSL_HEADER
+    trusted_proxies: int  # TRUSTED_PROXIES
+
+
+def proxy_settings(env: Env) -> ProxySettings:
     """``COMETA_BEHIND_PROXY`` and ``COMETA_TRUSTED_PROXIES``, checked against each other.
 
     Behind a proxy the default is one trusted proxy; without one, no ``X-Forwarded-*``
@@ -113,7 +120,4 @@ def proxy_settings(env: Env) -> dict[str, object]:
             "COMETA_TRUSTED_PROXIES is set but COMETA_BEHIND_PROXY is off: set "
             "COMETA_BEHIND_PROXY=1 if a proxy is in front, else leave COMETA_TRUSTED_PROXIES unset."
         )
-    return {
-        "SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https") if behind else None,
-        "TRUSTED_PROXIES": proxies,
-    }
+    return ProxySettings(("HTTP_X_FORWARDED_PROTO", "https") if behind else None, proxies)
