@@ -19,7 +19,12 @@ from django.utils import translation
 
 from cometa.accounts import services
 from cometa.accounts.acting import SYSTEM
-from cometa.accounts.middleware import LAST_SEEN_AT, SECOND_FACTOR_OK, SIGNED_IN_AT
+from cometa.accounts.middleware import (
+    LAST_SEEN_AT,
+    SECOND_FACTOR_AT,
+    SECOND_FACTOR_OK,
+    SIGNED_IN_AT,
+)
 from cometa.accounts.models import Organisation, Person
 from cometa.accounts.models.organisations import OrganisationKind as Kind
 from cometa.accounts.roles import Role
@@ -120,6 +125,8 @@ def signed_in(person: Person | None, *, second_factor: bool = True) -> Client:
         session = client.session
         session[SIGNED_IN_AT] = session[LAST_SEEN_AT] = time.time()
         session[SECOND_FACTOR_OK] = second_factor
+        if second_factor:  # as the second-factor page records it
+            session[SECOND_FACTOR_AT] = time.time()
         session.save()
     return client
 

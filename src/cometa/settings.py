@@ -12,7 +12,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from cometa.core.config import Env, email_settings
+from cometa.core.config import Env, email_settings, proxy_settings
 from cometa.core.database import database_settings, sqlite_url
 from cometa.core.jobs.config import jobs_settings, tasks_settings
 from cometa.core.storage import storage_settings
@@ -142,14 +142,17 @@ SESSION_IDLE_SECONDS = env.int("COMETA_SESSION_IDLE_MINUTES", 30, minimum=1) * 6
 SESSION_ABSOLUTE_SECONDS = env.int("COMETA_SESSION_MAX_HOURS", 12, minimum=1) * 3600
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-LOGIN_THROTTLE = {
-    "free_attempts": 5,  # failures per account before a delay applies
+LOGIN_THROTTLE = {  # sign-in and second factor (docs/security.md, "Throttling")
+    "free_attempts": 5,  # failures per account and address before a delay applies
+    "account_free_attempts": 20,  # per account, from any address
+    "address_free_attempts": 100,  # per address, for any account
     "base_delay_seconds": 2,
     "max_delay_seconds": 300,  # nobody is locked out for longer than this
-    "window_seconds": 900,
-    "per_address_limit": 50,  # failures per client address per window
+    "window_seconds": 900,  # counters reset after this long without a failure
 }
+PASSWORD_RESET_THROTTLE = {"per_account": 3, "per_address": 10, "window_seconds": 3600}
 API_TOKEN_MAX_DAYS = env.int("COMETA_API_TOKEN_MAX_DAYS", 365, minimum=1)
+SECOND_FACTOR_RECENT_SECONDS = 15 * 60  # making a token needs a code checked this recently
 
 # --- uploads and mail -----------------------------------------------------------
 UPLOAD_MAX_BYTES = env.int("COMETA_UPLOAD_MAX_MB", 20, minimum=1) * 1024 * 1024
@@ -165,9 +168,9 @@ vars().update(
 DEFAULT_FROM_EMAIL = env.str("COMETA_EMAIL_FROM", "cometa@localhost")
 
 # --- security -----------------------------------------------------------------
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("COMETA_BEHIND_PROXY", False) else None
-)
+_proxies = proxy_settings(env)
+SECURE_PROXY_SSL_HEADER = _proxies.ssl_header
+TRUSTED_PROXIES = _proxies.trusted_proxies  # the client's address: cometa.core.clients
 SECURE_SSL_REDIRECT = env.bool("COMETA_SSL_REDIRECT", not RELAXED)
 SESSION_COOKIE_SECURE = not RELAXED
 CSRF_COOKIE_SECURE = not RELAXED
@@ -175,6 +178,7 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "cometa.core.web.errors.csrf_failure"  # ours: translated, no inline style
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = not RELAXED
 LANGUAGE_COOKIE_HTTPONLY = True

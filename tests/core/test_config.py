@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from cometa.core.config import Env, email_settings
+from cometa.core.config import Env, email_settings, proxy_settings
 from cometa.core.database import database_settings
 
 COMETA = [sys.executable, "-m", "cometa.cli"]
@@ -32,6 +32,7 @@ def _run(args: list[str], env: dict[str, str], tmp_path: Path) -> subprocess.Com
         ({"COMETA_DEBUG": "1", "DATABASE_URL": "mysql://x/y"}, "DATABASE_URL"),
         ({"COMETA_DEBUG": "1", "COMETA_UPLOAD_MAX_MB": "lots"}, "COMETA_UPLOAD_MAX_MB"),
         ({"COMETA_DEBUG": "1", "COMETA_EMAIL_URL": "pigeon://coop"}, "COMETA_EMAIL_URL"),
+        ({"COMETA_DEBUG": "1", "COMETA_TRUSTED_PROXIES": "1"}, "COMETA_TRUSTED_PROXIES"),
     ],
 )
 def test_the_command_refuses_bad_settings_in_one_line_naming_the_variable(env, named, tmp_path):
@@ -95,3 +96,32 @@ def test_production_hashes_passwords_with_argon2():
     import cometa.settings as production
 
     assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+@pytest.mark.parametrize(
+    ("environ", "proxies", "ssl_header"),
+    [
+        ({}, 0, False),
+        ({"COMETA_BEHIND_PROXY": "1"}, 1, True),
+        ({"COMETA_BEHIND_PROXY": "1", "COMETA_TRUSTED_PROXIES": "2"}, 2, True),
+        ({"COMETA_BEHIND_PROXY": "1", "COMETA_TRUSTED_PROXIES": "0"}, 0, True),
+    ],
+)
+def test_proxy_settings(environ, proxies, ssl_header):
+    settings = proxy_settings(Env(environ))
+    assert settings.trusted_proxies == proxies
+    assert (settings.ssl_header is not None) is ssl_header
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"COMETA_TRUSTED_PROXIES": "1"}, "COMETA_BEHIND_PROXY is off"),
+        ({"COMETA_BEHIND_PROXY": "1", "COMETA_TRUSTED_PROXIES": "two"}, "whole number"),
+        ({"COMETA_BEHIND_PROXY": "1", "COMETA_TRUSTED_PROXIES": "-1"}, "at least 0"),
+        ({"COMETA_BEHIND_PROXY": "1", "COMETA_TRUSTED_PROXIES": "9"}, "at most 5"),
+    ],
+)
+def test_proxy_settings_refuse_what_would_let_clients_choose_their_address(environ, message):
+    with pytest.raises(ImproperlyConfigured, match=message):
+        proxy_settings(Env(environ))

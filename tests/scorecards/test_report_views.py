@@ -86,13 +86,14 @@ def test_the_language_is_chosen_with_lang(world, kazakhstan, client_for):
 
 
 @pytest.mark.parametrize("lang", ["fr", "EN", "ru-RU", "<script>"])
-def test_an_unknown_language_answers_400_with_a_clear_message(world, assessment, client_for, lang):
-    response = client_for(world.sara).get(f"/scorecards/{assessment.pk}/report.pdf", {"lang": lang})
-    assert response.status_code == 400
-    page = response.content.decode()
-    assert "is not a language this report can be written in" in page
-    assert "en, es, ru" in page
-    assert "<script>" not in page.split("<main", 1)[1]
+def test_an_unknown_language_falls_back_to_the_default(world, kazakhstan, client_for, lang):
+    client = client_for(world.sara)
+    page = client.get(f"/scorecards/{kazakhstan.pk}/report/", {"lang": lang})
+    assert page.status_code == 200
+    assert '<article lang="en" class="report">' in page.content.decode()
+    assert "<script>" not in page.content.decode().split("<main", 1)[1]
+    pdf = client.get(f"/scorecards/{kazakhstan.pk}/report.pdf", {"lang": lang})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
 
 
 @pytest.mark.parametrize("route", ROUTES)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from cometa.accounts import services, tokens
 from cometa.accounts.acting import SYSTEM
@@ -64,7 +65,8 @@ def _object_id(scene: Scene, route: str, role: str, relation: str) -> int:
     person = getattr(scene.world, ACTORS.get(role, "sara"))
     if "tokens" in route:
         owner = person if relation == "own" and role != "anonymous" else scene.newcomer
-        return tokens.token_create(actor=owner, name="matrix").token.pk
+        checked = timezone.now()  # the owner's second factor, as a signed-in session has it
+        return tokens.token_create(actor=owner, name="matrix", second_factor_at=checked).token.pk
     if "memberships" in route:
         organisation = (
             _own_org(scene, role) if relation in ("own", "same") else _other_org(scene, role)

@@ -14,12 +14,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cometa.accounts import access, services, tokens
+from cometa.accounts import access, second_factor, services, tokens
 from cometa.accounts.acting import person_of
+from cometa.accounts.middleware import SECOND_FACTOR_AT
 from cometa.accounts.models import ApiToken, AuditEntry, Membership, Organisation, Person
 from cometa.accounts.models.organisations import OrganisationKind
 from cometa.accounts.roles import Role
 from cometa.accounts.selectors import audit_filter
+from cometa.core.clients import client_address
 from cometa.core.errors import ValidationFailed
 
 
@@ -88,6 +90,14 @@ class TokenSerializer(serializers.ModelSerializer[ApiToken]):
 class TokenCreateSerializer(serializers.Serializer[Any]):
     name = serializers.CharField(max_length=80)
     days = serializers.IntegerField(min_value=1, max_value=365, default=90)
+    code = serializers.CharField(
+        max_length=8,
+        required=False,
+        allow_blank=True,
+        help_text="The current second-factor code. Needed by people who have a second factor "
+        "(or whose role needs one) unless their session checked one in the last 15 minutes; "
+        "always needed when the request comes with a token.",
+    )
 
 
 class IssuedTokenSerializer(TokenSerializer):
@@ -237,7 +247,15 @@ class TokenViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[ApiToken]):
     @extend_schema(request=TokenCreateSerializer, responses={201: IssuedTokenSerializer})
     def create(self, request: Request) -> Response:
         data = _valid(TokenCreateSerializer, request)
-        issued = tokens.token_create(actor=person_of(request), **data)
+        person = person_of(request)
+        via = request.auth if isinstance(request.auth, ApiToken) else None
+        checked = second_factor.checked_at(
+            person=person,
+            code=data.pop("code", ""),
+            address=client_address(request),
+            session_at=None if via else request.session.get(SECOND_FACTOR_AT),
+        )
+        issued = tokens.token_create(actor=person, second_factor_at=checked, via=via, **data)
         body = TokenSerializer(issued.token).data | {"secret": issued.secret}
         return Response(body, status=status.HTTP_201_CREATED)
 

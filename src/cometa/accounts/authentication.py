@@ -15,7 +15,7 @@ class TokenAuthentication(authentication.BaseAuthentication):
 
     keyword = "Bearer"
 
-    def authenticate(self, request: Request) -> tuple[Any, None] | None:
+    def authenticate(self, request: Request) -> tuple[Any, Any] | None:
         header = authentication.get_authorization_header(request).decode("latin-1")
         if not header:
             return None
@@ -27,9 +27,12 @@ class TokenAuthentication(authentication.BaseAuthentication):
                 _("Send the token as: Authorization: Bearer <token>."), code="token_malformed"
             )
         try:
-            return token_authenticate(parts[1]), None
+            token = token_authenticate(parts[1])
         except TokenRejected as rejected:
+            if rejected.status == 403:
+                raise exceptions.PermissionDenied(rejected.message, code=rejected.code) from None
             raise exceptions.AuthenticationFailed(rejected.message, code=rejected.code) from None
+        return token.person, token  # request.auth is the token (tokens made with it)
 
     def authenticate_header(self, request: Request) -> str:
         return self.keyword

@@ -105,6 +105,22 @@ class RoleForm(forms.Form):
 class TokenForm(forms.Form):
     name = forms.CharField(label=_("Token name"), max_length=80)
     days = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=365, initial=90)
+    code = forms.CharField(
+        label=_("Current second-factor code"),
+        max_length=8,
+        required=False,
+        help_text=_("Your last second-factor check is more than 15 minutes old."),
+    )
+
+    def __init__(self, *args: Any, ask_code: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if ask_code:
+            self.fields["code"].required = True
+            self.fields["code"].widget.attrs.update(
+                {"autocomplete": "one-time-code", "inputmode": "numeric"}
+            )
+        else:
+            del self.fields["code"]
 
 
 class ProfileForm(forms.Form):

@@ -17,6 +17,7 @@ from cometa.accounts import second_factor
 SIGNED_IN_AT = "cometa_signed_in_at"
 LAST_SEEN_AT = "cometa_last_seen_at"
 SECOND_FACTOR_OK = "cometa_second_factor_ok"
+SECOND_FACTOR_AT = "cometa_second_factor_at"  # when the code was last checked (time.time())
 LAST_SEEN_RESOLUTION = 30  # seconds
 # Paths a person who still owes a second factor may reach.
 SECOND_FACTOR_OPEN = ("/accounts/second-factor/", "/accounts/sign-out/", "/i18n/", "/static/")

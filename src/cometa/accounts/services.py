@@ -12,7 +12,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from cometa.accounts import acting, audit
+from cometa.accounts import acting, audit, tokens
 from cometa.accounts.access import forget_memberships, may_administer
 from cometa.accounts.acting import Actor, is_system
 from cometa.accounts.models import Membership, Organisation, Person
@@ -217,6 +217,8 @@ def password_set(*, actor: Actor, person: Person, new_password: str) -> None:
             target=person,
             changes={"password": {"changed": True}},
         )
+        # Whoever knew the old password may have made tokens with it.
+        tokens.revoke_all(actor=actor, person=person, reason="password changed")
 
 
 def membership_add(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import builtins
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -91,3 +92,32 @@ def email_settings(url: str, *, variable: str) -> dict[str, object]:
         "EMAIL_USE_TLS": query.get("tls", ["0"])[0] in TRUE_WORDS,
         "EMAIL_TIMEOUT": 20,
     }
+
+
+MAX_TRUSTED_PROXIES = 5
+
+
+@dataclass(frozen=True)
+class ProxySettings:
+    ssl_header: tuple[str, str] | None  # SECURE_PROXY_SSL_HEADER
+    trusted_proxies: int  # TRUSTED_PROXIES
+
+
+def proxy_settings(env: Env) -> ProxySettings:
+    """``COMETA_BEHIND_PROXY`` and ``COMETA_TRUSTED_PROXIES``, checked against each other.
+
+    Behind a proxy the default is one trusted proxy; without one, no ``X-Forwarded-*``
+    header is believed and naming proxies is an error (it would let any client choose the
+    address its failed sign-ins are counted for)."""
+    behind = env.bool("COMETA_BEHIND_PROXY", False)
+    proxies = env.int("COMETA_TRUSTED_PROXIES", 1 if behind else 0)
+    if proxies > MAX_TRUSTED_PROXIES:
+        raise ImproperlyConfigured(
+            f"COMETA_TRUSTED_PROXIES must be at most {MAX_TRUSTED_PROXIES}, not {proxies}."
+        )
+    if proxies and not behind:
+        raise ImproperlyConfigured(
+            "COMETA_TRUSTED_PROXIES is set but COMETA_BEHIND_PROXY is off: set "
+            "COMETA_BEHIND_PROXY=1 if a proxy is in front, else leave COMETA_TRUSTED_PROXIES unset."
+        )
+    return ProxySettings(("HTTP_X_FORWARDED_PROTO", "https") if behind else None, proxies)

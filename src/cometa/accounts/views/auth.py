@@ -9,11 +9,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
@@ -27,16 +28,19 @@ from cometa.accounts.forms import (
     ResetForm,
     SignInForm,
 )
-from cometa.accounts.middleware import LAST_SEEN_AT, SECOND_FACTOR_OK, SIGNED_IN_AT
+from cometa.accounts.middleware import (
+    LAST_SEEN_AT,
+    SECOND_FACTOR_AT,
+    SECOND_FACTOR_OK,
+    SIGNED_IN_AT,
+)
 from cometa.accounts.models import Person
+from cometa.core.clients import client_address
 from cometa.core.errors import ServiceError
-from cometa.core.web.pages import form_error
 
 log = logging.getLogger(__name__)
-
-
-def _client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
+CODE_FAILURES = "cometa_code_failures"
+MAX_CODE_FAILURES = 5  # wrong second-factor codes before the session ends
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -53,7 +57,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        email, address = form.cleaned_data["email"], _client_address(request)
+        email, address = form.cleaned_data["email"], client_address(request)
         wait = throttle.wait_seconds(account=email, address=address)
         if wait:
             form.add_error(None, _("Too many attempts. Try again in %(s)d seconds.") % {"s": wait})
@@ -66,7 +70,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, _("The e-mail address or the password is not right."))
                 status = 400
             else:
-                throttle.record_success(account=email)
+                throttle.record_success(account=email, address=address)
                 return _start_session(request, person)
     elif request.method == "POST":
         status = 400
@@ -98,22 +102,13 @@ def second_factor_page(request: HttpRequest) -> HttpResponse:
     enrolling = not person.has_second_factor
     if enrolling:
         second_factor.enrolment_start(person=person)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            if enrolling:
-                second_factor.enrolment_confirm(person=person, code=form.cleaned_data["code"])
-                ok = True
-            else:
-                ok = second_factor.verify(person=person, code=form.cleaned_data["code"])
-        except ServiceError as error:
-            form_error(form, error)
-            ok = False
-        if ok:
-            request.session.cycle_key()
-            request.session[SECOND_FACTOR_OK] = True
-            return redirect(request.session.pop("cometa_next", None) or "web:home")
-        if not form.errors:
-            form.add_error("code", _("That code is not right. Check the clock of your device."))
+        done, status = _check_code(request, person, form, enrolling=enrolling)
+        if done is not None:
+            return done
+    elif request.method == "POST":
+        status = 400
     context = {
         "form": form,
         "enrolling": enrolling,
@@ -121,8 +116,47 @@ def second_factor_page(request: HttpRequest) -> HttpResponse:
         "secret": person.totp_secret if enrolling else "",
         "demo_code": second_factor.demo_code(person) if settings.DEMO else "",
     }
-    status = 400 if form.errors else 200
     return render(request, "accounts/second_factor.html", context, status=status)
+
+
+def _check_code(
+    request: HttpRequest, person: Person, form: CodeForm, *, enrolling: bool
+) -> tuple[HttpResponse | None, int]:
+    """Checks a posted code under the throttle: a response to send, or the page's status.
+
+    Failures are counted per person and address as for passwords, and the half-signed-in
+    session ends after MAX_CODE_FAILURES of them, so the password must be given again."""
+    account, address = second_factor.throttle_account(person), client_address(request)
+    scope = throttle.SECOND_FACTOR
+    wait = throttle.wait_seconds(account=account, address=address, scope=scope)
+    if wait:
+        form.add_error(None, _("Too many attempts. Try again in %(s)d seconds.") % {"s": wait})
+        return None, 429
+    code = form.cleaned_data["code"]
+    if enrolling:
+        try:
+            second_factor.enrolment_confirm(person=person, code=code)
+            outcome = second_factor.ACCEPTED
+        except ServiceError as error:
+            outcome = error.code.removeprefix("code_")
+    else:
+        outcome = second_factor.verify(person=person, code=code)
+    if outcome == second_factor.ACCEPTED:
+        throttle.record_success(account=account, address=address, scope=scope)
+        request.session.cycle_key()
+        request.session[SECOND_FACTOR_OK] = True
+        request.session[SECOND_FACTOR_AT] = time.time()
+        return redirect(request.session.pop("cometa_next", None) or "web:home"), 302
+    throttle.record_failure(account=account, address=address, scope=scope)
+    failures = int(request.session.get(CODE_FAILURES, 0)) + 1
+    if failures >= MAX_CODE_FAILURES:
+        log.info("second factor: session ended after %d wrong codes from %s", failures, address)
+        logout(request)
+        messages.error(request, _("Too many wrong codes. Sign in again to try once more."))
+        return redirect("accounts:login"), 302
+    request.session[CODE_FAILURES] = failures
+    form.add_error("code", second_factor.refusal(outcome))
+    return None, 400
 
 
 @require_POST
@@ -144,11 +178,32 @@ class PasswordChange(auth_views.PasswordChangeView):
 
 
 class PasswordReset(auth_views.PasswordResetView):
+    """Limited per client address (a visible wait, the same for every e-mail address) and
+    per account (mail stops, the answer stays "sent"), so nobody can flood a mailbox."""
+
     form_class = ResetForm
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password-reset-done")
+
+    def form_valid(self, form: ResetForm) -> HttpResponse:
+        email, address = form.cleaned_data["email"], client_address(self.request)
+        allowance = throttle.reset_allowance(account=email, address=address)
+        if allowance.address_wait:
+            minutes = (allowance.address_wait + 59) // 60
+            message = ngettext(
+                "Too many requests from your address. Try again in %(m)d minute.",
+                "Too many requests from your address. Try again in %(m)d minutes.",
+                minutes,
+            )
+            form.add_error(None, message % {"m": minutes})
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        throttle.record_reset(account=email, address=address)
+        if not allowance.send:
+            log.info("password reset: no mail, enough sent to this account lately")
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class PasswordResetDone(auth_views.PasswordResetDoneView):

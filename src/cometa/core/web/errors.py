@@ -24,3 +24,17 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return _error(request, 500, _("Something went wrong on our side. Nothing was changed."))
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Django's own CSRF page carries an inline style our CSP blocks, and is not ours:
+    this one extends base.html, speaks the visitor's language and says what to do."""
+    context = {
+        "status": 403,
+        "message": _(
+            "The form was sent without a valid security token. This happens when the page "
+            "was open for a long time or your browser blocks cookies. Go back, reload the "
+            "page and send the form again."
+        ),
+    }
+    return render(request, "csrf_failure.html", context, status=403)

@@ -2,8 +2,8 @@
 and XLSX.
 
 Whoever may see the assessment may see its report (404 otherwise). ``?lang=en|es|ru``
-chooses the report's language (default: the interface language); any other value
-answers 400. Files are attachments with an ASCII name such as
+chooses the report's language (default: the interface language); any other value falls
+back to that default. Files are attachments with an ASCII name such as
 ``unct-kazakhstan-2022-scorecard.pdf``. They are made on each request, synchronously
 (see benchmarks/scorecard_reports.py for what that costs), and never cached: the
 platform sends ``Cache-Control: no-store`` on every answer.
@@ -22,7 +22,6 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cometa.accounts.acting import person_of
@@ -46,38 +45,25 @@ ReportView = Callable[[HttpRequest, Assessment, str], HttpResponse]
 _SIZE_ATTRIBUTE = re.compile(r'\s(?:width|height)="[^"]*"')
 
 
-class UnknownLanguage(ValueError):
-    pass
-
-
 def report_language(request: HttpRequest) -> str:
-    """``?lang=`` if given (it must be a report language), else the interface language."""
+    """``?lang=`` if it is a report language, else the interface language (itself English
+    when it is not a report language): a link with ``?lang=fr`` still opens the report."""
     chosen = request.GET.get("lang", "")
-    if not chosen:
-        current = language()
-        return current if current in LANGUAGES else "en"
-    if chosen not in LANGUAGES:
-        raise UnknownLanguage(chosen)
-    return chosen
+    if chosen in LANGUAGES:
+        return chosen
+    current = language()
+    return current if current in LANGUAGES else "en"
 
 
 def _report_view(function: ReportView) -> Callable[[HttpRequest, int], HttpResponse]:
-    """Signed in, GET only, the assessment visible to the person, a valid language."""
+    """Signed in, GET only, the assessment visible to the person."""
 
     @login_required
     @require_GET
     @wraps(function)
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         assessment = access.assessment_get(person_of(request), pk)
-        try:
-            lang = report_language(request)
-        except UnknownLanguage as error:
-            message = _(
-                "“%(lang)s” is not a language this report can be written in. Choose one of: "
-                "%(choices)s."
-            ) % {"lang": str(error)[:20], "choices": ", ".join(LANGUAGES)}
-            return render(request, "error.html", {"status": 400, "message": message}, status=400)
-        return function(request, assessment, lang)
+        return function(request, assessment, report_language(request))
 
     return view
 
