@@ -57,6 +57,9 @@ def _visible(rows: QuerySet[_Row], person: Person, network: Network, to_her: str
     where = reach(person, network)
     if not where.inside:
         return rows.none()
+    rows = rows.filter(
+        **{f"{to_her}__deleted_at__isnull" if to_her else "deleted_at__isnull": True}
+    )
     shown = []
     if where.member_ids:
         own = Q(member_id__in=where.member_ids)
@@ -105,7 +108,7 @@ def followup_get(person: Person, network: Network, pk: object) -> FollowUpTask:
 def identity_get(person: Person, participant: Participant) -> Identity:
     """Her name and contact details, for the holding partner's editors; the read is
     audited. Anyone else (the backbone included) is told there is nothing here."""
-    if not may_read_identity(person, participant.member):
+    if participant.deleted_at is not None or not may_read_identity(person, participant.member):
         raise Http404("No such identity.")
     try:
         identity = Identity.objects.get(participant=participant)
@@ -122,7 +125,7 @@ def identities_for(person: Person, participants: Iterable[Participant]) -> dict[
     listed = list(participants)
     networks = Network.objects.in_bulk({p.network_id for p in listed})
     editor_of = {pk for net in networks.values() for pk in reach(person, net).editor_of}
-    readable = [p for p in listed if p.member_id in editor_of]
+    readable = [p for p in listed if p.member_id in editor_of and p.deleted_at is None]
     if not readable:
         return {}
     found = Identity.objects.in_bulk([p.pk for p in readable])
@@ -133,7 +136,7 @@ def identities_for(person: Person, participants: Iterable[Participant]) -> dict[
 def flags_for(person: Person, participant: Participant) -> list[PsychosocialFlag]:
     """Psychosocial flags with their referrals, for the people the holding partner
     designated; for everyone else an empty list, whether or not flags exist."""
-    if not may_read_psychosocial(person, participant.member):
+    if participant.deleted_at is not None or not may_read_psychosocial(person, participant.member):
         return []
     flags = list(
         PsychosocialFlag.objects.filter(participant=participant).prefetch_related("referrals")
@@ -150,6 +153,8 @@ def flag_get(person: Person, network: Network, pk: object) -> PsychosocialFlag:
     )
     flag = row_or_404(rows, pk, "No such flag.")
     holder = flag.participant.member
+    if flag.participant.deleted_at is not None:
+        raise Http404("No such flag.")
     if holder.pk != flag.member_id or not may_read_psychosocial(person, holder):
         raise Http404("No such flag.")
     return flag
@@ -180,7 +185,13 @@ def mentor_load_for(person: Person, network: Network) -> list[MentorLoad]:
     if not where.sees_network:
         mentors = mentors.filter(member_id__in=where.member_ids)
     counted = mentors.annotate(
-        followed=Count("mentees", filter=Q(mentees__status__in=states.CURRENT))
+        followed=Count(
+            "mentees",
+            filter=Q(
+                mentees__status__in=states.CURRENT,
+                mentees__participant__deleted_at__isnull=True,
+            ),
+        )
     ).values_list("pk", "followed", "mentor_limit")
     followed = {pk: n for pk, n, _ in counted}
     overrides = {pk: limit for pk, _, limit in counted if limit}

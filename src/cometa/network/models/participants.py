@@ -65,6 +65,15 @@ class Participant(models.Model):
     income_band = _code(_("household income"), IncomeBand.choices)
     work_status = _code(_("work status"), WorkStatus.choices)
     created_by = models.ForeignKey(_PERSON, null=True, on_delete=models.SET_NULL, related_name="+")
+    # Removed from every path (a duplicate, a record made in error); can be put back for
+    # ``services.erasure.UNDO_DAYS`` days, then erased by the purge.
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    deleted_by = models.ForeignKey(
+        _PERSON, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Her identity and answers are gone for good; the pseudonymous skeleton (dates of
+    # enrolment, attendance marks) stays so that counts already reported still add up.
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["code"]
