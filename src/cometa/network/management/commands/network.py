@@ -1,0 +1,44 @@
+"""``cometa network``: the shared-measurement network from the command line.
+
+``generate`` makes a deterministic synthetic network (the demo's, or one of any size for
+benchmarks and tests). It acts as the system, as the other administration commands do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from cometa.core.errors import ValidationFailed
+from cometa.core.progress import Progress
+from cometa.network.generator.run import generate
+
+
+class Command(BaseCommand):
+    help = "Shared measurement: generate a synthetic network."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        made = sub.add_parser("generate", help="make a synthetic Co-Meta-like network")
+        made.add_argument("--participants", type=int, default=1500, help="how many women")
+        made.add_argument("--seed", type=int, default=1, help="same seed, same network")
+        made.add_argument("--name", default="Co-Meta Jalisco", help="the network's name")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        progress = Progress("Generate", total=options["participants"])
+        try:
+            made = generate(
+                women=options["participants"],
+                seed=options["seed"],
+                name=options["name"],
+                report=lambda done, _total: progress.update(done),
+            )
+        except ValidationFailed as error:
+            field, messages = next(iter(error.errors.items()))
+            raise CommandError(f"--{field}: {messages[0]}") from None
+        progress.done()
+        self.stdout.write(
+            f"Network {made.network.name!r} (id {made.network.pk}): {made.women} women in "
+            f"{made.cohorts} cohorts at {made.centres} centres."
+        )
