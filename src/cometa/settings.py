@@ -154,6 +154,10 @@ PASSWORD_RESET_THROTTLE = {"per_account": 3, "per_address": 10, "window_seconds"
 API_TOKEN_MAX_DAYS = env.int("COMETA_API_TOKEN_MAX_DAYS", 365, minimum=1)
 SECOND_FACTOR_RECENT_SECONDS = 15 * 60  # making a token needs a code checked this recently
 
+# --- shared measurement: retention (cometa network purge) ---
+#: Months a woman's identity and answers are kept after her last follow-up window closes.
+NETWORK_RETENTION_MONTHS = env.int("COMETA_NETWORK_RETENTION_MONTHS", 36, minimum=1)
+
 # --- uploads and mail -----------------------------------------------------------
 UPLOAD_MAX_BYTES = env.int("COMETA_UPLOAD_MAX_MB", 20, minimum=1) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES

@@ -97,7 +97,7 @@ def test_the_command_prints_what_it_made_and_refuses_in_one_line():
     out = StringIO()
     call_command("network", "generate", "--participants", "40", "--seed", "8", stdout=out)
     assert "40 women in 2 cohorts at 6 centres" in out.getvalue()
-    with pytest.raises(CommandError, match="^--name: A network named"):
+    with pytest.raises(CommandError, match=r"^--name: A network named"):
         call_command("network", "generate", "--participants", "40", "--seed", "9")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django.db import connection, models
 from django.utils import timezone
@@ -60,7 +60,7 @@ def _rows(model: Any, names: tuple[str, ...], rows: Iterable[tuple[Any, ...]]) -
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
     marks = ", ".join(["%s"] * len(fields))
-    statement = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608  # nosec B608: names from the model, values bound
+    statement = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608 (names from the model, values bound)
     prepared = [
         tuple(adapt(value) for adapt, value in zip(adapters, row, strict=True)) for row in rows
     ]
@@ -165,7 +165,10 @@ def _exits(made: list[Enrolment], women: list[Woman]) -> None:
     left = [(e, w) for e, w in zip(made, women, strict=True) if w.exit_on is not None]
     exits = _bulk(
         Exit,
-        (Exit(enrolment=e, exit_on=w.exit_on, exit_type=_exit_type(w.status)) for e, w in left),
+        (
+            Exit(enrolment=e, exit_on=cast(date, w.exit_on), exit_type=_exit_type(w.status))
+            for e, w in left
+        ),
     )
     _rows(
         ExitReason,
@@ -223,7 +226,9 @@ def _graduation(built: Built, made: list[Enrolment], women: list[Woman]) -> None
     assessments = _bulk(
         GraduationAssessment,
         (
-            GraduationAssessment(enrolment=e, assessed_on=w.exit_on, passed=w.graduation)
+            GraduationAssessment(
+                enrolment=e, assessed_on=cast(date, w.exit_on), passed=bool(w.graduation)
+            )
             for e, w in judged
         ),
     )

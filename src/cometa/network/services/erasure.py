@@ -95,7 +95,7 @@ def participant_restore(*, actor: Actor, participant: Participant) -> Participan
 def _blank(participant: Participant) -> None:
     for name in PROFILE_FIELDS:
         field = Participant._meta.get_field(name)
-        setattr(participant, name, None if field.null else "")
+        setattr(participant, name, None if getattr(field, "null", False) else "")
     participant.disability = None
     Identity.objects.filter(participant=participant).delete()
     PsychosocialFlag.objects.filter(participant=participant).delete()  # referrals cascade

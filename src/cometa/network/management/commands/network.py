@@ -1,7 +1,8 @@
 """``cometa network``: the shared-measurement network from the command line.
 
 ``generate`` makes a deterministic synthetic network (the demo's, or one of any size for
-benchmarks and tests). It acts as the system, as the other administration commands do.
+benchmarks and tests); ``purge`` erases what has outlived its retention period. Both act
+as the system, as the other administration commands do.
 """
 
 from __future__ import annotations
@@ -9,14 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
 from cometa.core.errors import ValidationFailed
 from cometa.core.progress import Progress
 from cometa.network.generator.run import generate
+from cometa.network.services import retention
 
 
 class Command(BaseCommand):
-    help = "Shared measurement: generate a synthetic network."
+    help = "Shared measurement: generate a synthetic network, purge expired records."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
@@ -24,8 +27,15 @@ class Command(BaseCommand):
         made.add_argument("--participants", type=int, default=1500, help="how many women")
         made.add_argument("--seed", type=int, default=1, help="same seed, same network")
         made.add_argument("--name", default="Co-Meta Jalisco", help="the network's name")
+        purge = sub.add_parser(
+            "purge", help="erase removed records and women past their retention period"
+        )
+        purge.add_argument("--dry-run", action="store_true", help="only count what is due")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        getattr(self, f"do_{options['action']}")(options)
+
+    def do_generate(self, options: dict[str, Any]) -> None:
         progress = Progress("Generate", total=options["participants"])
         try:
             made = generate(
@@ -41,4 +51,13 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Network {made.network.name!r} (id {made.network.pk}): {made.women} women in "
             f"{made.cohorts} cohorts at {made.centres} centres."
+        )
+
+    def do_purge(self, options: dict[str, Any]) -> None:
+        dry = options["dry_run"]
+        done = retention.purge(today=timezone.localdate(), dry_run=dry)
+        verb = "would be erased" if dry else "erased"
+        self.stdout.write(
+            f"Removed records {verb}: {done.removed}. "
+            f"Records past their {retention.months()}-month retention {verb}: {done.expired}."
         )
