@@ -197,7 +197,8 @@ def women(
     cohort: CohortPlan, *, first_index: int, seed: int, municipality: str, rural: bool
 ) -> Iterator[Woman]:
     """The women of one cohort, numbered from ``first_index`` across the network."""
-    rng = random.Random(f"{seed}:{cohort.code}")  # noqa: S311  # nosec B311: synthetic data, reproducible on purpose
+    # Synthetic data, reproducible on purpose: not for secrets.
+    rng = random.Random(f"{seed}:{cohort.code}")  # noqa: S311  # nosec B311
     consents = (ConsentPurpose.TAKE_PART, ConsentPurpose.SHARE_BACKBONE, ConsentPurpose.COUNT)
     for offset in range(cohort.women):
         enrolled_on = cohort.starts_on - timedelta(days=rng.randint(0, 14))
