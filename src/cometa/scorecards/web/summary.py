@@ -7,6 +7,7 @@ a reviewer lands on a summary with the step they may take now at the top.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,6 +53,11 @@ FORM_SECTIONS = {
 }
 # Steps that cannot be taken back by the person taking them: a summary page asks first.
 CONFIRMED_STEPS = ("submit", "approve", "publish")
+
+
+def anchors_json() -> str:
+    """Where each anchor of the page lives, for the script that follows old links."""
+    return json.dumps({name: name for name, _label in SECTIONS} | ANCHORS)
 
 
 def section_of(anchor: str) -> str:

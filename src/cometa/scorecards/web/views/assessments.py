@@ -56,11 +56,19 @@ def _list(request: HttpRequest, form: AssessmentCreateForm | None, status: int) 
     person = person_of(request)
     filters = AssessmentFilterForm(request.GET, years=assessment_selectors.assessment_years(person))
     page = paginate(request, assessment_selectors.assessment_list(person, **filters.filters()))
+    rows = summary.list_rows(list(page.object_list), language())
     if getattr(request, "htmx", False) and request.method == "GET":
-        return render(request, "scorecards/_assessment_rows.html", {"page": page})
+        return render(request, "scorecards/_assessment_rows.html", {"page": page, "rows": rows})
     form = form or create_form(person)
     may_start = bool(form.fields["organisation"].widget.choices[1:])
-    context = {"page": page, "filters": filters, "form": form, "may_start": may_start}
+    context = {
+        "page": page,
+        "rows": rows,
+        "filters": filters,
+        "form": form,
+        "may_start": may_start,
+        "errors": error_summary(form) if form.is_bound else [],
+    }
     return render(request, "scorecards/assessment_list.html", context, status=status)
 
 
@@ -129,6 +137,7 @@ def render_assessment(
         "assessment": assessment,
         "section": section,
         "tabs": summary.tabs(section, removed=bool(page.removed)),
+        "anchors": summary.anchors_json(),
         "progress": made,
         "quick_steps": [item for item in steps if not item["needs_comment"]],
         "comment_steps": [item for item in steps if item["needs_comment"]],
