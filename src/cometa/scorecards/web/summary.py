@@ -126,6 +126,7 @@ class Progress:
     required: int  # at least this many (annual), or all of them (comprehensive)
     total: int
     annual: bool
+    rated: int
     errors: int  # checks that block submission
     warnings: int
     evidence: int
@@ -140,7 +141,13 @@ class Progress:
 
 
 def progress(
-    assessment: Assessment, *, reassessed: int, total: int, severities: Sequence[str], evidence: int
+    assessment: Assessment,
+    *,
+    reassessed: int,
+    total: int,
+    severities: Sequence[str],
+    evidence: int,
+    rated: int = 0,
 ) -> Progress:
     annual = assessment.kind == AssessmentKind.ANNUAL
     return Progress(
@@ -148,6 +155,7 @@ def progress(
         required=min(MIN_REASSESSED, total) if annual else total,
         total=total,
         annual=annual,
+        rated=rated,
         errors=sum(1 for item in severities if item == "error"),
         warnings=sum(1 for item in severities if item != "error"),
         evidence=evidence,
@@ -184,6 +192,11 @@ class ListRow:
     required: int
     ratings: list[tuple[Badge, int]]  # each level the indicators are at, lowest first
     unrated: int
+    rated: int
+
+    @property
+    def total(self) -> int:
+        return self.rated + self.unrated
 
 
 def list_rows(assessments: Sequence[Assessment], language: str) -> list[ListRow]:
@@ -208,4 +221,5 @@ def _list_row(assessment: Assessment, rows: list[tuple[str, bool]], language: st
             ratings.append((shown, counts[level.key]))
     reassessed = sum(1 for _level, flag in rows if flag)
     made = progress(assessment, reassessed=reassessed, total=len(rows), severities=(), evidence=0)
-    return ListRow(assessment, reassessed, made.required, ratings, len(rows) - sum(counts.values()))
+    unrated = len(rows) - sum(counts.values())
+    return ListRow(assessment, reassessed, made.required, ratings, unrated, len(rows) - unrated)

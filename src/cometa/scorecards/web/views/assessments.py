@@ -159,6 +159,7 @@ def page_progress(page: pages.AssessmentPage) -> summary.Progress:
         total=len(page.framework.indicators),
         severities=[finding.severity for finding in page.findings],
         evidence=len(page.evidence),
+        rated=sum(1 for dimension in page.dimensions for row in dimension.rows if row.level),
     )
 
 
