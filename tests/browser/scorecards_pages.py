@@ -349,7 +349,7 @@ SCORECARDS_PAGES = [
         "scorecards-assessment",
         "aisha",
         _page("assessment", "draft"),
-        "Inter-agency assessment team",
+        "The rating of each performance indicator, by dimension",
     ),
     SitePage(
         "scorecards-assessment-text",
