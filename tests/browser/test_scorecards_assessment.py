@@ -119,3 +119,18 @@ def test_a_form_error_moves_the_focus_to_the_summary_whose_link_leads_to_the_fie
     expect(ui.page.locator("#id_link_url")).to_be_focused()
     expect(ui.page.locator("#id_link_title")).to_have_value("Campaign page")
     ui.assert_no_console_errors()
+
+
+def test_a_reviewer_finds_approve_without_scrolling(
+    ui: Ui, people: World, made: Scorecards
+) -> None:
+    submitted = made.submitted
+    type(submitted).objects.filter(pk=submitted.pk).update(status=AssessmentStatus.UNDER_REVIEW)
+    ui.sign_in_directly(people.rita)
+    ui.goto(ui.url("scorecards:assessment", submitted.pk))
+    approve = ui.page.get_by_role("button", name="Approve…")
+    expect(approve).to_be_in_viewport()  # 1,280 × 900, the page as it opens
+    approve.click()
+    ui.page.wait_for_load_state()
+    expect(ui.page.get_by_role("button", name="Yes, approve")).to_be_visible()
+    ui.assert_no_console_errors()
