@@ -226,6 +226,12 @@ def _page(name: str, part: str | None = None, *extra: str) -> Callable[[World], 
     return path
 
 
+def _section(part: str, section: str) -> Callable[[World], str]:
+    """The assessment page of ``part``, at its section ``section``."""
+    page = _page("assessment", part)
+    return lambda world: f"{page(world)}?section={section}"
+
+
 def _after(part: str, name: str) -> Callable[[World], str]:
     """The path of ``scorecards:<name>`` (no arguments), once ``part`` is made."""
 
@@ -275,6 +281,18 @@ def _agree_on_another_rating_without_a_reason(ui: Ui, world: World) -> None:
     expect(ui.page.locator("#id_difference_reason_error")).to_be_visible()
 
 
+def _ask_to_submit(ui: Ui, world: World) -> None:
+    """The coordinator presses Submit: a summary page asks first."""
+    ui.submit("Submit for review…")
+    expect(ui.page.get_by_role("heading", name="What the quality checks say")).to_be_visible()
+
+
+def _link_a_script(ui: Ui, world: World) -> None:
+    ui.page.locator("#id_link_url").fill("javascript:alert(1)")
+    ui.submit("Add the link")
+    expect(ui.page.locator("#error-summary")).to_be_focused()
+
+
 def _write_the_process_then_open_every_form(ui: Ui, world: World) -> None:
     """Saves the process through its form, then opens the folded forms (the process, an
     action point), which axe-core does not check while they are closed."""
@@ -294,6 +312,8 @@ def _delete_the_action_point(ui: Ui, world: World) -> None:
     ui.page.once("dialog", lambda dialog: dialog.accept())
     ui.page.locator("#actions").get_by_role("button", name="Delete action point 1").click()
     expect(ui.page.get_by_role("status")).to_contain_text("“Recently removed”")
+    parts = ui.page.get_by_role("navigation", name="Parts of the assessment")
+    parts.get_by_role("link", name="Recently removed").click()
     removed = ui.page.get_by_role("region", name="Recently removed")
     expect(removed).to_contain_text("Gender analysis in every sector")
     expect(removed.get_by_role("button", name="Put back")).to_be_visible()
@@ -329,12 +349,12 @@ SCORECARDS_PAGES = [
         "scorecards-assessment",
         "aisha",
         _page("assessment", "draft"),
-        "Inter-agency assessment team",
+        "The rating of each performance indicator, by dimension",
     ),
     SitePage(
         "scorecards-assessment-text",
         "aisha",
-        _page("assessment", "draft"),
+        _section("draft", "team"),
         "Inter-agency assessment team",
         then=_write_the_process_then_open_every_form,
         language_switch=False,  # the page is left at #process, which a language change drops
@@ -342,7 +362,7 @@ SCORECARDS_PAGES = [
     SitePage(
         "scorecards-assessment-removed",
         "bolat",
-        _page("assessment", "draft"),
+        _section("draft", "actions"),
         "Recently removed",
         then=_delete_the_action_point,
         language_switch=False,  # the page is the answer to a POST
@@ -350,11 +370,34 @@ SCORECARDS_PAGES = [
     SitePage(
         "scorecards-assessment-annual",
         "aisha",
-        _page("assessment", "annual"),
+        _section("annual", "review"),
         "Quality checks and review",
     ),
     SitePage(
-        "scorecards-assessment-review", "rita", _page("assessment", "submitted"), "Review workflow"
+        "scorecards-assessment-evidence", "bolat", _section("draft", "evidence"), "Add a link"
+    ),
+    SitePage(
+        "scorecards-assessment-comments", "aisha", _section("draft", "comments"), "Add a comment"
+    ),
+    SitePage(
+        "scorecards-assessment-errors",
+        "bolat",
+        _section("draft", "evidence"),
+        "There is a problem",
+        status=400,
+        then=_link_a_script,
+        language_switch=False,  # the page is the answer to a POST
+    ),
+    SitePage(
+        "scorecards-submit-confirm",
+        "aisha",
+        _page("assessment", "draft"),
+        "What will happen",
+        then=_ask_to_submit,
+        language_switch=False,
+    ),
+    SitePage(
+        "scorecards-assessment-review", "rita", _section("submitted", "review"), "Review workflow"
     ),
     SitePage("scorecards-report", "aisha", _page("report", "draft"), "This report in other forms"),
     SitePage("scorecards-action-edit", "bolat", _action_edit, "Edit an action point"),

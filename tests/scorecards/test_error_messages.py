@@ -84,7 +84,7 @@ def test_a_workflow_refusal_names_the_step_and_the_status_in_the_persons_languag
 ):
     client = speaking(world.aisha, lang)
     step = _url("assessment-step", assessment.pk)
-    assert client.post(step, {"step": "submit"}).status_code == 302
+    assert client.post(step, {"step": "submit", "confirmed": "yes"}).status_code == 302
     again = client.post(step, {"step": "submit"})
     assert again.status_code == 400
     assert SUBMITTED_ALREADY[lang] in again.content.decode()

@@ -27,12 +27,19 @@ def _deleted_action(world, assessment) -> tuple[int, str]:
     return pk, response.content.decode()
 
 
+def _removed_section(person, assessment) -> str:
+    url = _url("assessment", assessment.pk) + "?section=removed"
+    return signed_in(person).get(url).content.decode()
+
+
 def test_deleting_says_how_to_undo_and_the_page_offers_to_put_it_back(world, assessment):
     pk, page = _deleted_action(world, assessment)
     assert "The action point was deleted." in page
     assert "You can put it back under “Recently removed” for 30 days." in page
-    assert 'id="removed"' in page and "Joint campaign" in page
+    assert '<a href="?section=removed">Recently removed</a>' in page
     kept = Removed.objects.get()
+    page = _removed_section(world.bolat, assessment)
+    assert 'id="removed"' in page and "Joint campaign" in page
     assert _url("removed-restore", kept.pk) in page
 
     response = signed_in(world.aisha).post(_url("removed-restore", kept.pk))
@@ -40,7 +47,8 @@ def test_deleting_says_how_to_undo_and_the_page_offers_to_put_it_back(world, ass
     assert response["Location"].endswith("#actions")
     assert ActionPoint.objects.get(pk=pk).text == "Joint campaign"
     after = signed_in(world.aisha).get(_url("assessment", assessment.pk)).content.decode()
-    assert 'id="removed"' not in after
+    assert "?section=removed" not in after
+    assert "Nothing was removed" in _removed_section(world.aisha, assessment)
 
 
 def test_readers_and_reviewers_do_not_see_what_was_removed(world, assessment):
@@ -57,8 +65,8 @@ def test_a_submitted_assessment_lists_what_was_removed_without_the_button(world,
     _deleted_action(world, assessment)
     transition(actor=world.aisha, assessment=assessment, step_name="submit")
     kept = Removed.objects.get()
-    page = signed_in(world.aisha).get(_url("assessment", assessment.pk)).content.decode()
-    assert "Recently removed" in page and _url("removed-restore", kept.pk) not in page
+    page = _removed_section(world.aisha, assessment)
+    assert "Joint campaign" in page and _url("removed-restore", kept.pk) not in page
     response = signed_in(world.aisha).post(_url("removed-restore", kept.pk))
     assert response.status_code == 409
     assert (

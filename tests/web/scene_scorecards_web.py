@@ -91,7 +91,8 @@ def body(scene: Any, route: str, role: str, relation: str) -> dict[str, object]:
     bodies: dict[str, dict[str, object]] = {
         "scorecards/<int:pk>/text/": {"process_text": "Matrix process", "context_text": ""},
         "scorecards/<int:pk>/workflow/": {
-            "step": "start_review" if relation == "submitted" else "submit"
+            "step": "start_review" if relation == "submitted" else "submit",
+            "confirmed": "yes",  # past the summary page that submitting shows first
         },
         "scorecards/<int:pk>/team/": {"name": "Matrix Member", "entity": "UNDP"},
         "scorecards/<int:pk>/comments/": {"text": "Matrix comment"},

@@ -33,6 +33,7 @@ from cometa.scorecards.models import (
     TeamMember,
 )
 from cometa.scorecards.records import removal
+from cometa.scorecards.web.summary import level_tones
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class IndicatorRow:
     reassessed: bool
     rating_year: int | None
     carried: bool  # the rating comes from an earlier year
+    tone: str = ""  # the level's colour in the chart palette (summary.level_tones)
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,7 @@ def _dimension_rows(
 ) -> list[DimensionRows]:
     """The stored indicator rows under their dimension, in the framework's order."""
     labels = level_labels(framework, language)
+    tones = level_tones(framework)
     dimensions = []
     for dimension in framework.dimensions:
         rows = []
@@ -176,6 +179,7 @@ def _dimension_rows(
                     reassessed=row.reassessed,
                     rating_year=row.rating_year,
                     carried=bool(row.rating_year and row.rating_year != assessment.year),
+                    tone=tones.get(row.level, ""),
                 )
             )
         dimensions.append(DimensionRows(dimension.code, dimension.title.get(language), rows))

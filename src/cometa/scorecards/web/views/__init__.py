@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.forms import Form
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 
 def language() -> str:
@@ -18,10 +19,23 @@ def language() -> str:
 
 def error_summary(*forms: Form) -> list[tuple[str, str]]:
     """(message, id of the field it is about, or "") for every error of these forms: the
-    top of a long page lists them, each linking to its field."""
+    top of a long page lists them, each linking to its field and naming it ("Year: ..."),
+    since the summary is read away from the field."""
     found = []
     for form in forms:
         for name, messages in form.errors.items():
-            target = "" if name == "__all__" else form[name].id_for_label
-            found += [(str(message), target) for message in messages]
+            if name == "__all__" or name not in form.fields:
+                found += [(str(message), "") for message in messages]
+                continue
+            field = form[name]
+            found += [
+                (named(str(field.label), str(message)), field.id_for_label) for message in messages
+            ]
     return found
+
+
+def named(label: str, message: str) -> str:
+    """``message`` with the name of its field in front, unless it starts with it already."""
+    if not label or message.casefold().startswith(label.casefold()):
+        return message
+    return _("%(field)s: %(message)s") % {"field": label, "message": message}

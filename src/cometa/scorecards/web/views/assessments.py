@@ -23,7 +23,7 @@ from cometa.scorecards.assessments import selectors as assessment_selectors
 from cometa.scorecards.frameworks import selectors as framework_selectors
 from cometa.scorecards.models import Assessment
 from cometa.scorecards.records import removal
-from cometa.scorecards.web import pages
+from cometa.scorecards.web import pages, summary
 from cometa.scorecards.web.forms import (
     ActionForm,
     AssessmentCreateForm,
@@ -56,11 +56,19 @@ def _list(request: HttpRequest, form: AssessmentCreateForm | None, status: int) 
     person = person_of(request)
     filters = AssessmentFilterForm(request.GET, years=assessment_selectors.assessment_years(person))
     page = paginate(request, assessment_selectors.assessment_list(person, **filters.filters()))
+    rows = summary.list_rows(list(page.object_list), language())
     if getattr(request, "htmx", False) and request.method == "GET":
-        return render(request, "scorecards/_assessment_rows.html", {"page": page})
+        return render(request, "scorecards/_assessment_rows.html", {"page": page, "rows": rows})
     form = form or create_form(person)
     may_start = bool(form.fields["organisation"].widget.choices[1:])
-    context = {"page": page, "filters": filters, "form": form, "may_start": may_start}
+    context = {
+        "page": page,
+        "rows": rows,
+        "filters": filters,
+        "form": form,
+        "may_start": may_start,
+        "errors": error_summary(form) if form.is_bound else [],
+    }
     return render(request, "scorecards/assessment_list.html", context, status=status)
 
 
@@ -114,30 +122,57 @@ def render_assessment(
     step: str = "",
     **bound: Form,
 ) -> HttpResponse:
-    """The assessment page; ``bound`` replaces a form by the one the person sent (with its
-    errors), ``step`` names the workflow step whose form that is."""
-    page = pages.assessment_page(person_of(request), assessment, language())
+    """The assessment page, showing the section ``?section=`` names; ``bound`` replaces a
+    form by the one the person sent (with its errors, in the section that holds it),
+    ``step`` names the workflow step whose form that is."""
+    person = person_of(request)
+    page = pages.assessment_page(person, assessment, language())
     forms = page_forms(page) | bound
-    steps = [
-        {
-            "name": name,
-            "label": STEP_LABELS[name],
-            "needs_comment": name in COMMENT_STEPS,
-            "form": forms["workflow_form"]
-            if name == step
-            else WorkflowForm(initial={"step": name}, auto_id=f"id_{name}_%s"),
-        }
-        for name in page.steps
-    ]
+    sent = [summary.FORM_SECTIONS[name] for name in bound if name in summary.FORM_SECTIONS]
+    section = sent[0] if sent else summary.section_of(request.GET.get("section", ""))
+    steps = [_step(name, forms["workflow_form"] if name == step else None) for name in page.steps]
+    made = page_progress(page)
     context = {
         "page": page,
         "assessment": assessment,
-        "steps": steps,
+        "section": section,
+        "tabs": summary.tabs(section, removed=bool(page.removed)),
+        "anchors": summary.anchors_json(),
+        "progress": made,
+        "quick_steps": [item for item in steps if not item["needs_comment"]],
+        "comment_steps": [item for item in steps if item["needs_comment"]],
+        "submit_blocked": summary.submit_blocked(
+            assessment, page.steps, may_edit=page.may_edit, errors=made.errors
+        ),
+        "submit_label": STEP_LABELS["submit"],
         "errors": error_summary(*bound.values()),
         "undo_days": removal.UNDO_DAYS,
         **forms,
     }
     return render(request, "scorecards/assessment_detail.html", context, status=status)
+
+
+def page_progress(page: pages.AssessmentPage) -> summary.Progress:
+    return summary.progress(
+        page.assessment,
+        reassessed=page.counts["reassessed"],
+        total=len(page.framework.indicators),
+        severities=[finding.severity for finding in page.findings],
+        evidence=len(page.evidence),
+        rated=sum(1 for dimension in page.dimensions for row in dimension.rows if row.level),
+    )
+
+
+def _step(name: str, sent: Form | None) -> dict[str, Any]:
+    """A workflow step as the page offers it: its label, whether it asks for a comment
+    (then its form sits in the review section) or a confirmation first."""
+    return {
+        "name": name,
+        "label": STEP_LABELS[name],
+        "needs_comment": name in COMMENT_STEPS,
+        "confirm": name in summary.CONFIRMED_STEPS,
+        "form": sent or WorkflowForm(initial={"step": name}, auto_id=f"id_{name}_%s"),
+    }
 
 
 @login_required
@@ -191,6 +226,9 @@ def form_on_page(
 
 
 def redirect_to(assessment: Assessment | int, anchor: str = "") -> HttpResponse:
+    """The assessment page, at the section that holds ``anchor``."""
     pk = assessment if isinstance(assessment, int) else assessment.pk
     url = reverse("scorecards:assessment", kwargs={"pk": pk})
-    return redirect(f"{url}#{anchor}" if anchor else url)
+    if not anchor:
+        return redirect(url)
+    return redirect(f"{url}?section={summary.section_of(anchor)}#{anchor}")

@@ -18,8 +18,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from cometa.accounts.acting import person_of
+from cometa.accounts.models import Person
 from cometa.core.web.pages import PAGE_SIZE, paginate
 from cometa.reports.renderers.tabular import to_xlsx
+from cometa.scorecards.frameworks import selectors as framework_selectors
 from cometa.scorecards.models import Evidence
 from cometa.scorecards.records import good_practice
 from cometa.scorecards.reporting import global_sheets, global_view, hub
@@ -140,9 +142,18 @@ def global_overview(request: HttpRequest) -> HttpResponse:
             "regressions": regressions,
             "regression_rows": _regression_rows(view, regressions),
             "export_url": reverse("scorecards:global-export") + _query(request),
+            "framework_url": _framework_url(person, view.definitions),
         }
     status = 200 if form.is_valid() else 400
     return render(request, "scorecards/global.html", context, status=status)
+
+
+def _framework_url(person: Person, definitions: global_view.Definitions | None) -> str:
+    """The page of the framework's newest version the person may see ("" if none)."""
+    if definitions is None:
+        return ""
+    version = framework_selectors.frameworks_for(person, identifier=definitions.identifier).first()
+    return reverse("scorecards:framework", args=[version.pk]) if version else ""
 
 
 def _tables(view: global_view.GlobalView) -> dict[str, Any]:

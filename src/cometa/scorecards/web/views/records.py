@@ -29,7 +29,7 @@ from cometa.scorecards.web.forms import (
     EvidenceUploadForm,
     TeamMemberForm,
 )
-from cometa.scorecards.web.views import language
+from cometa.scorecards.web.views import error_summary, language
 from cometa.scorecards.web.views.assessments import form_on_page, redirect_to, render_assessment
 
 
@@ -176,7 +176,12 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The action point was saved."))
             return redirect_to(action.assessment, f"action-{action.pk}")
-    context = {"form": form, "action": action, "assessment": action.assessment}
+    context = {
+        "form": form,
+        "action": action,
+        "assessment": action.assessment,
+        "errors": error_summary(form) if form.is_bound else [],
+    }
     status = 400 if form.errors else 200
     return render(request, "scorecards/action_form.html", context, status=status)
 
