@@ -60,7 +60,7 @@ def value_record(
                 "kind": row.kind,
                 "period": str(row.period),
                 "key": row.key,
-                "value": None if row.value is None else str(row.value),
+                "value": None if row.value is None else format(row.value.normalize(), "f"),
                 "text": row.text,
                 "revision": row.revision,
             },
