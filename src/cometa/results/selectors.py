@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import DecimalField, Model, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -39,7 +40,7 @@ def _scoped(person: Person, rows: QuerySet[M], office_path: str) -> QuerySet[M]:
 def _get(rows: QuerySet[M], pk: object, what: str) -> M:
     try:
         return rows.get(pk=int(str(pk)))
-    except (rows.model.DoesNotExist, ValueError):
+    except (ObjectDoesNotExist, ValueError):
         raise Http404(f"No such {what}.") from None
 
 

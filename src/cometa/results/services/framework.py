@@ -142,7 +142,9 @@ def indicator_attach(
     """Measures ``to`` with an indicator of the floor, in ``version``."""
     plan = to.plan if isinstance(to, Outcome) else to.outcome.plan
     require_edit(actor, plan.office)
-    owner = {"outcome": to} if isinstance(to, Outcome) else {"output": to}
+    owner: dict[str, Outcome | Output] = (
+        {"outcome": to} if isinstance(to, Outcome) else {"output": to}
+    )
     with written_once("version", _("This indicator is already attached here.")):
         attached = ResultIndicator.objects.create(
             plan=plan, version=version, position=position, **owner

@@ -113,7 +113,7 @@ def _claimed(narrative: Narrative, content: FactContent) -> tuple[ResultIndicato
 
 
 def _output_outcome(indicator: ResultIndicator) -> int | None:
-    return indicator.output.outcome_id if indicator.output_id else None
+    return indicator.output.outcome_id if indicator.output is not None else None
 
 
 def fact_add(*, actor: Actor, narrative: Narrative, content: FactContent) -> Fact:
