@@ -6,3 +6,9 @@ class ResultsConfig(AppConfig):
     name = "cometa.results"
     label = "results"
     verbose_name = _("Results")
+
+    def ready(self) -> None:
+        from cometa.core.registry import registry
+        from cometa.results.shell import MODULE
+
+        registry.register(MODULE)

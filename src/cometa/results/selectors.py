@@ -170,3 +170,17 @@ def budget_totals(person: Person, office: Organisation, year: int) -> list[Budge
         )
         for row in rows
     ]
+
+
+def narrative_of(person: Person, outcome_pk: object, year: int) -> Narrative:
+    """The narrative of an outcome for a year (404 when not written or not readable)."""
+    outcome = outcome_get(person, outcome_pk)
+    found = outcome.narratives.filter(year=year).select_related("outcome__plan__office").first()
+    if found is None:
+        raise Http404("No such narrative.")
+    return found
+
+
+def budget_lines_for(person: Person, output: Output) -> QuerySet[BudgetLine]:
+    output = output_get(person, output.pk)
+    return output.budget_lines.all()
