@@ -177,3 +177,16 @@ def test_a_new_definition_version_is_attached_beside_the_old(offices) -> None:
     assert version.number == 2
     attached = framework.indicator_attach(actor=offices.elena, to=offices.outcome, version=version)
     assert attached.version.number == 2
+
+
+def test_only_platform_administrators_define_indicators(offices) -> None:
+    changed = replace(ENROLLED, title=Text("Women enrolled (SCE)"))
+    with pytest.raises(NotPermitted):
+        framework.indicator_define(actor=offices.elena, definition=changed)
+    version = framework.indicator_define(actor=offices.world.ada, definition=changed)
+    assert (version.number, version.title["en"]) == (1, "Women enrolled (SCE)")
+    framework.indicator_define(actor=offices.world.ada, definition=changed)  # unchanged
+    entries = AuditEntry.objects.filter(action="results.indicator.define")
+    assert list(entries.values_list("changes", flat=True)) == [
+        {"code": "SCE-ENROLLED", "saved": "corrected"}
+    ]

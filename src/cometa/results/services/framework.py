@@ -8,9 +8,12 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cometa.accounts.acting import Actor
+from cometa.accounts import audit
+from cometa.accounts.acting import Actor, is_system, person_or_none
 from cometa.accounts.models import Organisation
-from cometa.core.errors import ValidationFailed
+from cometa.core.errors import NotPermitted, ValidationFailed
+from cometa.indicators.definition_store import Saved, definition_save
+from cometa.indicators.definitions import Definition
 from cometa.indicators.models import IndicatorVersion
 from cometa.indicators.texts import Text
 from cometa.results.identifiers import (
@@ -38,6 +41,27 @@ from cometa.results.services.common import (
     statement,
     written_once,
 )
+
+
+def indicator_define(
+    *, actor: Actor, definition: Definition, change_note: str = ""
+) -> IndicatorVersion:
+    """Creates or changes an indicator of the floor (a change of meaning makes a new
+    version). Definitions are shared by every office: platform administrators only."""
+    if not is_system(actor) and not actor.is_platform_admin:
+        raise NotPermitted(_("Only platform administrators define indicators."))
+    with transaction.atomic():
+        version, saved = definition_save(
+            definition=definition, user=person_or_none(actor), change_note=change_note
+        )
+        if saved is not Saved.UNCHANGED:
+            audit.record(
+                actor=actor,
+                action="results.indicator.define",
+                target=version,
+                changes={"code": definition.code, "saved": saved.value},
+            )
+    return version
 
 
 def _plan_problems(content: PlanContent) -> dict[str, list[str]]:
