@@ -175,3 +175,35 @@ def test_an_office_budget_leaves_out_other_offices(offices) -> None:
     assert selectors.budget_totals(offices.elena, offices.mexico, 2022) == []
     [kaz] = selectors.budget_totals(offices.world.rita, offices.kazakhstan, 2022)
     assert (kaz.total, kaz.share) == (Decimal(7), Decimal(1))
+
+
+def test_progress_across_offices_counts_what_the_reader_may_see(offices) -> None:
+    kaz = framework.plan_create(
+        actor=SYSTEM, office=offices.kazakhstan, content=PlanContent("SN", 2022, 2025, "KAZ")
+    )
+    outcomes = [offices.outcome] + [
+        framework.outcome_create(actor=SYSTEM, plan=plan, code=code, statement_text=Text("x"))
+        for plan, code in [(offices.plan, "D_1.1"), (kaz, "D_1.1"), (kaz, "O_1")]
+    ]
+    for outcome, progress in zip(
+        outcomes, ["on_track", "off_track", "partly", "on_track"], strict=True
+    ):
+        for year in (2022, 2023):
+            narrative_save(
+                actor=SYSTEM,
+                outcome=outcome,
+                year=year,
+                content=NarrativeContent(Text("x"), progress if year == 2022 else "not_assessed"),
+                expected_version=0,
+            )
+    seen = {row.office: row for row in selectors.progress_overview(offices.world.rita, 2022)}
+    assert sorted(seen) == ["UN Women Kazakhstan", "UN Women Mexico"]
+    mexico = seen["UN Women Mexico"]
+    assert mexico.counts == {"on_track": 1, "partly": 0, "off_track": 1, "not_assessed": 0}
+    assert mexico.region == "LAC"  # from UNCT Mexico, which holds the office
+    assert (mexico.on_track.on_track, mexico.on_track.assessed) == (1, 2)
+    assert [row.office for row in selectors.progress_overview(offices.kai, 2022)] == [
+        "UN Women Kazakhstan"
+    ]
+    [later] = selectors.progress_overview(offices.elena, 2023)
+    assert later.counts["not_assessed"] == 2 and later.on_track.share is None

@@ -39,6 +39,7 @@ api/v1/results/outputs/<int:pk>/budget/                              PUT    othe
 api/v1/results/budgets/                                              GET    own       401  200  200  200   200  404  200
 api/v1/results/budgets/                                              GET    other     401  404  404  404   200  200  200
 api/v1/results/knowledge/                                            GET    -         401  200  200  200   200  200  200
+api/v1/results/progress/                                             GET    -         401  200  200  200   200  200  200
 api/v1/results/knowledge/                                            POST   own       401  403  201  403   403  404  201
 api/v1/results/knowledge/                                            POST   other     401  404  404  404   403  201  201
 """  # noqa: E501

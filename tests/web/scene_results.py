@@ -59,7 +59,7 @@ def _built(scene: Any, relation: str) -> Built:
 
 def url(scene: Any, route: str, role: str, relation: str) -> str:
     if relation == "-":
-        return "/" + route
+        return "/" + route + ("?year=2022" if route.endswith("progress/") else "")
     built = _built(scene, relation)
     if route.endswith("budgets/"):
         return f"/{route}?office={_office(scene, relation).pk}&year=2022"

@@ -3,12 +3,13 @@ not read is "not found" (404), never "forbidden", so its existence is not reveal
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import DecimalField, Model, Q, QuerySet, Sum, Value
+from django.db.models import Count, DecimalField, Model, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
@@ -28,6 +29,7 @@ from cometa.results.models import (
     Plan,
     ResultIndicator,
 )
+from cometa.results.scales import OnTrack, Progress, on_track_share
 
 M = TypeVar("M", bound=Model)
 
@@ -184,3 +186,52 @@ def narrative_of(person: Person, outcome_pk: object, year: int) -> Narrative:
 def budget_lines_for(person: Person, output: Output) -> QuerySet[BudgetLine]:
     output = output_get(person, output.pk)
     return output.budget_lines.all()
+
+
+@dataclass(frozen=True)
+class OfficeProgress:
+    """How one office assessed its outcomes in a year: counts on the progress scale."""
+
+    office_id: int
+    office: str
+    region: str  # the office's, else that of the organisation holding it
+    counts: dict[str, int]
+
+    @property
+    def on_track(self) -> OnTrack:
+        return on_track_share(code for code, n in self.counts.items() for _ in range(n))
+
+
+def progress_overview(person: Person, year: int) -> list[OfficeProgress]:
+    """Per office the person may read, the year's outcomes by progress assessment, counted
+    by the database: the view across offices for headquarters (and PI 7.1)."""
+    rows = (
+        narratives_for_year(person, year)
+        .values(
+            "outcome__plan__office",
+            "outcome__plan__office__name",
+            "outcome__plan__office__region",
+            "outcome__plan__office__parent__region",
+            "progress",
+        )
+        .annotate(count=Count("pk"))
+        .order_by("outcome__plan__office__name")
+    )
+    found: dict[int, OfficeProgress] = {}
+    for row in rows:
+        office = row["outcome__plan__office"]
+        if office not in found:
+            region = row["outcome__plan__office__region"]
+            found[office] = OfficeProgress(
+                office,
+                row["outcome__plan__office__name"],
+                region or row["outcome__plan__office__parent__region"] or "",
+                dict.fromkeys(Progress.values, 0),
+            )
+        found[office].counts[row["progress"]] = row["count"]
+    return list(found.values())
+
+
+def narratives_for_year(person: Person, year: int) -> QuerySet[Narrative]:
+    rows = Narrative.objects.filter(year=year)
+    return _scoped(person, rows, "outcome__plan__office")

@@ -108,3 +108,21 @@ def test_knowledge_search_and_budget_totals(offices) -> None:
         .status_code
         == 404
     )
+
+
+def test_the_progress_overview_for_headquarters(offices) -> None:
+    url = f"{API}outcomes/{offices.outcome.pk}/narratives/2022/"
+    body = {"text": {"en": "x"}, "progress": "on_track", "expected_version": 0}
+    assert send(signed_in(offices.elena), "PUT", url, body).status_code == 200
+    rows = signed_in(offices.world.rita).get(f"{API}progress/?year=2022").json()
+    assert rows == [
+        {
+            "office_id": offices.mexico.pk,
+            "office": "UN Women Mexico",
+            "region": "LAC",
+            "counts": {"on_track": 1, "partly": 0, "off_track": 0, "not_assessed": 0},
+            "on_track_share": "1.0000",
+        }
+    ]
+    assert signed_in(offices.kai).get(f"{API}progress/?year=2022").json() == []
+    assert signed_in(offices.kai).get(f"{API}progress/").status_code == 400

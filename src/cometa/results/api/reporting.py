@@ -203,3 +203,19 @@ class BudgetLineView(generics.GenericAPIView[Any]):
             actor=person, output=output, content=BudgetContent(**data)
         )
         return Response(s.BudgetLineSerializer(line).data)
+
+
+class ProgressOverviewView(generics.GenericAPIView[Any]):
+    serializer_class = s.OfficeProgressSerializer
+
+    @extend_schema(
+        tags=TAGS,
+        summary="Outcomes by progress assessment, per office you may read, for a year",
+        parameters=[s.YearQuerySerializer],
+        responses={200: s.OfficeProgressSerializer(many=True)},
+    )
+    def get(self, request: Request) -> Response:
+        person = person_of(request)
+        year = _valid(s.YearQuerySerializer, request.query_params.dict())["year"]
+        rows = selectors.progress_overview(person, year)
+        return Response(s.OfficeProgressSerializer(rows, many=True).data)

@@ -310,3 +310,23 @@ class BudgetWriteSerializer(serializers.Serializer[Any]):
     currency = serializers.CharField(max_length=3, help_text="ISO 4217, like USD")
     marker = serializers.ChoiceField(choices=MARKERS, help_text="Gender equality marker 0-3")
     activity = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class YearQuerySerializer(serializers.Serializer[Any]):
+    year = serializers.IntegerField()
+
+
+class OfficeProgressSerializer(serializers.Serializer[Any]):
+    office_id = serializers.IntegerField()
+    office = serializers.CharField()
+    region = serializers.CharField()
+    counts = serializers.DictField(
+        child=serializers.IntegerField(), help_text="Outcomes by progress assessment code"
+    )
+    on_track_share = serializers.DecimalField(
+        max_digits=6,
+        decimal_places=4,
+        allow_null=True,
+        source="on_track.share",
+        help_text="On track / assessed (not assessed left out)",
+    )

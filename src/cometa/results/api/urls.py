@@ -21,4 +21,5 @@ urlpatterns: list[URLPattern] = [
     path("outputs/<int:pk>/budget/", r.BudgetLineView.as_view(), name="api-results-budget-line"),
     path("budgets/", r.BudgetTotalsView.as_view(), name="api-results-budgets"),
     path("knowledge/", r.KnowledgeListView.as_view(), name="api-results-knowledge"),
+    path("progress/", r.ProgressOverviewView.as_view(), name="api-results-progress"),
 ]
