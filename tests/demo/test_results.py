@@ -89,4 +89,14 @@ def test_building_again_changes_nothing(mexico) -> None:
     entries = AuditEntry.objects.count()
     build_results(lambda note: None)
     assert AuditEntry.objects.count() == entries
-    assert AuditEntry.objects.filter(action="results.value.record").count() == 22
+    recorded = AuditEntry.objects.filter(action="results.value.record")
+    assert recorded.filter(organisation_id=mexico.pk).count() == 22
+
+
+def test_a_second_office_to_compare_with(mexico, reviewer) -> None:
+    offices = {row.office: row for row in selectors.progress_overview(reviewer, 2022)}
+    assert sorted(offices) == ["UN Women Kazakhstan", "UN Women Mexico"]
+    kazakhstan = offices["UN Women Kazakhstan"]
+    assert kazakhstan.counts == {"on_track": 1, "partly": 1, "off_track": 1, "not_assessed": 0}
+    assert kazakhstan.region == "Europe and Central Asia"
+    assert offices["UN Women Mexico"].on_track.on_track == 9

@@ -26,7 +26,7 @@ from cometa.results.inputs import (
 from cometa.results.models import Outcome, Plan, ResultIndicator
 from cometa.results.services import framework, registers, reporting, values
 
-FILES = ("results/mexico.yaml",)
+FILES = ("results/mexico.yaml", "results/kazakhstan.yaml")
 
 
 def build_results(step: Callable[[str], None]) -> None:
