@@ -1,10 +1,10 @@
 """The results API rows of the permission matrix (same columns as matrix.py).
 
-Relations: `own` = a plan (and its outcome, output, attached indicator, 2022 narrative) of
-UNDP Kazakhstan, whose editor is Bolat; the country team's coordinator (Aisha) and viewer
-(Sara) read it but only the office's own editors change it. `other` = the same of UNCT
-Mexico, which Oscar (the outsider) coordinates. Reviewers read every office and change
-none. Objects are built in tests/web/scene_results.py.
+Relations: `own` = a plan (with an outcome, output, attached indicator, partner and 2022
+narrative with one fact) of UNDP Kazakhstan, whose editor is Bolat; the country team's
+coordinator (Aisha) and viewer (Sara) read it but only the office's own editors change it.
+`other` = the same of UNCT Mexico, which Oscar (the outsider) coordinates. Reviewers read
+every office and change none. Objects are built in tests/web/scene_results.py.
 """
 
 TABLE = """
@@ -22,6 +22,10 @@ api/v1/results/outcomes/<int:pk>/outputs/                            POST   own 
 api/v1/results/outcomes/<int:pk>/outputs/                            POST   other     401  404  404  404   403  201  201
 api/v1/results/outcomes/<int:pk>/partners/                           POST   own       401  403  201  403   403  404  201
 api/v1/results/outcomes/<int:pk>/partners/                           POST   other     401  404  404  404   403  201  201
+api/v1/results/outcomes/<int:pk>/partners/<int:partner_pk>/         DELETE own       401  403  204  403   403  404  204
+api/v1/results/outcomes/<int:pk>/partners/<int:partner_pk>/         DELETE other     401  404  404  404   403  204  204
+api/v1/results/facts/<int:pk>/                                       DELETE own       401  403  204  403   403  404  204
+api/v1/results/facts/<int:pk>/                                       DELETE other     401  404  404  404   403  204  204
 api/v1/results/outcomes/<int:pk>/narratives/<int:year>/              GET    own       401  200  200  200   200  404  200
 api/v1/results/outcomes/<int:pk>/narratives/<int:year>/              GET    other     401  404  404  404   200  200  200
 api/v1/results/outcomes/<int:pk>/narratives/<int:year>/              PUT    own       401  403  200  403   403  404  200

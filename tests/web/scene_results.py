@@ -5,14 +5,15 @@ outcome D_1.1, output D_1.1.1, an indicator attached to the outcome and a 2022 n
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import Organisation
 from cometa.indicators.definition_store import definition_save
 from cometa.indicators.texts import Text
-from cometa.results.inputs import NarrativeContent, PlanContent
-from cometa.results.models import Outcome, Output, Plan, ResultIndicator
+from cometa.results.inputs import FactContent, NarrativeContent, PlanContent
+from cometa.results.models import Fact, Outcome, Output, Partner, Plan, ResultIndicator
 from cometa.results.services import framework, reporting
 from tests.results.conftest import ENROLLED
 
@@ -25,6 +26,8 @@ class Built:
     outcome: Outcome
     output: Output
     attached: ResultIndicator
+    partner: Partner
+    fact: Fact
 
 
 def _office(scene: Any, relation: str) -> Organisation:
@@ -45,14 +48,20 @@ def _built(scene: Any, relation: str) -> Built:
         )
         version = definition_save(definition=ENROLLED)[0]
         attached = framework.indicator_attach(actor=SYSTEM, to=outcome, version=version)
-        reporting.narrative_save(
+        narrative = reporting.narrative_save(
             actor=SYSTEM,
             outcome=outcome,
             year=2022,
             content=NarrativeContent(Text("2,763 women enrolled.")),
             expected_version=0,
         )
-        scene.cache[key] = Built(plan, outcome, output, attached)
+        partner = framework.partner_add(
+            actor=SYSTEM, outcome=outcome, name="UNDP", kind="un_entity"
+        )
+        fact = reporting.fact_add(
+            actor=SYSTEM, narrative=narrative, content=FactContent(Decimal(2763), "women")
+        )
+        scene.cache[key] = Built(plan, outcome, output, attached, partner, fact)
     found: Built = scene.cache[key]
     return found
 
@@ -68,11 +77,13 @@ def url(scene: Any, route: str, role: str, relation: str) -> str:
         "outcomes/<int:pk>/": built.outcome.pk,
         "indicators/<int:pk>/": built.attached.pk,
         "outputs/<int:pk>/": built.output.pk,
+        "facts/<int:pk>/": built.fact.pk,
     }
     path = route
     for prefix, value in pk.items():
         if route.startswith(PREFIX + prefix):
             path = route.replace("<int:pk>", str(value))
+    path = path.replace("<int:partner_pk>", str(built.partner.pk))
     return "/" + path.replace("<int:year>", "2022")
 
 

@@ -26,6 +26,7 @@ from cometa.results.models import (
     Narrative,
     Outcome,
     Output,
+    Partner,
     Plan,
     ResultIndicator,
 )
@@ -235,3 +236,13 @@ def progress_overview(person: Person, year: int) -> list[OfficeProgress]:
 def narratives_for_year(person: Person, year: int) -> QuerySet[Narrative]:
     rows = Narrative.objects.filter(year=year)
     return _scoped(person, rows, "outcome__plan__office")
+
+
+def partner_get(person: Person, outcome_pk: int, pk: object) -> Partner:
+    rows = Partner.objects.select_related("outcome__plan__office").filter(outcome_id=outcome_pk)
+    return _get(_scoped(person, rows, "outcome__plan__office"), pk, "partner")
+
+
+def fact_get(person: Person, pk: object) -> Fact:
+    rows = Fact.objects.select_related("narrative__outcome__plan__office")
+    return _get(_scoped(person, rows, "narrative__outcome__plan__office"), pk, "fact")

@@ -126,3 +126,26 @@ def test_the_progress_overview_for_headquarters(offices) -> None:
     ]
     assert signed_in(offices.kai).get(f"{API}progress/?year=2022").json() == []
     assert signed_in(offices.kai).get(f"{API}progress/").status_code == 400
+
+
+def test_removing_a_partner_and_a_fact(offices) -> None:
+    client = signed_in(offices.elena)
+    partner = send(
+        client,
+        "POST",
+        f"{API}outcomes/{offices.outcome.pk}/partners/",
+        {"name": "INMUJERES", "kind": "government"},
+    ).json()
+    url = f"{API}outcomes/{offices.outcome.pk}/partners/{partner['id']}/"
+    assert send(signed_in(offices.vic), "DELETE", url, {}).status_code == 403
+    assert send(client, "DELETE", url, {}).status_code == 204
+    assert send(client, "DELETE", url, {}).status_code == 404
+    narrative = f"{API}outcomes/{offices.outcome.pk}/narratives/2022/"
+    body = {"text": {"en": "x"}, "progress": "on_track", "expected_version": 0}
+    send(client, "PUT", narrative, body)
+    fact = send(client, "POST", narrative + "facts/", {"value": "15", "label": "centres"}).json()
+    assert (
+        send(signed_in(offices.kai), "DELETE", f"{API}facts/{fact['id']}/", {}).status_code == 404
+    )
+    assert send(client, "DELETE", f"{API}facts/{fact['id']}/", {}).status_code == 204
+    assert client.get(narrative).json()["facts"] == []

@@ -158,3 +158,18 @@ class AttachView(generics.GenericAPIView[Any]):
         version = _version(data["indicator"], data.get("version"))
         attached = framework.indicator_attach(actor=person, to=to, version=version)
         return Response(s.AttachedSerializer(attached).data, status=status.HTTP_201_CREATED)
+
+
+class PartnerView(generics.GenericAPIView[Any]):
+    serializer_class = s.PartnerSerializer
+
+    @extend_schema(
+        tags=TAGS,
+        summary="Remove a partner from an outcome",
+        responses={204: None, **WRITE},
+    )
+    def delete(self, request: Request, pk: int, partner_pk: int) -> Response:
+        person = person_of(request)
+        partner = selectors.partner_get(person, pk, partner_pk)
+        framework.partner_remove(actor=person, partner=partner)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -219,3 +219,13 @@ class ProgressOverviewView(generics.GenericAPIView[Any]):
         year = _valid(s.YearQuerySerializer, request.query_params.dict())["year"]
         rows = selectors.progress_overview(person, year)
         return Response(s.OfficeProgressSerializer(rows, many=True).data)
+
+
+class FactView(generics.GenericAPIView[Any]):
+    serializer_class = s.FactSerializer
+
+    @extend_schema(tags=TAGS, summary="Remove a fact", responses={204: None, **WRITE})
+    def delete(self, request: Request, pk: int) -> Response:
+        person = person_of(request)
+        reporting.fact_remove(actor=person, fact=selectors.fact_get(person, pk))
+        return Response(status=status.HTTP_204_NO_CONTENT)
