@@ -159,3 +159,15 @@ def test_a_fact_refuses_an_indicator_of_another_outcome(offices) -> None:
             content=FactContent(Decimal(1), "x", indicator=elsewhere.pk),
         )
     assert "indicator" in refused.value.errors
+
+
+def test_two_first_saves_at_once_the_second_is_a_conflict(offices, monkeypatch) -> None:
+    """On PostgreSQL a lock on no row locks nothing: both may read "no narrative yet". The
+    table's unique constraint then refuses the second insert, and it is a 409 too."""
+    write(offices)
+    monkeypatch.setattr(  # the second writer read before the first one's commit
+        Narrative.objects, "select_for_update", lambda: Narrative.objects.none()
+    )
+    with pytest.raises(Conflict):
+        write(offices, NarrativeContent(Text("Mine."), "off_track"), expected=0)
+    assert Narrative.objects.get().progress == "on_track"
