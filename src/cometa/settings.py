@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "cometa.indicators",
     "cometa.scorecards",
     "cometa.network",
+    "cometa.results",
     "cometa.demo",
 ]
 

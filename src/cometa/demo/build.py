@@ -1,17 +1,20 @@
-"""Builds the whole demo: organisations and people, then the scorecards."""
+"""Builds the whole demo: organisations and people, the scorecards, then the results
+frameworks."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from cometa.demo.accounts import DemoAccount, build_accounts
+from cometa.demo.results import build_results
 from cometa.demo.scorecards import build_scorecards
 
 __all__ = ["DemoAccount", "build_demo"]
 
 
-#: Parts reported to ``progress``: organisations and people, then the four of the scorecards.
-STEPS = 5
+#: Parts reported to ``progress``: organisations and people, the four of the scorecards,
+#: the results frameworks.
+STEPS = 6
 
 
 def build_demo(*, progress: Callable[[int, str], None] | None = None) -> list[DemoAccount]:
@@ -28,4 +31,5 @@ def build_demo(*, progress: Callable[[int, str], None] | None = None) -> list[De
         report(done, note)
 
     build_scorecards(step)
+    build_results(step)
     return accounts

@@ -1,0 +1,109 @@
+"""Baselines, targets and actuals of the indicators attached to an office's results,
+stored in the indicators floor's value store under the attachment's definition version."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from cometa.accounts.acting import Actor, person_or_none
+from cometa.indicators.models import IndicatorValue, MismatchReason, ValueKind
+from cometa.indicators.periods import Period
+from cometa.indicators.value_store import Provenance, mismatch_reason_record, value_store
+from cometa.results.inputs import ValueInput
+from cometa.results.models import Plan, ResultIndicator
+from cometa.results.services.common import invalid, record, require_edit
+
+
+def _check_period(plan: Plan, kind: str, period: Period) -> None:
+    """Targets and actuals fall within the plan's years; a baseline ends before the plan
+    does (it is usually measured before the plan starts)."""
+    if kind == ValueKind.BASELINE:
+        if period.end.year > plan.end_year:
+            raise invalid("period", _("A baseline is measured before the plan ends."))
+        return
+    if period.start.year < plan.start_year or period.end.year > plan.end_year:
+        raise invalid(
+            "period",
+            _("Targets and actuals fall within the plan's years (%(start)s-%(end)s).")
+            % {"start": plan.start_year, "end": plan.end_year},
+        )
+
+
+def value_record(
+    *, actor: Actor, indicator: ResultIndicator, value: ValueInput, expected_revision: int
+) -> IndicatorValue:
+    """Enters one cell. ``expected_revision`` is the revision the person saw (0 for an
+    empty cell): a cell someone changed meanwhile is refused with ``Conflict`` (409)."""
+    plan = indicator.plan
+    require_edit(actor, plan.office)
+    _check_period(plan, value.kind, value.period)
+    with transaction.atomic():
+        row = value_store(
+            owner=indicator,
+            version=indicator.version,
+            kind=value.kind,
+            period=value.period,
+            key=value.key,
+            value=value.value,
+            text=value.text,
+            comment=value.comment,
+            provenance=Provenance.entered(person_or_none(actor)),
+            expected_revision=expected_revision,
+        )
+        record(
+            actor=actor,
+            action="value.record",
+            target=row,
+            office=plan.office,
+            changes={
+                "kind": row.kind,
+                "period": str(row.period),
+                "key": row.key,
+                "value": None if row.value is None else format(row.value.normalize(), "f"),
+                "text": row.text,
+                "revision": row.revision,
+            },
+        )
+    return row
+
+
+def total_reason_record(
+    *,
+    actor: Actor,
+    indicator: ResultIndicator,
+    kind: str,
+    period: Period,
+    key: str,
+    dimension: str,
+    reason: str,
+) -> MismatchReason | None:
+    """Why the parts of a total do not add up ("five participants did not give their
+    sex"); an empty reason removes the one recorded."""
+    office = indicator.plan.office
+    require_edit(actor, office)
+    with transaction.atomic():
+        row = mismatch_reason_record(
+            owner=indicator,
+            version=indicator.version,
+            kind=kind,
+            period=period,
+            key=key,
+            dimension=dimension,
+            reason=reason,
+            user=person_or_none(actor),
+        )
+        record(
+            actor=actor,
+            action="value.total_reason",
+            target=indicator,
+            office=office,
+            changes={
+                "kind": kind,
+                "period": str(period),
+                "key": key,
+                "dimension": dimension,
+                "reason": reason.strip(),
+            },
+        )
+    return row

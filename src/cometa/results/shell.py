@@ -1,0 +1,13 @@
+"""What the results module adds to the shell: its API routes (pages come later)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy
+
+from cometa.core.registry import Module, Routes
+
+MODULE = Module(
+    key="results",
+    label=gettext_lazy("Results"),
+    api=(Routes("results/", "cometa.results.api.urls"),),
+)
