@@ -235,7 +235,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "cometa.core.api.schema.CometaAutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    # OPTIONS answers with the allowed methods only: DRF's description of a view's
+    # OPTIONS is refused (405 with the allowed methods): DRF's description of a view's
     # serializer failed on views without a queryset (500), and the schema says more.
     "DEFAULT_METADATA_CLASS": None,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
