@@ -298,3 +298,11 @@ def test_a_viewer_may_not_add_evidence_from_the_indicator(world, assessment):
         {"url": "https://example.org/x", "title": "X", "category": "other"},
     )
     assert response.status_code == 403 and not Evidence.objects.exists()
+
+
+def test_the_framework_page_words_its_rules_the_same_way(world, swap):
+    page = _text(signed_in(world.sara).get(_url("framework", swap.pk)))
+    assert "is at least 33\u00a0% and at most 50\u00a0%" in page  # PI 1.3, meets
+    assert "is more than 50\u00a0%" in page  # PI 1.3, exceeds: 100 % goes without saying
+    assert "any one of: “Within the current Cooperation Framework cycle" in page  # PI 3.2
+    assert not re.search(r"[\[(]\d+, (\d+|∞)[\])]", page)
