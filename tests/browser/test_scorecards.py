@@ -115,6 +115,30 @@ def _beside(page: Page, panel: Locator, criterion: Locator) -> None:
         assert panel_box["x"] >= criterion_box["x"] + criterion_box["width"], (panel_box, width)
 
 
+def test_on_a_phone_a_line_under_the_answers_follows_them(
+    ui: Ui, people: World, made: Scorecards
+) -> None:
+    ui.sign_in_directly(people.bolat)
+    ui.page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        ui.goto(ui.url("scorecards:indicator", made.draft.pk, CODE))
+        line = ui.page.locator("#rating-line")
+        expect(line).to_be_hidden()  # nothing rated yet
+        with ui.page.expect_response(lambda response: response.url.endswith("/preview/")):
+            answer(ui.page, made, "b", "Met").check()
+        expect(line).to_contain_text("With these answers: Approaches minimum requirements")
+        expect(line).to_be_in_viewport()
+        panel = ui.page.get_by_role("region", name="Rating preview (not saved)")
+        expect(panel).not_to_be_in_viewport()  # the panel itself is after the criteria
+        line.get_by_role("link", name="what “Meets minimum requirements” needs").click()
+        expect(panel).to_be_in_viewport()
+        width = ui.page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= 390, width
+    finally:
+        ui.page.set_viewport_size({"width": 1280, "height": 900})
+    ui.assert_no_console_errors()
+
+
 # --- errors: the summary takes the focus, each message names its field ----------------------
 
 

@@ -80,6 +80,10 @@ def test_the_live_panel_says_ranges_in_words_not_intervals(world, assessment):
     assert "must be at least 33\u00a0%" in panel
     assert not CODE_OR_INTERVAL.search(panel), CODE_OR_INTERVAL.search(panel)
     assert "Saved rating" in panel  # the preview says what it is compared with
+    line = re.search(r'<p class="rating-line" id="rating-line" hx-swap-oob="true">(.*?)</p>', panel)
+    assert line, "no line for narrow screens"
+    assert "<strong>Approaches minimum requirements</strong>" in line.group(1)
+    assert "what “Meets minimum requirements” needs" in line.group(1)
 
 
 def test_rules_of_each_level_are_worded_with_the_criteria_s_own_text(world, assessment):

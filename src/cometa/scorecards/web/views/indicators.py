@@ -155,7 +155,7 @@ def indicator_preview(request: HttpRequest, pk: int, code: str) -> HttpResponse:
         form.is_valid()
     panel, _rating = _preview(page, form, sent=data is not None)
     if getattr(request, "htmx", False):
-        return render(request, "scorecards/_rating_panel.html", {"panel": panel})
+        return render(request, "scorecards/_rating_preview.html", {"panel": panel})
     return _render(request, page, form, panel)
 
 
