@@ -9,6 +9,7 @@ A test that opens no scorecards page makes nothing.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from functools import cached_property
 from typing import Any
@@ -293,6 +294,26 @@ def _link_a_script(ui: Ui, world: World) -> None:
     expect(ui.page.locator("#error-summary")).to_be_focused()
 
 
+def _save_a_number_out_of_range(ui: Ui, world: World) -> None:
+    ui.page.get_by_label(re.compile(r"^Share of Cooperation Framework outcome")).fill("140")
+    ui.submit("Save")
+    expect(ui.page.locator("#error-summary")).to_be_focused()
+
+
+def _lower_the_rating(ui: Ui, world: World) -> None:
+    """Unticks what made PI 1.1 reach “Approaches”: the page asks before saving."""
+    ui.page.locator("#criterion-approaches-a").get_by_label("Not met", exact=True).check()
+    ui.submit("Save")
+    expect(ui.page.get_by_role("region", name="The rating would go down")).to_be_focused()
+
+
+def _add_a_link_without_its_address(ui: Ui, world: World) -> None:
+    ui.page.locator("details.add-evidence > summary").click()
+    ui.page.locator("#id_link_title").fill("A link without its address")
+    ui.submit("Add the link")
+    expect(ui.page.locator("#error-summary")).to_contain_text("Link: ")
+
+
 def _write_the_process_then_open_every_form(ui: Ui, world: World) -> None:
     """Saves the process through its form, then opens the folded forms (the process, an
     action point), which axe-core does not check while they are closed."""
@@ -435,6 +456,32 @@ SCORECARDS_PAGES = [
         "Reassessment",
         status=409,
         then=_save_after_someone_else,
+        language_switch=False,
+    ),
+    SitePage(
+        "scorecards-indicator-number-errors",
+        "bolat",
+        _page("indicator", "draft", "1.3"),
+        "There is a problem",
+        status=400,
+        then=_save_a_number_out_of_range,
+        language_switch=False,
+    ),
+    SitePage(
+        "scorecards-indicator-lower-rating",
+        "bolat",
+        _page("indicator", "draft", RATED_CODE),
+        "The rating would go down",
+        then=_lower_the_rating,
+        language_switch=False,
+    ),
+    SitePage(
+        "scorecards-indicator-evidence-errors",
+        "bolat",
+        _page("indicator", "draft", RATED_CODE),
+        "There is a problem",
+        status=400,
+        then=_add_a_link_without_its_address,
         language_switch=False,
     ),
     SitePage("scorecards-frameworks", "ada", _after("swap", "frameworks"), "Rating frameworks"),

@@ -138,6 +138,8 @@ def test_a_band_input_is_rated(world, swap):
         {"indicator": "1.3", "inputs": {key: 40}},
     )
     assert response.json()["level"] == "meets"
+    # what is missing says the bound in words, with the unit, the input by its key
+    assert response.json()["trace"]["missing_for_next"] == [f"“{key}” must be more than 50\u00a0%"]
 
 
 def _input_key(world, swap):

@@ -10,12 +10,12 @@ from django.utils import translation
 
 from cometa.scorecards.frameworks.engine import Answer, Missing, MissingKind, rate
 from cometa.scorecards.frameworks.loading import load_builtin
-from cometa.scorecards.frameworks.rule_words import describe_missing
-from cometa.scorecards.web.pages import _missing
+from cometa.scorecards.frameworks.rule_words import InputName, describe_missing
+from cometa.scorecards.web.rating_panel import CriterionRef, MissingLine, missing_line
 
 UNCT = load_builtin("unct-swap", "2018")
 COLLECTIVE = load_builtin("collective-impact", "2024")
-ENGLISH_WORDS = ("one of:", "more of:", "must be")
+ENGLISH_WORDS = ("one of these", "more of these", "must be", "at least", "more than", "less than")
 
 
 def _missing_records() -> set[Missing]:
@@ -75,15 +75,67 @@ def test_an_input_is_named_by_its_label_in_english():
     more = Missing(MissingKind.MORE_OF, ("a.x", "a.y"), count=2)
     with translation.override("en"):
         said = describe_missing(bound, criteria={}, inputs={"pct_women": "Share of women"})
-        assert said == "“Share of women” must be ≥ 47"
+        assert said == "“Share of women” must be at least 47"
         assert describe_missing(more, criteria={"a.x": "Meets (a)"}, inputs={}) == (
-            "2 more of: Meets (a), a.y"
+            "2 more of these: Meets (a), a.y"
         )
 
 
+SHARE = InputName("Share of budget", "percent", 0, 100)
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        (Missing(MissingKind.CRITERION, ("m.a",)), "“Text a”"),
+        (Missing(MissingKind.ONE_OF, ("m.a", "m.b")), "one of these: “Text a”, “Text b”"),
+        (
+            Missing(MissingKind.MORE_OF, ("m.a", "m.b"), count=1),
+            "1 more of these: “Text a”, “Text b”",
+        ),
+        (
+            Missing(MissingKind.INPUT_GIVEN, input="s", interval="[33, 50)"),
+            "give “Share of budget”: it must be at least 33\u00a0% and less than 50\u00a0%",
+        ),
+        (
+            Missing(MissingKind.INPUT_GIVEN, input="s", interval="(50, 100]"),
+            "give “Share of budget”: it must be more than 50\u00a0%",
+        ),
+        (  # a text that is not an interval is said as it was kept
+            Missing(MissingKind.INPUT_GIVEN, input="s", interval="half or more"),
+            "give “Share of budget”: it must be half or more",
+        ),
+        (
+            Missing(MissingKind.INPUT_BOUND, input="s", sign=">", bound=50.0),
+            "“Share of budget” must be more than 50\u00a0%",
+        ),
+        (
+            Missing(MissingKind.INPUT_BOUND, input="s", sign="<", bound=80.0),
+            "“Share of budget” must be less than 80\u00a0%",
+        ),
+        (
+            Missing(MissingKind.INPUT_BOUND, input="s", sign="≤", bound=53.0),
+            "“Share of budget” must be at most 53\u00a0%",
+        ),
+    ],
+)
+def test_each_record_is_said_in_words_without_codes_or_intervals(item, expected):
+    with translation.override("en"):
+        said = describe_missing(
+            item, criteria={"m.a": "“Text a”", "m.b": "“Text b”"}, inputs={"s": SHARE}
+        )
+    assert said == expected
+    assert not any(sign in said for sign in ("[", "≥", "≤", "∞"))
+
+
 def test_a_trace_kept_before_records_is_shown_as_it_was():
-    assert _missing("meets.a", {"meets.a": "Meets (a)"}, {}) == "Meets (a)"
-    assert _missing("one of: meets.a, meets.b", {}, {}) == "one of: meets.a, meets.b"
+    named = {"meets.a": CriterionRef("A gender analysis", "criterion-meets-a")}
+    assert missing_line("meets.a", named, {}) == MissingLine("", [named["meets.a"]])
+    assert missing_line("one of: meets.a, meets.b", {}, {}) == MissingLine(
+        "one of: meets.a, meets.b"
+    )
     stored = Missing(MissingKind.ONE_OF, ("meets.a", "meets.b")).as_data()
     with translation.override("en"):
-        assert _missing(stored, {"meets.a": "Meets (a)"}, {}) == "one of: Meets (a), meets.b"
+        assert missing_line(stored, named, {}) == MissingLine(
+            "one of these:", [named["meets.a"], CriterionRef("meets.b", "")]
+        )

@@ -56,4 +56,8 @@ scorecards/<int:pk>/indicators/<str:code>/preview/ GET    own      302  200  200
 scorecards/<int:pk>/indicators/<str:code>/preview/ GET    other    302  404  404  404   404  404  200
 scorecards/<int:pk>/indicators/<str:code>/preview/ POST   own      302  200  200  200   404  200  200
 scorecards/<int:pk>/indicators/<str:code>/preview/ POST   other    302  404  404  404   404  404  200
+scorecards/<int:pk>/indicators/<str:code>/evidence/upload/ POST own 302  403  400  400   404  400  400
+scorecards/<int:pk>/indicators/<str:code>/evidence/upload/ POST other 302 404  404  404   404  404  400
+scorecards/<int:pk>/indicators/<str:code>/evidence/link/ POST own   302  403  302  302   404  302  302
+scorecards/<int:pk>/indicators/<str:code>/evidence/link/ POST other 302  404  404  404   404  404  302
 """

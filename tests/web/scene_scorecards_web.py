@@ -112,6 +112,15 @@ def body(scene: Any, route: str, role: str, relation: str) -> dict[str, object]:
             "category": "other",
         },
         "scorecards/<int:pk>/evidence/upload/": {"title": "Matrix file", "category": "other"},
+        "scorecards/<int:pk>/indicators/<str:code>/evidence/link/": {
+            "url": "https://example.org/matrix",
+            "title": "Matrix link",
+            "category": "other",
+        },
+        "scorecards/<int:pk>/indicators/<str:code>/evidence/upload/": {
+            "title": "Matrix file",
+            "category": "other",
+        },
         "scorecards/<int:pk>/indicators/<str:code>/": {
             "version": 1,
             "reassessed": "on",

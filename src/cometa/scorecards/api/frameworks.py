@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import get_language
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.request import Request
@@ -21,7 +23,8 @@ from cometa.scorecards.api.serializers_frameworks import (
 )
 from cometa.scorecards.frameworks import selectors as framework_selectors
 from cometa.scorecards.frameworks.rating import trace_data
-from cometa.scorecards.frameworks.rule_words import describe_missing
+from cometa.scorecards.frameworks.rule_words import describe_missing, input_names
+from cometa.scorecards.frameworks.store import framework_of
 from cometa.scorecards.models import FrameworkVersion
 
 TAGS = ["scorecards: frameworks"]
@@ -77,8 +80,15 @@ class FrameworkRateView(generics.GenericAPIView[FrameworkVersion]):
             version, data["indicator"], data["answers"], data["inputs"]
         )
         trace = trace_data(rating)
-        trace["missing_for_next"] = [  # in the reader's language, criteria and inputs by id
-            describe_missing(item, criteria={}, inputs={}) for item in rating.trace.missing_for_next
+        # In the reader's language, criteria and inputs by id, numbers with their unit.
+        indicator = framework_of(version).indicator(rating.indicator)
+        inputs = {
+            key: replace(name, label=key)
+            for key, name in input_names(indicator, get_language() or "en").items()
+        }
+        trace["missing_for_next"] = [
+            describe_missing(item, criteria={}, inputs=inputs)
+            for item in rating.trace.missing_for_next
         ]
         body = {"indicator": rating.indicator, "level": rating.level, "trace": trace}
         return Response(RatingSerializer(body).data)

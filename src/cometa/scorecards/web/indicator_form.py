@@ -8,15 +8,18 @@ from typing import Any
 
 from django import forms
 from django.forms import BoundField
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from cometa.core.errors import ServiceError, ValidationFailed
 from cometa.core.web.pages import form_error
 from cometa.scorecards.assessments.services import IndicatorValues
 from cometa.scorecards.frameworks.model import Indicator
+from cometa.scorecards.frameworks.rule_words import amount
 from cometa.scorecards.models import IndicatorAssessment
 from cometa.scorecards.web.forms import textarea
 from cometa.scorecards.web.pages import LevelCriteria
+from cometa.scorecards.web.rating_panel import criterion_anchor
 
 ANSWERS = [
     ("met", _("Met")),
@@ -34,6 +37,10 @@ class CriterionFields:
     text: str
     answer: BoundField
     finding: BoundField
+
+    @property
+    def anchor(self) -> str:
+        return criterion_anchor(self.id)
 
     @property
     def answer_label(self) -> str:
@@ -72,6 +79,8 @@ class IndicatorForm(forms.Form):
         help_text=_("Findings and explanation for the rating, as the report gives them."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    # The level a lower rating was confirmed for (the confirmation step's checkbox).
+    confirm_drop = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(
         self,
@@ -113,18 +122,52 @@ class IndicatorForm(forms.Form):
             )
 
     def _add_input_fields(self, language: str) -> None:
-        """A number field per input, bounded as the framework bounds it."""
+        """A number field per input, bounded as the framework bounds it; its messages say
+        the bound in words ("at most 100 %")."""
         for item in self.indicator.inputs:
             step = "1" if item.kind == "count" else "any"
+            low, high = amount(item.min, item.kind), amount(item.max, item.kind)
             self.fields[f"input-{item.key}"] = forms.FloatField(
                 label=item.label.get(language),
                 required=False,
                 min_value=item.min,
                 max_value=item.max,
-                help_text=_("From %(min)s to %(max)s.")
-                % {"min": f"{item.min:g}", "max": f"{item.max:g}"},
+                help_text=_("From %(min)s to %(max)s.") % {"min": low, "max": high},
                 widget=forms.NumberInput(attrs={"step": step}),
+                error_messages={  # Django formats these with %: a literal % is doubled
+                    "min_value": (_("at least %(value)s") % {"value": low}).replace("%", "%%"),
+                    "max_value": (_("at most %(value)s") % {"value": high}).replace("%", "%%"),
+                    "invalid": _("a number, such as 42 or 12.5"),
+                },
             )
+
+    def summary(self) -> list[tuple[str, str]]:
+        """(message, id to link to) for every error, each message naming its field
+        ("Share of budget: at most 100 %"), for the summary at the top of the page."""
+        found = []
+        for name, messages in self.errors.items():
+            field = self.fields.get(name)
+            if name == "__all__" or field is None or isinstance(field.widget, forms.HiddenInput):
+                found += [(str(message), "") for message in messages]
+                continue
+            label, target = self._named(name)
+            found += [(f"{label}: {message}", target) for message in messages]
+        return found
+
+    def _named(self, name: str) -> tuple[str, str]:
+        """A field's name for people, and the id of the element to go to."""
+        if name.startswith("answer-"):
+            criterion = self.indicator.criterion(name.removeprefix("answer-"))
+            text = Truncator(self._criterion_text(criterion.id)).chars(60)
+            return f"({criterion.letter}) {text}", f"{self[name].auto_id}_0"
+        return str(self.fields[name].label), self[name].id_for_label
+
+    def _criterion_text(self, criterion_id: str) -> str:
+        for level in self.levels:
+            for cid, _letter, text in level.criteria:
+                if cid == criterion_id:
+                    return text
+        return criterion_id
 
     @property
     def sections(self) -> list[LevelSection]:
@@ -181,13 +224,19 @@ class IndicatorForm(forms.Form):
         field ``input-<key>``; answers and findings problems go above the form)."""
         if isinstance(error, ValidationFailed):
             error = ValidationFailed(
-                {
-                    (key.replace("inputs.", "input-", 1) if key.startswith("inputs.") else key): v
-                    for key, v in error.errors.items()
-                },
+                {_field_of(key): v for key, v in error.errors.items()},
                 code=error.code,
             )
         form_error(self, error)
+
+
+def _field_of(key: str) -> str:
+    """The form field a service's error key is about: ``inputs.<key>`` is ``input-<key>``,
+    ``answers.<id>`` is ``answer-<id>``."""
+    for prefix, field in (("inputs.", "input-"), ("answers.", "answer-")):
+        if key.startswith(prefix):
+            return field + key.removeprefix(prefix)
+    return key
 
 
 def _initial(indicator: Indicator, row: IndicatorAssessment) -> dict[str, Any]:

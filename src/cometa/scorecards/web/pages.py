@@ -20,8 +20,7 @@ from cometa.scorecards.assessments.workflow import allowed_steps
 from cometa.scorecards.frameworks import rating
 from cometa.scorecards.frameworks.engine import Rating
 from cometa.scorecards.frameworks.model import Framework, Indicator
-from cometa.scorecards.frameworks.outcome import Missing
-from cometa.scorecards.frameworks.rule_words import describe_missing, describe_rule
+from cometa.scorecards.frameworks.rule_words import describe_rule, input_names
 from cometa.scorecards.frameworks.store import framework_of
 from cometa.scorecards.models import (
     ActionPoint,
@@ -239,7 +238,8 @@ def indicator_page(person: Person, row: IndicatorAssessment, language: str) -> I
     codes = [i.code for i in framework.indicators]
     where = codes.index(row.code)
     may_edit = access.may_edit(person, assessment)
-    inputs = {item.key: item.label.get(language) for item in indicator.inputs}
+    inputs = input_names(indicator, language)
+    texts = {c.id: c.text.get(language) for c in indicator.criteria}
     return IndicatorPage(
         assessment=assessment,
         row=row,
@@ -252,7 +252,11 @@ def indicator_page(person: Person, row: IndicatorAssessment, language: str) -> I
                 key=level.level,
                 label=labels.get(level.level, level.level),
                 rule=describe_rule(
-                    level.rule, level=level.level, level_labels=labels, inputs=inputs
+                    level.rule,
+                    level=level.level,
+                    level_labels=labels,
+                    inputs=inputs,
+                    criteria=texts,
                 ),
                 criteria=[(c.id, c.letter, c.text.get(language)) for c in level.criteria],
             )
@@ -276,67 +280,3 @@ def rating_preview(
     ValidationFailed for answers or inputs that do not fit the indicator)."""
     indicator = framework_of(row.assessment.framework).indicator(row.code)
     return rating.compute(indicator, answers, inputs)
-
-
-@dataclass(frozen=True)
-class RatingPanel:
-    """A rating and why, with criteria and inputs named for people."""
-
-    preview: bool
-    computed: str  # level label, "" when never computed
-    agreed: str
-    rating_year: int | None
-    decided_by: str
-    counted: list[str]
-    unknown: list[str]
-    unknown_inputs: list[str]
-    next_level: str
-    missing: list[str]
-    imported: bool = False
-    criteria_text: str = ""
-    problems: list[str] = field(default_factory=list)
-
-
-def _criterion_names(indicator: Indicator, labels: dict[str, str]) -> dict[str, str]:
-    return {c.id: f"{labels.get(c.level, c.level)} ({c.letter})" for c in indicator.criteria}
-
-
-def _missing(item: object, criteria: dict[str, str], inputs: dict[str, str]) -> str:
-    """One stored record of what the next level needs, in the reader's language. Traces kept
-    before the engine gave records hold its English text: shown as it is (a criterion id
-    alone is named)."""
-    if isinstance(item, dict):
-        return describe_missing(Missing.from_data(item), criteria=criteria, inputs=inputs)
-    return criteria.get(str(item), str(item))
-
-
-def rating_panel(
-    page: IndicatorPage,
-    *,
-    level: str | None = None,
-    trace: dict[str, Any] | None = None,
-    preview: bool = False,
-    problems: list[str] | None = None,
-) -> RatingPanel:
-    """The panel of a stored rating (no ``trace`` given) or of a preview."""
-    row, labels = page.row, page.level_labels
-    if trace is None:
-        level, trace = row.computed_level, dict(row.trace)
-    names = _criterion_names(page.indicator, labels)
-    inputs = {i.key: i.label.get(page.language) for i in page.indicator.inputs}
-    decided = str(trace.get("decided_by") or "")
-    return RatingPanel(
-        preview=preview,
-        computed=labels.get(level or "", level or ""),
-        agreed="" if preview else labels.get(row.agreed_level, row.agreed_level),
-        rating_year=None if preview else row.rating_year,
-        decided_by=labels.get(decided, decided),
-        counted=[names.get(c, c) for c in trace.get("counted", [])],
-        unknown=[names.get(c, c) for c in trace.get("unknown", [])],
-        unknown_inputs=[inputs.get(k, k) for k in trace.get("unknown_inputs", [])],
-        next_level=labels.get(trace.get("next_level") or "", trace.get("next_level") or ""),
-        missing=[_missing(item, names, inputs) for item in trace.get("missing_for_next", [])],
-        imported=bool(trace.get("imported")),
-        criteria_text=str(trace.get("criteria_text", "")),
-        problems=problems or [],
-    )

@@ -43,6 +43,16 @@ urlpatterns: list[URLPattern] = [
         indicators.indicator_preview,
         name="indicator-preview",
     ),
+    path(
+        "<int:pk>/indicators/<str:code>/evidence/upload/",
+        indicators.indicator_evidence_upload,
+        name="indicator-evidence-upload",
+    ),
+    path(
+        "<int:pk>/indicators/<str:code>/evidence/link/",
+        indicators.indicator_evidence_link,
+        name="indicator-evidence-link",
+    ),
     # reports
     path("<int:pk>/report/", reports.report_page, name="report"),
     path("<int:pk>/report.pdf", reports.report_pdf, name="report-pdf"),

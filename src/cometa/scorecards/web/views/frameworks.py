@@ -33,7 +33,7 @@ from cometa.scorecards.frameworks.admin import (
     wording,
 )
 from cometa.scorecards.frameworks.model import LANGUAGES, Criterion, Framework, Provenance
-from cometa.scorecards.frameworks.rule_words import describe_rule
+from cometa.scorecards.frameworks.rule_words import describe_rule, input_names
 from cometa.scorecards.frameworks.store import framework_of, framework_version_publish
 from cometa.scorecards.models import FrameworkVersion
 from cometa.scorecards.web.views import language
@@ -162,7 +162,8 @@ def structure(framework: Framework, lang: str) -> list[DimensionView]:
                         level.rule,
                         level=level.level,
                         level_labels=labels,
-                        inputs={item.key: item.label.get(lang) for item in indicator.inputs},
+                        inputs=input_names(indicator, lang),
+                        criteria={c.id: c.text.get(lang) for c in indicator.criteria},
                     ),
                     provenance=level.provenance,
                     criteria=[_criterion(criterion, lang) for criterion in level.criteria],
