@@ -12,6 +12,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from cometa.core.compression import static_files_backend
 from cometa.core.config import Env, email_settings, proxy_settings
 from cometa.core.database import database_settings, sqlite_url
 from cometa.core.jobs.config import jobs_settings, tasks_settings
@@ -86,6 +87,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cometa.core.compression.CompressionMiddleware",  # after WhiteNoise: its files are done
     "cometa.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -211,11 +213,7 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     # COMETA_MEDIA_DIR by default; S3-compatible object storage with COMETA_STORAGE_URL
     "default": storage_settings(env.str("COMETA_STORAGE_URL"), variable="COMETA_STORAGE_URL"),
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if RELAXED
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": static_files_backend(relaxed=RELAXED)},
 }
 
 # --- background jobs (docs/jobs.md) ---------------------------------------------

@@ -8,6 +8,7 @@ import defusedxml.ElementTree as SafeET
 import pytest
 
 from cometa.reports import chart_memo
+from cometa.reports import scene as scenes
 from cometa.reports.charts import (
     Chart,
     distribution_chart,
@@ -152,3 +153,24 @@ def test_trend_chart_names_each_series() -> None:
 def test_trend_chart_rejects_misaligned_series() -> None:
     with pytest.raises(ValueError, match="2 points for 3 years"):
         trend_chart([2021, 2022, 2023], {"A": [1, 2]})
+
+
+def test_the_png_is_painted_only_when_a_pdf_or_word_file_asks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The page needs only the SVG: laying a chart out must not pay for the PNG."""
+    painted = []
+    monkeypatch.setattr(scenes, "png", lambda scene, dpi: painted.append(dpi) or PNG_MAGIC)
+    chart_memo.cache_clear()
+    chart = ratings_chart()
+    assert chart.svg.startswith("<svg") and painted == []
+    assert chart.png == PNG_MAGIC and chart.png == PNG_MAGIC
+    assert painted == [150]  # once, then kept with the chart
+    chart_memo.cache_clear()  # not this stand-in PNG for the next tests
+
+
+def test_the_png_and_the_svg_are_the_same_drawing() -> None:
+    chart = ratings_chart()
+    root = SafeET.fromstring(chart.svg)
+    _x, _y, width, height = (float(part) for part in root.get("viewBox").split())
+    assert _png_dimensions(chart.png) == (round(width * 150 / 72), round(height * 150 / 72))

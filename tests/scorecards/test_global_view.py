@@ -24,7 +24,6 @@ from cometa.scorecards.models import (
     AssessmentStatus,
     IndicatorAssessment,
 )
-from cometa.scorecards.reporting import global_view
 from tests.conftest import signed_in
 
 URL = "/scorecards/global/"
@@ -290,10 +289,6 @@ def test_the_charts_are_inline_svg_that_the_csp_allows(built):
     for reference in re.findall(r'href="#([^"]+)"|url\(#([^)]+)\)', html):
         assert (reference[0] or reference[1]) in ids
     assert 'role="img"' in html and "<title>Ratings by indicator</title>" in html
-
-
-def test_a_dollar_in_a_label_is_drawn_as_written():
-    assert global_view._plain("US$ 5 and $6") == r"US\$ 5 and \$6"
 
 
 # --- efficiency ---------------------------------------------------------------------------------

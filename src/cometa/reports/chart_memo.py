@@ -1,15 +1,14 @@
 """Charts drawn one at a time, and each drawn once for the same data.
 
-matplotlib keeps its settings (``rcParams``) in one global dictionary, and the charts set
-theirs with ``rc_context``, which changes that dictionary and restores it on the way out.
-Two threads of a web worker drawing at once would restore each other's settings halfway
-through a drawing, so :func:`drawn_once` lets one chart be drawn at a time in a process.
+matplotlib, which paints the charts' PNG, keeps its settings and font objects global to
+the process; :func:`drawn_once` and :func:`serialised` let one chart be laid out or
+painted at a time in a process.
 
-Drawing is also the slowest part of a report (a quarter of a second for the ratings
-chart), and the same chart is asked for again and again: the report page, then its PDF
-and its Word file, by every reader of an assessment that no longer changes. Charts are
-pure functions of their arguments, so the last :data:`SIZE` results are kept, keyed by
-the arguments' values. A hit costs the key (microseconds); the memory is bounded (a
+The same chart is asked for again and again: the report page, then its PDF and its Word
+file, by every reader of an assessment that no longer changes, and painting a PNG takes
+a tenth of a second. Charts are pure functions of their arguments, so the last
+:data:`SIZE` results (with their PNG once painted) are kept, keyed by the arguments'
+values. A hit costs the key (microseconds); the memory is bounded (a
 chart is about 100 KB of PNG and SVG).
 """
 
@@ -48,6 +47,13 @@ def drawn_once(function: Callable[P, R]) -> Callable[P, R]:
             return result
 
     return memoised
+
+
+def serialised(function: Callable[..., R], *args: Any) -> R:
+    """``function(*args)`` behind the same lock: painting a chart's PNG uses matplotlib,
+    whose settings are global to the process."""
+    with _lock:
+        return function(*args)
 
 
 def freeze(value: object) -> Hashable:

@@ -263,10 +263,10 @@ def chart_svgs(view: GlobalView) -> dict[str, str]:
     if definitions is None or summary is None or summary.is_empty:
         return {}
     levels = list(definitions.scale.levels)
-    labels = {level: _plain(definitions.level_label(level)) for level in levels}
-    meeting = _plain(definitions.meeting_label)
-    dimensions = [_plain(definitions.dimension_label(d.key)) for d in summary.by_dimension]
-    indicators = [_plain(definitions.indicator_label(d.key)) for d in summary.by_indicator]
+    labels = {level: definitions.level_label(level) for level in levels}
+    meeting = definitions.meeting_label
+    dimensions = [definitions.dimension_label(d.key) for d in summary.by_dimension]
+    indicators = [definitions.indicator_label(d.key) for d in summary.by_indicator]
     payloads: dict[str, dict[str, Any]] = {
         "trend": {
             "years": summary.years,
@@ -296,11 +296,6 @@ def chart_svgs(view: GlobalView) -> dict[str, str]:
         },
     }
     return {name: _chart(name, payload) for name, payload in payloads.items()}
-
-
-def _plain(label: str) -> str:
-    """A label matplotlib draws as written: ``$`` would start mathematical notation."""
-    return label.replace("$", r"\$")
 
 
 def _rounded(value: float | None) -> float | None:

@@ -142,7 +142,8 @@ def html_blocks(document: Document) -> list[dict[str, Any]]:
             items = [{"text": item, "href": ids.get(item)} for item in block.items]
             blocks.append({"kind": "list", "items": items})
         elif isinstance(block, Table):
-            blocks.append({"kind": "table", "table": block})
+            named_by = f"section-{headings - 1}" if headings else ""  # names its scroll box
+            blocks.append({"kind": "table", "table": block, "heading": named_by})
         elif isinstance(block, Figure):
             blocks.append({"kind": "figure", "svg": _fluid(block.svg), "figure": block})
         elif not isinstance(block, PageBreak):
