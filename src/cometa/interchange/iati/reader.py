@@ -20,6 +20,7 @@ from cometa.interchange.iati.read_activity import read_activity
 from cometa.interchange.iati.report import Code, Report
 from cometa.interchange.iati.source import (
     DEFAULT_LIMIT,
+    Forbidden,
     Source,
     TooLarge,
     has_dtd,
@@ -31,6 +32,7 @@ from cometa.interchange.iati.walk import Element, Walker
 VERSION = "2.03"
 ROOT, ACTIVITY = "iati-activities", "iati-activity"
 ROOT_PATH = f"/{ROOT}"
+_DTD = "the file declares a DTD (entities); IATI files need none and it is refused"
 
 
 @dataclass(frozen=True)
@@ -59,21 +61,26 @@ def read_activities(
 ) -> Iterator[Activity]:
     """Yields each activity as it is read; problems go to ``report`` (look at it at the end:
     an activity already yielded may be followed by an error further down the file)."""
+    started = [0]  # activities begun, so an error inside one names it
     try:
         with limited(source, limit) as stream:
-            yield from _activities(iterparse(stream, (ROOT, ACTIVITY)), report)
+            yield from _activities(iterparse(stream, (ROOT, ACTIVITY)), report, started)
+    except Forbidden:
+        report.error(Code.FORBIDDEN, _DTD, "/", 1)
     except TooLarge:
         report.error(Code.TOO_LARGE, f"the file is larger than the limit of {limit:,} bytes", "/")
     except etree.XMLSyntaxError as error:
-        where = f"{ROOT_PATH}/{ACTIVITY}[{report.activities + 1}]" if report.activities else "/"
+        where = f"{ROOT_PATH}/{ACTIVITY}[{started[0]}]" if started[0] else "/"
         report.error(Code.MALFORMED, f"not well-formed XML: {error.msg}", where, error.lineno)
 
 
-def _activities(events: etree.iterparse, report: Report) -> Iterator[Activity]:
+def _activities(events: etree.iterparse, report: Report, started: list[int]) -> Iterator[Activity]:
     seen_root = False
     for event, element in events:
         if event == "start":
-            if element.tag == ROOT and element.getparent() is None:
+            if element.tag == ACTIVITY:
+                started[0] += 1
+            elif element.getparent() is None:
                 seen_root = True
                 if not _acceptable(element, report):
                     return
@@ -100,7 +107,7 @@ def _acceptable(root: Element, report: Report) -> bool:
     if has_dtd(root):
         report.error(
             Code.FORBIDDEN,
-            "the file declares a DTD (entities); IATI files need none and it is refused",
+            _DTD,
             ROOT_PATH,
             root.sourceline,
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,8 +37,26 @@ class TooLarge(Exception):
     """The source has more bytes than the limit allows."""
 
 
+class Forbidden(Exception):
+    """The file declares a DTD."""
+
+
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_ELEMENT = re.compile(rb"<[A-Za-z_:]")
+
+
+def declares_dtd(start: bytes) -> bool:
+    """Whether a document type declaration comes before the first element in ``start``
+    (the beginning of a UTF-8 or ASCII file). libxml2's own check (``has_dtd``) stays as
+    the second line for other encodings; this one refuses before libxml2 reads the DTD."""
+    doctype = _DOCTYPE.search(start)
+    element = _ELEMENT.search(start)
+    return doctype is not None and (element is None or doctype.start() < element.start())
+
+
 class LimitedReader:
-    """A binary stream that raises ``TooLarge`` once more than ``limit`` bytes were read."""
+    """A binary stream that raises ``TooLarge`` once more than ``limit`` bytes were read,
+    and ``Forbidden`` if its first chunk declares a DTD."""
 
     def __init__(self, stream: IO[bytes], limit: int) -> None:
         self._stream = stream
@@ -48,6 +67,8 @@ class LimitedReader:
         if size is None or size < 0:
             size = self._limit + 1 - self.consumed
         chunk = self._stream.read(min(size, self._limit + 1 - self.consumed))
+        if not self.consumed and declares_dtd(chunk):
+            raise Forbidden()
         self.consumed += len(chunk)
         if self.consumed > self._limit:
             raise TooLarge(self._limit)
