@@ -150,7 +150,8 @@ def select(ruleset: dict[str, Any]) -> list[Rule]:
             for case in body["cases"]:
                 if not applies(context, kind, case):
                     continue
-                if kind not in CHECKS or "idCondition" in case:
+                unsupported = kind == "one_or_all" and case.get("all") != "lang"
+                if kind not in CHECKS or "idCondition" in case or unsupported:
                     raise UnknownRuleType(f"{given_kind} in {context}")
                 info = case["ruleInfo"]
                 rule_case = {k: v for k, v in case.items() if k != "ruleInfo"}
