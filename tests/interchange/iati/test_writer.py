@@ -41,6 +41,7 @@ def test_the_export_keeps_every_target_actual_and_dimension(full_file):
     assert text.count("<actual") == 7
     assert text.count("<dimension") == 10
     assert text.count('xml:lang="fr"') == 2
+    assert 'cm:kind="plan"' in text and "<cm:source" in text  # extension content too
 
 
 def test_an_export_from_another_publishers_file_round_trips_what_was_held(other_publisher_file):

@@ -19,7 +19,7 @@ from cometa.interchange.iati.model import (
     Value,
 )
 from cometa.interchange.iati.report import Code as Problem
-from cometa.interchange.iati.walk import Element, Walker
+from cometa.interchange.iati.walk import NUMBER, Element, Walker
 
 _RESULT = frozenset({"type", "aggregation-status"})
 _INDICATOR = frozenset({"measure", "ascending", "aggregation-status"})
@@ -121,7 +121,8 @@ def _check_value(walker: Walker, element: Element, measure: str) -> str | None:
     if measure in codes.QUANTITATIVE:
         if value is None:
             walker.error(Problem.MISSING, "a quantitative indicator needs @value", element)
-        walker.numeric(element, value)
+        elif not NUMBER.fullmatch(value):
+            walker.numeric(element, value)
     return value
 
 
@@ -150,12 +151,15 @@ def _year(walker: Walker, element: Element) -> int:
 
 
 def _value(walker: Walker, element: Element, measure: str) -> Value:
+    value = _check_value(walker, element, measure)
+    ext = walker.extensions(element, _VALUE, attributes=False)
+    if not len(element):  # the common case, a bare cell: no lists to build
+        return Value(value, ext=ext)
     parts: dict[str, Any] = {"location": [], "dimension": [], "document-link": []}
     elements: list[str] = []
     _children(walker, element, parts, elements)
-    ext = walker.extensions(element, _VALUE, attributes=False)
     return Value(
-        value=_check_value(walker, element, measure),
+        value=value,
         locations=tuple(parts["location"]),
         dimensions=tuple(parts["dimension"]),
         comment=parts.get("comment"),
@@ -181,13 +185,14 @@ def _children(walker: Walker, element: Element, parts: dict[str, Any], elements:
 
 
 def _dimension(walker: Walker, element: Element) -> Dimension:
+    get = element.get
     ext = walker.extensions(element, _DIMENSION)
     if len(element):
         elements: list[str] = []
         for child in element:
             walker.other(child, elements)
         ext = walker.with_elements(ext, elements)
-    return Dimension(element.get("name"), element.get("value"), ext)
+    return Dimension(get("name"), get("value"), ext)
 
 
 def _location(walker: Walker, element: Element) -> Location:

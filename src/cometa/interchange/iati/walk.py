@@ -41,6 +41,7 @@ class Walker:
     def __init__(self, report: Report, index: int) -> None:
         self.report = report
         self.index = index
+        self.languages = codes.codelist(codes.LANGUAGE).active
 
     # --- where -------------------------------------------------------------------------
 
@@ -141,8 +142,14 @@ class Walker:
     ) -> Extensions:
         """Other-namespace attributes (if the schema allows them here) as held content;
         any other attribute not in ``known`` is reported as not held."""
+        # The common case first: nothing but known attributes (an element iterates children).
+        for name in element.keys():  # noqa: SIM118
+            if name not in known:
+                break
+        else:
+            return NONE
         held = []
-        for name, value in element.attrib.items():
+        for name, value in element.items():
             if name in known:
                 continue
             if attributes and name[0] == "{" and name != XML_LANG:
@@ -167,11 +174,12 @@ class Walker:
 
     def narrative(self, element: Element) -> Narrative:
         lang = element.get(XML_LANG)
-        if lang is not None:
+        if lang is not None and lang.lower() not in self.languages:
             self.check_code(element, XML_LANG, lang.lower(), codes.LANGUAGE)
         ext = self.extensions(element, _NARRATIVE)
-        for child in element:
-            self.not_held(child)
+        if len(element):
+            for child in element:
+                self.not_held(child)
         return Narrative(element.text or "", lang, ext)
 
     def text(self, element: Element) -> Text:
