@@ -6,6 +6,9 @@ kind at the same place in the structure (``/iati-activities/iati-activity/sector
 left out) keep their first ``MAX_EXAMPLES`` occurrences and a count of all, so a file with
 a hundred thousand ``transaction`` elements gives one warning that says so, not a hundred
 thousand.
+
+Messages are English for logs and commands; a page shows a problem in the reader's
+language from its stable ``code``, ``path`` and ``line`` (this floor has no Django).
 """
 
 from __future__ import annotations
