@@ -298,3 +298,20 @@ def test_a_withdrawn_code_is_a_warning():
     )
     assert reading.report.ok
     assert [w.code for w in reading.report.warnings] == [Code.WITHDRAWN_CODE]
+
+
+def test_content_between_and_after_activities_is_reported():
+    source = document(result()).replace(
+        b"</iati-activity>\n</iati-activities>",
+        b'</iati-activity>\n<x:note xmlns:x="urn:x">n</x:note>\n<summary/>\n</iati-activities>',
+    )
+    reading = read(source)
+    assert reading.report.ok and len(reading.activities) == 1
+    assert [(w.code, w.line) for w in reading.report.warnings] == [
+        (Code.NOT_HELD, 12),
+        (Code.NOT_HELD, 13),
+    ]
+    assert [w.path for w in reading.report.warnings] == [
+        "/iati-activities/x:note[1]",
+        "/iati-activities/summary[1]",
+    ]

@@ -46,23 +46,28 @@ class Walker:
     # --- where -------------------------------------------------------------------------
 
     def path(self, element: Element, attribute: str | None = None) -> str:
+        start = element
         steps = []
         while element is not None and element.tag != "iati-activities":
             if element.tag == "iati-activity":
                 steps.append(f"iati-activity[{self.index}]")
             else:
                 position = 1 + sum(1 for _ in element.itersiblings(element.tag, preceding=True))
-                steps.append(f"{_name(element.tag)}[{position}]")
+                steps.append(f"{_name(element.tag, element)}[{position}]")
             element = element.getparent()
         steps.append("iati-activities")
-        tail = f"/@{_name(attribute)}" if attribute else ""
+        tail = f"/@{_name(attribute, start)}" if attribute else ""
         return "/" + "/".join(reversed(steps)) + tail
 
     def error(self, code: Problem, message: str, element: Element, attribute: str | None = None):
         self.report.error(code, message, self.path(element, attribute), element.sourceline)
 
     def not_held(self, element: Element, attribute: str | None = None) -> None:
-        what = f"attribute @{_name(attribute)}" if attribute else f"element {_name(element.tag)}"
+        what = (
+            f"attribute @{_name(attribute, element)}"
+            if attribute
+            else f"element {_name(element.tag, element)}"
+        )
         self.report.warning(
             Problem.NOT_HELD,
             f"Cometa does not hold the {what}; it is left out",
@@ -277,7 +282,14 @@ def canonical(element: Element) -> str:
     return etree.tostring(element, method="c14n", exclusive=True).decode("utf-8")
 
 
-def _name(tag: str) -> str:
-    if tag == XML_LANG:
+def _name(name: str, element: Element) -> str:
+    """A tag or attribute name as a reader knows it: ``xml:lang``, ``akvo:result-id``."""
+    if name == XML_LANG:
         return "xml:lang"
-    return tag
+    if name[0] != "{":
+        return name
+    uri, local = name[1:].split("}", 1)
+    for prefix, bound in element.nsmap.items():
+        if bound == uri and prefix:
+            return f"{prefix}:{local}"
+    return local
