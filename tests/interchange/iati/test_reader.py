@@ -186,6 +186,13 @@ BAD = [
         9,
     ),
     (
+        "indicator without title",
+        document(result().replace("<title><narrative>I</narrative></title>", "")),
+        Code.MISSING,
+        "/iati-activities/iati-activity[1]/result[1]/indicator[1]",
+        9,
+    ),
+    (
         "wrong version",
         document(result(), version="2.02"),
         Code.VERSION,

@@ -55,8 +55,7 @@ def test_an_export_from_another_publishers_file_round_trips_what_was_held(other_
 
 def test_the_export_is_checked_and_valid_by_the_separate_validator(full_file, tmp_path):
     path = tmp_path / "export.xml"
-    with open(path, "wb") as out:
-        report = write(read(full_file).activities, out, generated=datetime.datetime(2026, 1, 1))
+    report = write(read(full_file).activities, path, generated=datetime.datetime(2026, 1, 1))
     assert report.ok and report.activities == 2
     assert validate(path).ok
     assert b'generated-datetime="2026-01-01T00:00:00"' in path.read_bytes()[:200]

@@ -16,6 +16,7 @@ from cometa.interchange.iati.model import (
     Period,
     Reference,
     Result,
+    Text,
     Value,
 )
 from cometa.interchange.iati.report import Code as Problem
@@ -99,7 +100,7 @@ def read_indicator(walker: Walker, element: Element) -> Indicator:
 def _require(walker: Walker, element: Element, parts: dict[str, Any], tag: str) -> None:
     if tag not in parts:
         walker.error(Problem.MISSING, f"a {tag} is required", element)
-        parts[tag] = walker.text(element.makeelement(tag))  # empty; the error says why
+        parts[tag] = Text(())  # empty; the error says why
 
 
 def _reference(walker: Walker, element: Element, vocabulary_list: str) -> Reference:

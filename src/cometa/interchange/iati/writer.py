@@ -9,6 +9,7 @@ export with errors must not be published, and the caller decides what happens to
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Iterable
 from typing import IO
 
@@ -19,7 +20,7 @@ from cometa.interchange.iati.model import Activity
 from cometa.interchange.iati.report import Report
 from cometa.interchange.iati.schema import VERSION, check_activity, wrapped
 
-Target = str | IO[bytes]
+Target = str | os.PathLike[str] | IO[bytes]
 
 
 def write(
@@ -33,6 +34,8 @@ def write(
     attributes = {"version": VERSION}
     if generated is not None:
         attributes["generated-datetime"] = generated.isoformat(timespec="seconds")
+    if isinstance(target, os.PathLike):
+        target = os.fspath(target)
     with etree.xmlfile(target, encoding="utf-8") as out:
         out.write_declaration()
         with out.element("iati-activities", attributes):
