@@ -59,6 +59,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "scorecard_reports": lazy("benchmarks.scorecard_reports:run"),
     "scorecard_global": lazy("benchmarks.scorecard_global:benchmark"),
     "network_generate": lazy("benchmarks.network_generate:run"),
+    "iati": lazy("benchmarks.iati:run"),
 }
 
 RESULTS_DIR = ROOT / "benchmarks" / "results"
