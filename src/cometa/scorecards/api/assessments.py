@@ -160,7 +160,11 @@ class IndicatorView(generics.GenericAPIView[IndicatorAssessment]):
         tags=TAGS,
         summary="Save an indicator; its rating is computed again",
         description=(
-            "Fields left out keep their stored values. `version` is the version you read: "
+            "Fields left out keep their stored values. `answers`, `findings` and `inputs` "
+            "are merged key by key with the stored ones: a PATCH naming one finding keeps "
+            "the others, and a key sent as an empty string (or null, for an input) is "
+            "removed. To replace one of them as a whole, name it in `replace`. "
+            "`version` is the version you read: "
             "if someone saved the indicator since, nothing is saved and the answer is "
             "409 with code `edit_conflict`."
         ),
@@ -171,9 +175,9 @@ class IndicatorView(generics.GenericAPIView[IndicatorAssessment]):
         person = person_of(request)
         row = assessment_selectors.indicator_get(person, pk, code)
         data = valid(IndicatorUpdateSerializer, request.data)
-        version = data.pop("version")
+        version, replace = data.pop("version"), data.pop("replace")
         saved = patching.indicator_patch(
-            actor=person, indicator=row, expected_version=version, changes=data
+            actor=person, indicator=row, expected_version=version, changes=data, replace=replace
         )
         return Response(IndicatorRowSerializer(saved).data)
 

@@ -180,6 +180,15 @@ class IndicatorUpdateSerializer(serializers.Serializer[Any]):
     agreed_level = serializers.CharField(required=False, allow_blank=True, max_length=30)
     difference_reason = serializers.CharField(required=False, allow_blank=True)
     justification = serializers.CharField(required=False, allow_blank=True)
+    replace = serializers.ListField(
+        child=serializers.ChoiceField(choices=["answers", "findings", "inputs"]),
+        required=False,
+        default=list,
+        help_text=(
+            "Answers, findings and inputs are merged key by key (a key sent blank, or null "
+            "for an input, is removed). Name a field here to replace it as a whole instead."
+        ),
+    )
 
 
 class TransitionSerializer(serializers.Serializer[Any]):
