@@ -235,6 +235,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # <id:pk> (cometa.core.ids): a row id, at most what the database holds
+    "PATH_CONVERTER_OVERRIDES": {
+        "id": {"type": "integer", "format": "int64", "minimum": 1, "maximum": 2**63 - 1}
+    },
     "ENUM_NAME_OVERRIDES": {
         "KindEnum": "cometa.accounts.models.organisations.OrganisationKind",  # the first
         "RemovedKindEnum": "cometa.scorecards.models.RemovedKind",

@@ -200,6 +200,7 @@ def _normalise(route: str) -> str:
         .replace("$", "")
         .replace("(?P<pk>[^/.]+)", "<pk>")
         .replace("(?P<pk>\\d+)", "<pk>")
+        .replace("<id:", "<int:")
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cometa.core.api.fields import IdField
 from cometa.scorecards.api.common import (
     AssessmentKindField,
     AssessmentStatusField,
@@ -30,14 +31,14 @@ class CycleSerializer(serializers.ModelSerializer[Cycle]):
 
 
 class CycleCreateSerializer(serializers.Serializer[Any]):
-    organisation = serializers.IntegerField()
+    organisation = IdField()
     name = serializers.CharField(max_length=120)
     start_year = serializers.IntegerField(**YEAR)
     end_year = serializers.IntegerField(**YEAR)
 
 
 class CycleFilterSerializer(serializers.Serializer[Any]):
-    organisation = serializers.IntegerField(required=False)
+    organisation = IdField(required=False)
 
 
 class AssessmentSerializer(serializers.ModelSerializer[Assessment]):
@@ -149,11 +150,11 @@ class AssessmentDetailSerializer(AssessmentSerializer):
 
 
 class AssessmentCreateSerializer(serializers.Serializer[Any]):
-    organisation = serializers.IntegerField()
-    framework = serializers.IntegerField(help_text="A published framework version")
+    organisation = IdField()
+    framework = IdField(help_text="A published framework version")
     year = serializers.IntegerField(**YEAR)
     kind = AssessmentKindField()
-    cycle = serializers.IntegerField(required=False, allow_null=True)
+    cycle = IdField(required=False, allow_null=True)
 
 
 class AssessmentTextSerializer(serializers.Serializer[Any]):
@@ -162,7 +163,7 @@ class AssessmentTextSerializer(serializers.Serializer[Any]):
 
 
 class AssessmentFilterSerializer(serializers.Serializer[Any]):
-    organisation = serializers.IntegerField(required=False)
+    organisation = IdField(required=False)
     year = serializers.IntegerField(required=False, **YEAR)
     status = AssessmentStatusField(required=False)
     framework = serializers.CharField(required=False, help_text="Framework identifier")
@@ -211,7 +212,7 @@ class QualitySerializer(serializers.Serializer[Any]):
 
 
 class ImportSerializer(serializers.Serializer[Any]):
-    organisation = serializers.IntegerField(help_text="The country team")
+    organisation = IdField(help_text="The country team")
     file = serializers.FileField(help_text="The annual progress report as UTF-8 text")
 
 

@@ -7,6 +7,7 @@ non-zero exit code.
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import Organisation
 from cometa.core.errors import ServiceError, ValidationFailed
+from cometa.core.ids import parse_id
 from cometa.core.progress import Progress
 from cometa.scorecards.assessments import selectors as assessment_selectors
 from cometa.scorecards.frameworks.admin import framework_load
@@ -29,6 +31,14 @@ from cometa.scorecards.report_import.parser import ReportImportError
 from cometa.scorecards.reporting.files import FORMATS, report_file
 
 
+def _assessment_id(text: str) -> int:
+    """``--assessment``: an id the database can hold, else argparse's one-line refusal."""
+    try:
+        return parse_id(text, field="assessment")
+    except ValidationFailed as refused:
+        raise argparse.ArgumentTypeError(refused.errors["assessment"][0]) from None
+
+
 class Command(BaseCommand):
     help = "Scorecards: import a report, rate, write a report, list, check and load frameworks."
 
@@ -38,9 +48,11 @@ class Command(BaseCommand):
         imported.add_argument("file")
         imported.add_argument("--team", required=True, help="name of the country team")
         rate = sub.add_parser("rate", help="recompute ratings: computed next to agreed")
-        rate.add_argument("--assessment", required=True, type=int, help="assessment id")
+        rate.add_argument("--assessment", required=True, type=_assessment_id, help="assessment id")
         report = sub.add_parser("report", help="write an assessment's report")
-        report.add_argument("--assessment", required=True, type=int, help="assessment id")
+        report.add_argument(
+            "--assessment", required=True, type=_assessment_id, help="assessment id"
+        )
         report.add_argument("--format", required=True, choices=FORMATS)
         report.add_argument("--output", required=True, help="file to write")
         report.add_argument("--lang", default="en", choices=LANGUAGES)
