@@ -154,6 +154,8 @@ API_TOKEN_MAX_DAYS = env.int("COMETA_API_TOKEN_MAX_DAYS", 365, minimum=1)
 # --- uploads and mail -----------------------------------------------------------
 UPLOAD_MAX_BYTES = env.int("COMETA_UPLOAD_MAX_MB", 20, minimum=1) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
+# An annual report imported as text (command line, API, page): refused before it is read
+REPORT_IMPORT_MAX_BYTES = env.int("COMETA_REPORT_IMPORT_MAX_MB", 5, minimum=1) * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 MEDIA_ROOT = env.path("COMETA_MEDIA_DIR", DATA_DIR / "uploads")
 vars().update(

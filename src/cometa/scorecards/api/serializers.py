@@ -128,6 +128,7 @@ class AssessmentDetailSerializer(AssessmentSerializer):
             *AssessmentSerializer.Meta.fields,
             "process_text",
             "context_text",
+            "text_version",
             "may_edit",
             "allowed_steps",
             "indicators",
@@ -158,6 +159,9 @@ class AssessmentCreateSerializer(serializers.Serializer[Any]):
 
 
 class AssessmentTextSerializer(serializers.Serializer[Any]):
+    text_version = serializers.IntegerField(
+        min_value=1, help_text="The text_version you read; a stale one answers 409 edit_conflict"
+    )
     process_text = serializers.CharField(required=False, allow_blank=True)
     context_text = serializers.CharField(required=False, allow_blank=True)
 

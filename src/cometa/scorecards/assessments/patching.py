@@ -67,12 +67,15 @@ def indicator_patch(
     )
 
 
-def action_patch(*, actor: Actor, action: ActionPoint, changes: Mapping[str, Any]) -> ActionPoint:
+def action_patch(
+    *, actor: Actor, action: ActionPoint, expected_version: int, changes: Mapping[str, Any]
+) -> ActionPoint:
     merged = {field: getattr(action, field) for field in ACTION_EDITABLE}
     merged |= {key: value for key, value in changes.items() if key in ACTION_EDITABLE}
     return record_services.action_save(
         actor=actor,
         assessment=action.assessment,
         action=action,
+        expected_version=expected_version,
         content=record_services.ActionContent(**merged),
     )

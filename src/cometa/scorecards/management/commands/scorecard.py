@@ -26,7 +26,7 @@ from cometa.scorecards.frameworks.model import LANGUAGES
 from cometa.scorecards.frameworks.store import framework_sync_builtin
 from cometa.scorecards.models import Assessment, FrameworkVersion
 from cometa.scorecards.records import removal
-from cometa.scorecards.report_import import importing
+from cometa.scorecards.report_import import importing, source
 from cometa.scorecards.report_import.parser import ReportImportError
 from cometa.scorecards.reporting.files import FORMATS, report_file
 
@@ -94,6 +94,22 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"{name}: cannot read it ({error.strerror}).") from None
 
+    def _read_report(self, name: str) -> str:
+        """A report's text: its size is checked before it is read (``source``)."""
+        path = Path(name)
+        try:
+            with path.open("rb") as stream:
+                size = path.stat().st_size if path.is_file() else None
+                return source.read_report(stream, name=name, size=size)
+        except ValidationFailed as refused:
+            raise CommandError(refused.errors["file"][0]) from None
+        except FileNotFoundError:
+            raise CommandError(f"{name}: no such file.") from None
+        except IsADirectoryError:
+            raise CommandError(f"{name}: is a folder, not a file.") from None
+        except OSError as error:
+            raise CommandError(f"{name}: cannot read it ({error.strerror}).") from None
+
     def _assessment(self, pk: int) -> Assessment:
         found = Assessment.objects.select_related("organisation", "framework").filter(pk=pk).first()
         if found is None:
@@ -125,7 +141,7 @@ class Command(BaseCommand):
     def do_import(self, options: dict[str, Any]) -> None:
         name = options["file"]
         team = self._team(options["team"])
-        text = self._read(name)
+        text = self._read_report(name)
         try:
             result = importing.assessment_import(
                 actor=SYSTEM, organisation=team, text=text, source_name=name

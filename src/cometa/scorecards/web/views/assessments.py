@@ -96,6 +96,7 @@ def page_forms(page: pages.AssessmentPage) -> dict[str, Any]:
             initial={
                 "process_text": assessment.process_text,
                 "context_text": assessment.context_text,
+                "text_version": assessment.text_version,
             }
         ),
         "member_form": TeamMemberForm(),
@@ -112,10 +113,12 @@ def render_assessment(
     *,
     status: int = 200,
     step: str = "",
+    reload_url: str = "",
     **bound: Form,
 ) -> HttpResponse:
     """The assessment page; ``bound`` replaces a form by the one the person sent (with its
-    errors), ``step`` names the workflow step whose form that is."""
+    errors), ``step`` names the workflow step whose form that is, ``reload_url`` offers to
+    reload after an edit conflict."""
     page = pages.assessment_page(person_of(request), assessment, language())
     forms = page_forms(page) | bound
     steps = [
@@ -135,6 +138,7 @@ def render_assessment(
         "steps": steps,
         "errors": error_summary(*bound.values()),
         "undo_days": removal.UNDO_DAYS,
+        "reload_url": reload_url,
         **forms,
     }
     return render(request, "scorecards/assessment_detail.html", context, status=status)
@@ -158,7 +162,11 @@ def assessment_text(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         name="text_form",
         save=lambda: services.assessment_update_text(
-            actor=person, assessment=assessment, **form.cleaned_data
+            actor=person,
+            assessment=assessment,
+            process_text=form.cleaned_data["process_text"],
+            context_text=form.cleaned_data["context_text"],
+            expected_version=form.cleaned_data["text_version"],
         ),
         done=_("The process and context were saved."),
         then="process",
@@ -178,16 +186,32 @@ def form_on_page(
     """A form of the assessment page, sent to the service that ``save`` calls. Made: the
     message ``done`` and a redirect to the page's section ``then`` (or what ``then()``
     answers). Not valid, or refused by the service: the page again, answering 400, with
-    the form (as ``name``) showing each problem next to its field."""
+    the form (as ``name``) showing each problem next to its field. Based on an older
+    version than the stored one: 409, what was typed kept, and a link to reload."""
+    sent: dict[str, Any] = {name: form}
     if form.is_valid():
         try:
             save()
         except ServiceError as error:
             form_error(form, error)
+            if error.code == "edit_conflict":
+                return render_assessment(
+                    request,
+                    assessment,
+                    status=409,
+                    reload_url=_reload_url(assessment, then),
+                    **sent,
+                )
         else:
             messages.success(request, done)
             return redirect_to(assessment, then) if isinstance(then, str) else then()
-    return render_assessment(request, assessment, status=400, step="", **{name: form})
+    return render_assessment(request, assessment, status=400, step="", **sent)
+
+
+def _reload_url(assessment: Assessment, then: object) -> str:
+    """Where to read the latest version after an edit conflict: the page, at the section."""
+    url = reverse("scorecards:assessment", args=[assessment.pk])
+    return f"{url}#{then}" if isinstance(then, str) else url
 
 
 def redirect_to(assessment: Assessment | int, anchor: str = "") -> HttpResponse:
