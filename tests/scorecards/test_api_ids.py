@@ -86,3 +86,18 @@ def test_the_command_line_refuses_an_assessment_id_out_of_range(db, command, tmp
     extra = ["--format", "csv", "--output", str(tmp_path / "r.csv")] if command == "report" else []
     with pytest.raises(CommandError, match="assessment"):
         call_command("scorecard", command, "--assessment", str(TOO_LARGE), *extra)
+
+
+@pytest.mark.parametrize(
+    ("url", "body"),
+    [
+        ("/scorecards/import/", {"organisation": TOO_LARGE}),
+        (
+            "/scorecards/new/",
+            {"organisation": TOO_LARGE, "framework": TOO_LARGE, "cycle": TOO_LARGE},
+        ),
+    ],
+)
+def test_page_forms_refuse_ids_out_of_range_as_a_choice_not_offered(world, swap, url, body):
+    response = signed_in(world.aisha).post(url, {"year": 2024, "kind": "annual", **body})
+    assert response.status_code == 400
