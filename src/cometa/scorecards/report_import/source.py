@@ -1,7 +1,8 @@
 """A report's bytes, before they are parsed: no more than the limit is read, and text that
 is not UTF-8 is refused naming the line and column of the first byte that is not.
 
-The limit is ``settings.REPORT_IMPORT_MAX_BYTES`` (``COMETA_REPORT_IMPORT_MAX_MB``): a
+The limit is ``settings.REPORT_IMPORT_MAX_BYTES`` (``COMETA_REPORT_IMPORT_MAX_MB``, or
+``COMETA_UPLOAD_MAX_MB`` when that is lower): a
 text report is a few hundred kilobytes, and parsing grows with its size, so the import
 refuses a large file before reading it (a 50 MB text took 16 s and 311 MB of memory before
 failing). The same checks serve the command line, the API and the page.
@@ -20,7 +21,9 @@ BOM = b"\xef\xbb\xbf"
 
 
 def limit_bytes() -> int:
-    return int(settings.REPORT_IMPORT_MAX_BYTES)
+    """The largest report read: the import's own limit, or the limit of every upload when
+    that is lower."""
+    return int(min(settings.REPORT_IMPORT_MAX_BYTES, settings.UPLOAD_MAX_BYTES))
 
 
 def _size_words(size: int) -> str:
@@ -69,7 +72,7 @@ def decode_report(data: bytes, *, name: str) -> str:
             "column": column,
             "byte": f"{body[error.start]:02X}",
         }
-        raise ValidationFailed({"file": [message]}, code="not_utf8") from None
+        raise ValidationFailed({"file": [message]}) from None
     if "\x00" in text:
         line, column = _place(body, body.index(b"\x00"))
         message = _("%(file)s is not a text file: line %(line)s, column %(column)s.") % {
@@ -77,7 +80,7 @@ def decode_report(data: bytes, *, name: str) -> str:
             "line": line,
             "column": column,
         }
-        raise ValidationFailed({"file": [message]}, code="not_text")
+        raise ValidationFailed({"file": [message]})
     return text
 
 
