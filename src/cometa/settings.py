@@ -164,6 +164,8 @@ NETWORK_RETENTION_MONTHS = env.int("COMETA_NETWORK_RETENTION_MONTHS", 36, minimu
 # --- uploads and mail -----------------------------------------------------------
 UPLOAD_MAX_BYTES = env.int("COMETA_UPLOAD_MAX_MB", 20, minimum=1) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
+# An annual report imported as text (command line, API, page): refused before it is read
+REPORT_IMPORT_MAX_BYTES = env.int("COMETA_REPORT_IMPORT_MAX_MB", 5, minimum=1) * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 MEDIA_ROOT = env.path("COMETA_MEDIA_DIR", DATA_DIR / "uploads")
 vars().update(
@@ -245,6 +247,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # <id:pk> (cometa.core.ids): a row id, at most what the database holds
+    "PATH_CONVERTER_OVERRIDES": {
+        "id": {"type": "integer", "format": "int64", "minimum": 1, "maximum": 2**63 - 1}
+    },
     "ENUM_NAME_OVERRIDES": {
         "KindEnum": "cometa.accounts.models.organisations.OrganisationKind",  # the first
         "RemovedKindEnum": "cometa.scorecards.models.RemovedKind",

@@ -39,8 +39,8 @@ from cometa.scorecards.records import evidence
 from cometa.scorecards.records import services as record_services
 from tests.browser.conftest import SitePage, Ui
 from tests.conftest import World
+from tests.pdf import PDF
 
-PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 RATED_CODE = "1.1"  # rated through the engine in the draft: its page shows a trace
 
 

@@ -12,6 +12,8 @@ from typing import Any
 
 import django
 
+from tests.pdf import make_pdf
+
 
 def build() -> None:
     from cometa.accounts import services as accounts
@@ -42,7 +44,7 @@ def build() -> None:
     )
     files = {
         "minutes.txt": b"Minutes of the gender theme group\n",
-        "report.pdf": b"%PDF-1.4\n" + bytes(range(256)) * 40 + b"\n%%EOF\n",
+        "report.pdf": make_pdf("Annual report of the country team"),
         "removed.txt": b"A file removed but kept for the undo\n",
     }
     made = {

@@ -25,9 +25,9 @@ from cometa.scorecards.models import (
 )
 from cometa.scorecards.records import evidence, removal
 from tests.conftest import https_client, signed_in
+from tests.pdf import PDF
 
 API = "/api/v1/scorecards"
-PDF = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"
 REASSESSED = {"2.2", "3.2", "5.2", "6.1", "7.1"}
 
 
@@ -321,12 +321,14 @@ def test_outsiders_get_404_for_everything_of_another_team(world, assessment, tai
 
 
 def test_the_texts_are_changed_and_kept_when_left_out(world, assessment):
-    response = call(world.bolat, "PATCH", a_url(assessment), {"process_text": "  Workshops.  "})
+    body = {"process_text": "  Workshops.  ", "text_version": 1}
+    response = call(world.bolat, "PATCH", a_url(assessment), body)
     assert response.status_code == 200, response.content
-    call(world.bolat, "PATCH", a_url(assessment), {"context_text": "A context."})
+    call(world.bolat, "PATCH", a_url(assessment), {"context_text": "A context.", "text_version": 2})
     assessment.refresh_from_db()
     assert (assessment.process_text, assessment.context_text) == ("Workshops.", "A context.")
-    error_of(call(world.sara, "PATCH", a_url(assessment), {"process_text": "x"}), 403, "forbidden")
+    refused = call(world.sara, "PATCH", a_url(assessment), {"process_text": "x", "text_version": 3})
+    error_of(refused, 403, "forbidden")
 
 
 # --- Indicators -----------------------------------------------------------------------------
@@ -425,14 +427,14 @@ def test_action_points_are_created_filtered_changed_and_deleted(world, assessmen
         world.bolat,
         "PATCH",
         f"{url}{action['id']}/",
-        {"status": "in_progress", "progress": {"2023": "Two sessions held."}},
+        {"status": "in_progress", "progress": {"2023": "Two sessions held."}, "version": 1},
     )
     assert changed.status_code == 200, changed.content
     assert changed.json()["text"] == "Train staff." and changed.json()["status"] == "in_progress"
     assert changed.json()["progress"] == {"2023": "Two sessions held."}
     unknown = call(world.bolat, "POST", url, {"indicator_code": "9.9", "text": "X"})
     assert "indicator_code" in error_of(unknown, 400, "invalid")["fields"]
-    bad = call(world.bolat, "PATCH", f"{url}{action['id']}/", {"status": "someday"})
+    bad = call(world.bolat, "PATCH", f"{url}{action['id']}/", {"status": "someday", "version": 2})
     assert "status" in error_of(bad, 400, "invalid")["fields"]
     error_of(call(world.sara, "DELETE", f"{url}{action['id']}/"), 403, "forbidden")
     assert call(world.bolat, "DELETE", f"{url}{action['id']}/").status_code == 204

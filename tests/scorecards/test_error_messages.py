@@ -71,7 +71,9 @@ def _url(name: str, *args: object) -> str:
 def test_a_refusal_next_to_a_form_is_in_the_persons_language(world, assessment, lang):
     transition(actor=world.aisha, assessment=assessment, step_name="submit")
     client = speaking(world.aisha, lang)
-    response = client.post(_url("assessment-text", assessment.pk), {"process_text": "Late"})
+    response = client.post(
+        _url("assessment-text", assessment.pk), {"process_text": "Late", "text_version": 1}
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert NOT_EDITABLE[lang] in page
@@ -115,7 +117,7 @@ def test_the_api_error_body_is_in_the_requested_language_and_keeps_its_code(
 
     transition(actor=world.aisha, assessment=assessment, step_name="submit")
     url = f"{API}/assessments/{assessment.pk}/"
-    late = api(world.aisha, lang, "PATCH", url, {"process_text": "Late"})
+    late = api(world.aisha, lang, "PATCH", url, {"process_text": "Late", "text_version": 1})
     assert late.status_code == 409
     assert late.json()["error"] == {"code": "not_editable", "message": NOT_EDITABLE[lang]}
 

@@ -17,8 +17,7 @@ from cometa.scorecards.models import ActionPoint, Evidence, Removed, TeamMember
 from cometa.scorecards.records import evidence, removal
 from cometa.scorecards.records import selectors as record_selectors
 from cometa.scorecards.records import services as record_services
-
-PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+from tests.pdf import PDF
 
 
 def _action(world, assessment) -> ActionPoint:

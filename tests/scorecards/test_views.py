@@ -26,8 +26,7 @@ from cometa.scorecards.models import (
 )
 from cometa.scorecards.records import evidence, removal
 from tests.conftest import signed_in
-
-PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+from tests.pdf import PDF
 
 
 def _url(name, *args):
@@ -290,7 +289,7 @@ def test_a_viewer_may_not_change_the_team(world, assessment):
 def test_the_process_and_context_are_saved(world, assessment):
     response = signed_in(world.aisha).post(
         _url("assessment-text", assessment.pk),
-        {"process_text": "The IAT met on 4 November.", "context_text": "NA"},
+        {"process_text": "The IAT met on 4 November.", "context_text": "NA", "text_version": 1},
     )
     assert response.status_code == 302
     assessment.refresh_from_db()
@@ -302,7 +301,9 @@ def test_nothing_changes_once_submitted(world, assessment):
     client = signed_in(world.aisha)
     page = _text(client.get(_url("assessment", assessment.pk)))
     assert _url("team-add", assessment.pk) not in page
-    response = client.post(_url("assessment-text", assessment.pk), {"process_text": "Late"})
+    response = client.post(
+        _url("assessment-text", assessment.pk), {"process_text": "Late", "text_version": 1}
+    )
     assert response.status_code == 400 and "cannot be changed until it is returned" in _text(
         response
     )
@@ -351,7 +352,13 @@ def test_the_action_plan_is_grouped_by_primary_indicator_and_edited(world, asses
     assert edit.status_code == 200 and "Joint campaign" in _text(edit)
     saved = client.post(
         _url("action-edit", action.pk),
-        {"indicator_code": "2.2", "text": "Joint campaign", "status": "done", "progress-2022": ""},
+        {
+            "indicator_code": "2.2",
+            "text": "Joint campaign",
+            "status": "done",
+            "progress-2022": "",
+            "version": 1,
+        },
     )
     assert saved.status_code == 302
     action.refresh_from_db()

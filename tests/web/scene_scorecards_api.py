@@ -16,6 +16,7 @@ from cometa.scorecards.frameworks.store import latest_published
 from cometa.scorecards.models import Assessment, Removed
 from cometa.scorecards.records import evidence
 from cometa.scorecards.records import services as record_services
+from tests.pdf import PDF
 from tests.web.scene_scorecards import assessment_for, assessments
 
 PREFIX = "api/v1/scorecards/"
@@ -81,7 +82,7 @@ def _file(scene: Any, assessment: Assessment) -> int:
         lambda: evidence.evidence_upload(
             actor=SYSTEM,
             assessment=assessment,
-            file=io.BytesIO(b"%PDF-1.4 matrix"),
+            file=io.BytesIO(PDF),
             filename="matrix.pdf",
             title="File",
         ),
@@ -132,7 +133,7 @@ def body(scene: Any, route: str, role: str, relation: str) -> dict[str, object]:
             "year": 2023,
             "kind": "comprehensive",
         },
-        "assessments/<int:pk>/": {"process_text": "How the team worked."},
+        "assessments/<int:pk>/": {"process_text": "How the team worked.", "text_version": 1},
         "assessments/<int:pk>/indicators/<str:code>/": {
             "version": 1,
             "answers": {"meets.a": "met"},
@@ -142,7 +143,7 @@ def body(scene: Any, route: str, role: str, relation: str) -> dict[str, object]:
         },
         "assessments/<int:pk>/team/": {"name": "Matrix Member", "entity": "UNFPA"},
         "assessments/<int:pk>/actions/": {"indicator_code": "1.1", "text": "Train the team."},
-        "assessments/<int:pk>/actions/<int:action_pk>/": {"status": "in_progress"},
+        "assessments/<int:pk>/actions/<int:action_pk>/": {"status": "in_progress", "version": 1},
         "assessments/<int:pk>/evidence/": {"title": "Sent as JSON, not multipart"},
         "assessments/<int:pk>/evidence/link/": {"url": "https://example.org/r", "title": "R"},
         "assessments/<int:pk>/comments/": {"text": "Please add evidence for 2.2."},

@@ -19,6 +19,7 @@ from cometa.scorecards.models import (
 )
 from cometa.scorecards.records import evidence
 from cometa.scorecards.records import services as record_services
+from tests.pdf import PDF
 from tests.web.scene_scorecards import assessment_for
 
 
@@ -45,7 +46,7 @@ def _evidence(assessment: Assessment) -> int:
     item = evidence.evidence_upload(
         actor=SYSTEM,
         assessment=assessment,
-        file=io.BytesIO(b"%PDF-1.4 matrix evidence\n"),
+        file=io.BytesIO(PDF),
         filename="matrix.pdf",
         title="Matrix evidence",
         indicator_code="1.1",
@@ -89,7 +90,11 @@ def body(scene: Any, route: str, role: str, relation: str) -> dict[str, object]:
             "kind": "annual",
         }
     bodies: dict[str, dict[str, object]] = {
-        "scorecards/<int:pk>/text/": {"process_text": "Matrix process", "context_text": ""},
+        "scorecards/<int:pk>/text/": {
+            "process_text": "Matrix process",
+            "context_text": "",
+            "text_version": 1,
+        },
         "scorecards/<int:pk>/workflow/": {
             "step": "start_review" if relation == "submitted" else "submit",
             "confirmed": "yes",  # past the summary page that submitting shows first
@@ -105,6 +110,7 @@ def body(scene: Any, route: str, role: str, relation: str) -> dict[str, object]:
             "indicator_code": "1.1",
             "text": "Matrix action, edited",
             "status": "in_progress",
+            "version": 1,
         },
         "scorecards/<int:pk>/evidence/link/": {
             "url": "https://example.org/matrix",

@@ -202,6 +202,7 @@ def _normalise(route: str) -> str:
         .replace("$", "")
         .replace("(?P<pk>[^/.]+)", "<pk>")
         .replace("(?P<pk>\\d+)", "<pk>")
+        .replace("<id:", "<int:")
     )
 
 

@@ -21,8 +21,10 @@ from cometa.accounts.models import ApiToken, AuditEntry, Membership, Organisatio
 from cometa.accounts.models.organisations import OrganisationKind
 from cometa.accounts.roles import Role
 from cometa.accounts.selectors import audit_filter
+from cometa.core.api.fields import IdField
 from cometa.core.clients import client_address
 from cometa.core.errors import ValidationFailed
+from cometa.core.ids import parse_id
 
 
 class OrganisationSerializer(serializers.ModelSerializer[Organisation]):
@@ -37,7 +39,7 @@ class OrganisationWriteSerializer(serializers.Serializer[Any]):
     name = serializers.CharField(max_length=200)
     short_name = serializers.CharField(max_length=40, required=False, allow_blank=True)
     kind = serializers.ChoiceField(choices=OrganisationKind.choices)
-    parent: Any = serializers.IntegerField(required=False, allow_null=True)
+    parent: Any = IdField(required=False, allow_null=True)
     country = serializers.CharField(max_length=3, required=False, allow_blank=True)
     region = serializers.CharField(max_length=80, required=False, allow_blank=True)
 
@@ -63,7 +65,7 @@ class MembershipSerializer(serializers.ModelSerializer[Membership]):
 
 
 class MembershipCreateSerializer(serializers.Serializer[Any]):
-    organisation = serializers.IntegerField()
+    organisation = IdField()
     email = serializers.EmailField()
     role = serializers.ChoiceField(choices=Role.choices)
     title = serializers.CharField(max_length=120, required=False, allow_blank=True)
@@ -185,8 +187,8 @@ class MembershipViewSet(
         visible = access.organisations_for(person_of(self.request))
         rows = Membership.objects.filter(organisation__in=visible).select_related("person")
         organisation = self.request.query_params.get("organisation")
-        if organisation and organisation.isdigit():
-            rows = rows.filter(organisation_id=int(organisation))
+        if organisation:
+            rows = rows.filter(organisation_id=parse_id(organisation, field="organisation"))
         return rows.order_by("id")
 
     def get_object(self) -> Membership:

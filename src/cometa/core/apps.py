@@ -6,7 +6,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
+        from django.urls import register_converter
+
         from cometa.core import checks  # noqa: F401  (registers the start-up checks)
+        from cometa.core.ids import IdConverter
         from cometa.core.jobs import probe
 
         probe.register()
+        register_converter(IdConverter, "id")  # <id:pk>: larger than any id does not match

@@ -65,7 +65,11 @@ def write_year(cast: Cast, place: Place, spec: Year, common: Common) -> Assessme
     )
     if spec.process:
         services.assessment_update_text(
-            actor=actor, assessment=assessment, process_text=spec.process, context_text=""
+            actor=actor,
+            assessment=assessment,
+            process_text=spec.process,
+            context_text="",
+            expected_version=assessment.text_version,
         )
     for member in spec.team or ():
         record_services.team_member_add(

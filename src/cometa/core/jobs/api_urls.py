@@ -5,5 +5,5 @@ from django.urls import URLPattern, path
 from cometa.core.jobs.api import JobView
 
 urlpatterns: list[URLPattern] = [
-    path("jobs/<int:pk>/", JobView.as_view(), name="api-job"),
+    path("jobs/<id:pk>/", JobView.as_view(), name="api-job"),
 ]

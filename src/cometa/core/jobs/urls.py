@@ -7,7 +7,7 @@ from cometa.core.jobs import views
 app_name = "jobs"
 
 urlpatterns: list[URLPattern] = [
-    path("<int:pk>/", views.job_detail, name="job"),
-    path("<int:pk>/result/", views.job_result, name="result"),
-    path("<int:pk>/cancel/", views.job_cancel, name="cancel"),
+    path("<id:pk>/", views.job_detail, name="job"),
+    path("<id:pk>/result/", views.job_result, name="result"),
+    path("<id:pk>/cancel/", views.job_cancel, name="cancel"),
 ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -16,7 +15,7 @@ from rest_framework.response import Response
 
 from cometa.accounts.acting import person_of
 from cometa.core.api.errors import error_body
-from cometa.core.errors import NotPermitted, ValidationFailed
+from cometa.core.errors import NotPermitted
 from cometa.scorecards.api.common import context, errors, query, valid
 from cometa.scorecards.api.serializers import (
     AssessmentCreateSerializer,
@@ -40,7 +39,7 @@ from cometa.scorecards.assessments import selectors as assessment_selectors
 from cometa.scorecards.assessments.quality import quality_findings
 from cometa.scorecards.frameworks import selectors as framework_selectors
 from cometa.scorecards.models import Assessment, Cycle, IndicatorAssessment
-from cometa.scorecards.report_import import importing
+from cometa.scorecards.report_import import importing, source
 from cometa.scorecards.report_import.parser import ReportImportError
 
 TAGS = ["scorecards: assessments"]
@@ -128,6 +127,11 @@ class AssessmentDetailView(generics.GenericAPIView[Assessment]):
     @extend_schema(
         tags=TAGS,
         summary="Change the process and country-context texts",
+        description=(
+            "A text left out keeps its stored value. `text_version` is the one you read: "
+            "if someone saved the texts since, nothing is saved and the answer is 409 with "
+            "code `edit_conflict` (read the assessment again, then send your change)."
+        ),
         request=AssessmentTextSerializer,
         responses={200: AssessmentDetailSerializer, **errors(400, 401, 403, 404, 409)},
     )
@@ -140,6 +144,7 @@ class AssessmentDetailView(generics.GenericAPIView[Assessment]):
             assessment=assessment,
             process_text=data.get("process_text", assessment.process_text),
             context_text=data.get("context_text", assessment.context_text),
+            expected_version=data["text_version"],
         )
         return _detail(request, assessment)
 
@@ -160,7 +165,11 @@ class IndicatorView(generics.GenericAPIView[IndicatorAssessment]):
         tags=TAGS,
         summary="Save an indicator; its rating is computed again",
         description=(
-            "Fields left out keep their stored values. `version` is the version you read: "
+            "Fields left out keep their stored values. `answers`, `findings` and `inputs` "
+            "are merged key by key with the stored ones: a PATCH naming one finding keeps "
+            "the others, and a key sent as an empty string (or null, for an input) is "
+            "removed. To replace one of them as a whole, name it in `replace`. "
+            "`version` is the version you read: "
             "if someone saved the indicator since, nothing is saved and the answer is "
             "409 with code `edit_conflict`."
         ),
@@ -171,9 +180,9 @@ class IndicatorView(generics.GenericAPIView[IndicatorAssessment]):
         person = person_of(request)
         row = assessment_selectors.indicator_get(person, pk, code)
         data = valid(IndicatorUpdateSerializer, request.data)
-        version = data.pop("version")
+        version, replace = data.pop("version"), data.pop("replace")
         saved = patching.indicator_patch(
-            actor=person, indicator=row, expected_version=version, changes=data
+            actor=person, indicator=row, expected_version=version, changes=data, replace=replace
         )
         return Response(IndicatorRowSerializer(saved).data)
 
@@ -262,18 +271,9 @@ class ImportView(generics.GenericAPIView[Assessment]):
 
 
 def _text_of(upload: Any) -> str:
-    data = upload.read(settings.UPLOAD_MAX_BYTES + 1)
-    if len(data) > settings.UPLOAD_MAX_BYTES:
-        limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
-        message = _("%(file)s is larger than the limit of %(limit)s MB.")
-        raise ValidationFailed(
-            {"file": [message % {"file": upload.name, "limit": limit}]}, code="too_large"
-        )
-    try:
-        return str(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        message = _("%(file)s is not UTF-8 text: convert the report to text first.")
-        raise ValidationFailed({"file": [message % {"file": upload.name}]}) from None
+    """The report's text: over the size limit, or not UTF-8, answers 400 naming the file
+    (and the line and column of the first byte that is not UTF-8)."""
+    return source.read_report(upload, name=upload.name, size=upload.size)
 
 
 def _import_failed(error: ReportImportError) -> Response:

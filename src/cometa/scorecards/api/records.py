@@ -37,7 +37,7 @@ from cometa.scorecards.api.serializers_records import (
 from cometa.scorecards.assessments import access, patching
 from cometa.scorecards.assessments import selectors as assessment_selectors
 from cometa.scorecards.models import ActionPoint, Assessment, Evidence, ReviewComment, TeamMember
-from cometa.scorecards.records import evidence
+from cometa.scorecards.records import evidence, filetypes
 from cometa.scorecards.records import selectors as record_selectors
 from cometa.scorecards.records import services as record_services
 
@@ -148,6 +148,11 @@ class ActionView(generics.GenericAPIView[ActionPoint]):
     @extend_schema(
         tags=TAGS,
         summary="Change an action point (fields left out are kept)",
+        description=(
+            "`version` is the version you read: if someone saved the action point since, "
+            "nothing is saved and the answer is 409 with code `edit_conflict` (read it "
+            "again, then send your change based on the new version)."
+        ),
         request=ActionUpdateSerializer,
         responses={200: ActionPointSerializer, **WRITE_ERRORS},
     )
@@ -155,7 +160,10 @@ class ActionView(generics.GenericAPIView[ActionPoint]):
         person = person_of(request)
         action = record_selectors.action_get(person, action_pk, assessment=pk)
         data = valid(ActionUpdateSerializer, request.data)
-        action = patching.action_patch(actor=person, action=action, changes=data)
+        version = data.pop("version")
+        action = patching.action_patch(
+            actor=person, action=action, expected_version=version, changes=data
+        )
         return Response(ActionPointSerializer(action).data)
 
     @extend_schema(
@@ -276,7 +284,9 @@ class EvidenceDownloadView(generics.GenericAPIView[Evidence]):
         return FileResponse(
             stored,  # checked against the digest of the upload
             as_attachment=True,
-            filename=item.original_name or f"evidence-{item.pk}",
+            filename=filetypes.safe_name(
+                item.original_name or f"evidence-{item.pk}", item.content_type
+            ),
             content_type=item.content_type or "application/octet-stream",
         )
 

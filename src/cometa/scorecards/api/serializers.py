@@ -8,6 +8,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cometa.core.api.fields import IdField
 from cometa.scorecards.api.common import (
     AssessmentKindField,
     AssessmentStatusField,
@@ -30,14 +31,14 @@ class CycleSerializer(serializers.ModelSerializer[Cycle]):
 
 
 class CycleCreateSerializer(serializers.Serializer[Any]):
-    organisation = serializers.IntegerField()
+    organisation = IdField()
     name = serializers.CharField(max_length=120)
     start_year = serializers.IntegerField(**YEAR)
     end_year = serializers.IntegerField(**YEAR)
 
 
 class CycleFilterSerializer(serializers.Serializer[Any]):
-    organisation = serializers.IntegerField(required=False)
+    organisation = IdField(required=False)
 
 
 class AssessmentSerializer(serializers.ModelSerializer[Assessment]):
@@ -127,6 +128,7 @@ class AssessmentDetailSerializer(AssessmentSerializer):
             *AssessmentSerializer.Meta.fields,
             "process_text",
             "context_text",
+            "text_version",
             "may_edit",
             "allowed_steps",
             "indicators",
@@ -149,20 +151,23 @@ class AssessmentDetailSerializer(AssessmentSerializer):
 
 
 class AssessmentCreateSerializer(serializers.Serializer[Any]):
-    organisation = serializers.IntegerField()
-    framework = serializers.IntegerField(help_text="A published framework version")
+    organisation = IdField()
+    framework = IdField(help_text="A published framework version")
     year = serializers.IntegerField(**YEAR)
     kind = AssessmentKindField()
-    cycle = serializers.IntegerField(required=False, allow_null=True)
+    cycle = IdField(required=False, allow_null=True)
 
 
 class AssessmentTextSerializer(serializers.Serializer[Any]):
+    text_version = serializers.IntegerField(
+        min_value=1, help_text="The text_version you read; a stale one answers 409 edit_conflict"
+    )
     process_text = serializers.CharField(required=False, allow_blank=True)
     context_text = serializers.CharField(required=False, allow_blank=True)
 
 
 class AssessmentFilterSerializer(serializers.Serializer[Any]):
-    organisation = serializers.IntegerField(required=False)
+    organisation = IdField(required=False)
     year = serializers.IntegerField(required=False, **YEAR)
     status = AssessmentStatusField(required=False)
     framework = serializers.CharField(required=False, help_text="Framework identifier")
@@ -180,6 +185,15 @@ class IndicatorUpdateSerializer(serializers.Serializer[Any]):
     agreed_level = serializers.CharField(required=False, allow_blank=True, max_length=30)
     difference_reason = serializers.CharField(required=False, allow_blank=True)
     justification = serializers.CharField(required=False, allow_blank=True)
+    replace = serializers.ListField(
+        child=serializers.ChoiceField(choices=["answers", "findings", "inputs"]),
+        required=False,
+        default=list,
+        help_text=(
+            "Answers, findings and inputs are merged key by key (a key sent blank, or null "
+            "for an input, is removed). Name a field here to replace it as a whole instead."
+        ),
+    )
 
 
 class TransitionSerializer(serializers.Serializer[Any]):
@@ -202,7 +216,7 @@ class QualitySerializer(serializers.Serializer[Any]):
 
 
 class ImportSerializer(serializers.Serializer[Any]):
-    organisation = serializers.IntegerField(help_text="The country team")
+    organisation = IdField(help_text="The country team")
     file = serializers.FileField(help_text="The annual progress report as UTF-8 text")
 
 

@@ -39,6 +39,7 @@ class ActionPointSerializer(serializers.ModelSerializer[ActionPoint]):
             "status",
             "progress",
             "position",
+            "version",
         ]
 
 
@@ -54,6 +55,9 @@ class ActionWriteSerializer(serializers.Serializer[Any]):
 
 
 class ActionUpdateSerializer(ActionWriteSerializer):
+    version = serializers.IntegerField(
+        min_value=1, help_text="The version you read; a stale one answers 409 edit_conflict"
+    )
     indicator_code = serializers.CharField(max_length=10, required=False)
     text = serializers.CharField(required=False)
 

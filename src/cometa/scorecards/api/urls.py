@@ -9,12 +9,12 @@ from cometa.scorecards.api import hub as h
 from cometa.scorecards.api import records as r
 from cometa.scorecards.api import removed as u
 
-ASSESSMENT = "assessments/<int:pk>/"
+ASSESSMENT = "assessments/<id:pk>/"
 
 urlpatterns: list[URLPattern] = [
     path("frameworks/", f.FrameworkListView.as_view(), name="api-scorecard-frameworks"),
-    path("frameworks/<int:pk>/", f.FrameworkDetailView.as_view(), name="api-scorecard-framework"),
-    path("frameworks/<int:pk>/rate/", f.FrameworkRateView.as_view(), name="api-scorecard-rate"),
+    path("frameworks/<id:pk>/", f.FrameworkDetailView.as_view(), name="api-scorecard-framework"),
+    path("frameworks/<id:pk>/rate/", f.FrameworkRateView.as_view(), name="api-scorecard-rate"),
     path("cycles/", a.CycleListView.as_view(), name="api-scorecard-cycles"),
     path("assessments/", a.AssessmentListView.as_view(), name="api-scorecard-assessments"),
     path(ASSESSMENT, a.AssessmentDetailView.as_view(), name="api-scorecard-assessment"),
@@ -27,13 +27,13 @@ urlpatterns: list[URLPattern] = [
     path(ASSESSMENT + "quality/", a.QualityView.as_view(), name="api-scorecard-quality"),
     path(ASSESSMENT + "team/", r.TeamListView.as_view(), name="api-scorecard-team"),
     path(
-        ASSESSMENT + "team/<int:member_pk>/",
+        ASSESSMENT + "team/<id:member_pk>/",
         r.TeamMemberView.as_view(),
         name="api-scorecard-team-member",
     ),
     path(ASSESSMENT + "actions/", r.ActionListView.as_view(), name="api-scorecard-actions"),
     path(
-        ASSESSMENT + "actions/<int:action_pk>/",
+        ASSESSMENT + "actions/<id:action_pk>/",
         r.ActionView.as_view(),
         name="api-scorecard-action",
     ),
@@ -44,24 +44,24 @@ urlpatterns: list[URLPattern] = [
         name="api-scorecard-evidence-link",
     ),
     path(
-        ASSESSMENT + "evidence/<int:evidence_pk>/",
+        ASSESSMENT + "evidence/<id:evidence_pk>/",
         r.EvidenceView.as_view(),
         name="api-scorecard-evidence-item",
     ),
     path(
-        ASSESSMENT + "evidence/<int:evidence_pk>/download/",
+        ASSESSMENT + "evidence/<id:evidence_pk>/download/",
         r.EvidenceDownloadView.as_view(),
         name="api-scorecard-evidence-download",
     ),
     path(ASSESSMENT + "comments/", r.CommentListView.as_view(), name="api-scorecard-comments"),
     path(ASSESSMENT + "removed/", u.RemovedListView.as_view(), name="api-scorecard-removed"),
     path(
-        ASSESSMENT + "removed/<int:removed_pk>/restore/",
+        ASSESSMENT + "removed/<id:removed_pk>/restore/",
         u.RemovedRestoreView.as_view(),
         name="api-scorecard-removed-restore",
     ),
     path("global/workbook/", g.GlobalWorkbookView.as_view(), name="api-scorecard-workbook"),
     path("imports/", a.ImportView.as_view(), name="api-scorecard-imports"),
     path("hub/", h.HubListView.as_view(), name="api-scorecard-hub"),
-    path("hub/<int:evidence_pk>/", h.HubItemView.as_view(), name="api-scorecard-hub-item"),
+    path("hub/<id:evidence_pk>/", h.HubItemView.as_view(), name="api-scorecard-hub-item"),
 ]

@@ -7,7 +7,7 @@ the services called do.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from cometa.accounts.acting import Actor
@@ -24,6 +24,7 @@ INDICATOR_EDITABLE = (
     "difference_reason",
     "justification",
 )
+MERGED = ("answers", "findings", "inputs")  # keyed by criterion or input: merged, not replaced
 ACTION_EDITABLE = ("indicator_code", "text", "responsible", "due_date", "status", "progress")
 
 
@@ -33,8 +34,14 @@ def indicator_patch(
     indicator: IndicatorAssessment,
     expected_version: int,
     changes: Mapping[str, Any],
+    replace: Collection[str] = (),
 ) -> IndicatorAssessment:
     """Saves the fields in ``changes`` and keeps the others.
+
+    Answers, findings and inputs are keyed by criterion (or input): the keys sent are
+    merged over the stored ones, so a PATCH naming one finding keeps the others; a key sent
+    blank (or null, for an input) removes it. A field named in ``replace`` is replaced as a
+    whole instead.
 
     When the agreed rating is not sent: if it equalled the computed rating, it follows the
     new computation; a carried rating gives way when the indicator is now reassessed; an
@@ -47,7 +54,11 @@ def indicator_patch(
     else:
         keep = not changes.get("reassessed", False)
     merged["agreed_level"] = indicator.agreed_level if keep else ""
-    merged |= {key: value for key, value in changes.items() if key in INDICATOR_EDITABLE}
+    for key, value in changes.items():
+        if key not in INDICATOR_EDITABLE:
+            continue
+        keyed = key in MERGED and key not in replace
+        merged[key] = {**merged[key], **value} if keyed else value
     return services.indicator_update(
         actor=actor,
         indicator=indicator,
@@ -56,12 +67,15 @@ def indicator_patch(
     )
 
 
-def action_patch(*, actor: Actor, action: ActionPoint, changes: Mapping[str, Any]) -> ActionPoint:
+def action_patch(
+    *, actor: Actor, action: ActionPoint, expected_version: int, changes: Mapping[str, Any]
+) -> ActionPoint:
     merged = {field: getattr(action, field) for field in ACTION_EDITABLE}
     merged |= {key: value for key, value in changes.items() if key in ACTION_EDITABLE}
     return record_services.action_save(
         actor=actor,
         assessment=action.assessment,
         action=action,
+        expected_version=expected_version,
         content=record_services.ActionContent(**merged),
     )

@@ -306,23 +306,39 @@ def _conflict_message(current: IndicatorAssessment) -> str:
 
 
 def assessment_update_text(
-    *, actor: Actor, assessment: Assessment, process_text: str, context_text: str
+    *,
+    actor: Actor,
+    assessment: Assessment,
+    process_text: str,
+    context_text: str,
+    expected_version: int,
 ) -> Assessment:
+    """Saves the process and country-context texts. ``expected_version`` is the
+    ``text_version`` the change was based on: a save based on an older one is refused
+    (``Conflict`` ``edit_conflict``), so no one's text is silently overwritten."""
     guards.require_edit(actor, assessment)
+    texts = ("process_text", "context_text")
     with transaction.atomic():
-        before = audit.snapshot(assessment, ("process_text", "context_text"))
-        assessment.process_text, assessment.context_text = (
-            process_text.strip(),
-            context_text.strip(),
-        )
-        assessment.save(update_fields=["process_text", "context_text", "updated_at"])
+        current = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        if current.text_version != expected_version:
+            raise Conflict(
+                "edit_conflict",
+                _(
+                    "The process and context were changed by someone else after you opened "
+                    "them. Reload to see the new version; your changes were not saved."
+                ),
+            )
+        before = audit.snapshot(current, texts)
+        current.process_text, current.context_text = process_text.strip(), context_text.strip()
+        current.text_version += 1
+        current.save(update_fields=[*texts, "text_version", "updated_at"])
         audit.record(
             actor=actor,
             action="assessment.update",
-            target=assessment,
-            changes=audit.changes_between(
-                before, audit.snapshot(assessment, ("process_text", "context_text"))
-            ),
+            target=current,
+            changes=audit.changes_between(before, audit.snapshot(current, texts)),
             organisation_id=assessment.organisation_id,
         )
+    assessment.process_text, assessment.context_text = current.process_text, current.context_text
+    assessment.text_version = current.text_version
     return assessment

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from cometa.accounts.models import Person
 from cometa.core.errors import ValidationFailed
+from cometa.core.ids import parse_id
 from cometa.scorecards.frameworks.engine import Rating
 from cometa.scorecards.frameworks.rating import compute
 from cometa.scorecards.frameworks.store import framework_of
@@ -22,10 +23,11 @@ from cometa.scorecards.models import FrameworkVersion
 
 
 def as_pk(value: object) -> int:
-    """A row id from an address or a query, or 404 when it is not a number."""
+    """A row id from an address or a query, or 404 when it is not one (not a number, or
+    larger than the database holds)."""
     try:
-        return int(str(value))
-    except ValueError:
+        return parse_id(value, field="id")
+    except ValidationFailed:
         raise Http404("Not found.") from None
 
 

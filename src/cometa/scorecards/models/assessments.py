@@ -59,6 +59,7 @@ class Assessment(models.Model):
     )
     process_text = models.TextField(_("the process"), blank=True)
     context_text = models.TextField(_("country context"), blank=True)
+    text_version = models.PositiveIntegerField(default=1)  # of the two texts: lost updates
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

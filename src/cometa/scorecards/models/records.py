@@ -73,6 +73,7 @@ class ActionPoint(models.Model):
     )
     progress = models.JSONField(_("what was done, by year"), default=dict, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)  # a save based on an older one: 409
 
     class Meta:
         ordering = ["indicator_code", "position", "id"]

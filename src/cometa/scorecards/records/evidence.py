@@ -1,13 +1,14 @@
-"""Evidence files: checked by content (not by name), kept in the file storage
-(``cometa.core.storage``: a local folder outside the web root, or object storage) under
-random names, and handed back only as attachments, after their digest is checked."""
+"""Evidence files: checked by content, not by name (``filetypes``: a PDF must parse, an
+office file must not be a zip bomb), kept in the file storage (``cometa.core.storage``: a
+local folder outside the web root, or object storage) under random names with the
+extension of what they are, and handed back only as attachments, under the name they were
+sent with but that extension, after their digest is checked."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import uuid
-import zipfile
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
@@ -21,47 +22,8 @@ from cometa.core import storage
 from cometa.core.errors import ValidationFailed
 from cometa.scorecards.assessments.guards import require_edit, require_indicator
 from cometa.scorecards.models import Assessment, Evidence, EvidenceCategory, RemovedKind
-from cometa.scorecards.records import removal
+from cometa.scorecards.records import filetypes, removal
 from cometa.scorecards.records.files import storage_name
-
-OFFICE_PARTS = {
-    "word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xl/": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "ppt/": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-}
-
-
-def sniff(head: bytes, whole: bytes) -> str | None:
-    """The content type the bytes really are, or None if not an allowed kind."""
-    if head.startswith(b"%PDF-"):
-        return "application/pdf"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if head.startswith(b"PK\x03\x04"):
-        return _office(whole)
-    if b"\x00" not in whole:
-        try:
-            whole.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-        return "text/plain"
-    return None
-
-
-def _office(data: bytes) -> str | None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
-    except zipfile.BadZipFile:
-        return None
-    if "[Content_Types].xml" not in names:
-        return None
-    for prefix, content_type in OFFICE_PARTS.items():
-        if any(name.startswith(prefix) for name in names):
-            return content_type
-    return None
 
 
 def _require_adding(actor: Actor, assessment: Assessment, indicator_code: str) -> None:
@@ -91,14 +53,12 @@ def evidence_upload(
         raise ValidationFailed({"file": [message % {"file": filename, "limit": limit}]})
     if not data:
         raise ValidationFailed({"file": [_("%(file)s is empty.") % {"file": filename}]})
-    content_type = sniff(data[:16], data)
-    if content_type is None:
-        message = _(
-            "%(file)s is not a PDF, Word, Excel, PowerPoint, PNG, JPEG or plain-text file "
-            "(checked by its content)."
-        )
-        raise ValidationFailed({"file": [message % {"file": filename}]})
-    stored_name = uuid.uuid4().hex
+    try:
+        kind = filetypes.detect(data)
+    except filetypes.Refused as refused:
+        message = _("%(file)s: %(reason)s") % {"file": Path(filename).name, "reason": refused}
+        raise ValidationFailed({"file": [message]}) from None
+    stored_name = uuid.uuid4().hex + kind.extension  # what it is, whatever it was called
     name = storage.save(storage_name(stored_name), io.BytesIO(data))
     try:
         with transaction.atomic():
@@ -110,8 +70,8 @@ def evidence_upload(
                 category,
                 shared,
                 stored_name=stored_name,
-                original_name=Path(filename).name[:255],
-                content_type=content_type,
+                original_name=filetypes.safe_name(filename, kind.content_type),
+                content_type=kind.content_type,
                 size=len(data),
                 sha256=hashlib.sha256(data).hexdigest(),
             )

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from cometa.accounts import audit
 from cometa.accounts.acting import Actor
 from cometa.accounts.models import Person
-from cometa.core.errors import NotPermitted, ValidationFailed
+from cometa.core.errors import Conflict, NotPermitted, ValidationFailed
 from cometa.scorecards.assessments import access, guards
 from cometa.scorecards.models import (
     ActionPoint,
@@ -97,8 +97,13 @@ def action_save(
     assessment: Assessment,
     content: ActionContent,
     action: ActionPoint | None = None,
+    expected_version: int | None = None,
 ) -> ActionPoint:
-    """Creates an action point, or changes one when ``action`` is given."""
+    """Creates an action point, or changes ``action``: then ``expected_version`` is the
+    version the change was based on, and a save based on an older version than the stored
+    one is refused (``Conflict`` ``edit_conflict``), so no one's change is silently lost."""
+    if action is not None and expected_version is None:
+        raise TypeError("changing an action point needs the version it was read at")
     guards.require_edit(actor, assessment)
     guards.require_indicator(assessment, content.indicator_code)
     if not content.text.strip():
@@ -108,12 +113,16 @@ def action_save(
         raise ValidationFailed({"status": [message]})
     fields = ("indicator_code", "text", "responsible", "due_date", "status", "progress")
     with transaction.atomic():
-        point = action or ActionPoint(assessment=assessment, position=assessment.actions.count())
+        if action is None:
+            point = ActionPoint(assessment=assessment, position=assessment.actions.count())
+        else:
+            point = _locked_action(action, expected_version or 0)
         before = audit.snapshot(point, fields) if action else {}
         point.indicator_code = content.indicator_code
         point.text, point.responsible = content.text.strip(), content.responsible.strip()
         point.due_date, point.status = content.due_date, content.status
         point.progress = dict(content.progress or {})
+        point.version = point.version + 1 if action else 1
         point.save()
         audit.record(
             actor=actor,
@@ -123,6 +132,21 @@ def action_save(
             organisation_id=assessment.organisation_id,
         )
     return point
+
+
+def _locked_action(action: ActionPoint, expected_version: int) -> ActionPoint:
+    """The stored action point, locked for the change; refused when someone saved it since
+    ``expected_version``."""
+    current = ActionPoint.objects.select_for_update().get(pk=action.pk)
+    if current.version != expected_version:
+        raise Conflict(
+            "edit_conflict",
+            _(
+                "This action point was changed by someone else after you opened it. Reload "
+                "to see the new version; your changes were not saved."
+            ),
+        )
+    return current
 
 
 def action_delete(*, actor: Actor, action: ActionPoint) -> None:

@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cometa.accounts.models import Organisation
+from cometa.core.errors import ValidationFailed
 from cometa.scorecards.models import (
     ActionPoint,
     ActionStatus,
@@ -23,6 +23,7 @@ from cometa.scorecards.models import (
     FrameworkVersion,
 )
 from cometa.scorecards.records.services import ActionContent
+from cometa.scorecards.report_import import source
 from cometa.scorecards.web.pages import year_label
 
 
@@ -147,22 +148,13 @@ class ImportForm(forms.Form):
             self.initial.setdefault("organisation", offered[0].pk)
 
     def clean_file(self) -> tuple[str, str]:
-        """(file name, text): the upload read as UTF-8."""
+        """(file name, text): the upload read as UTF-8, within the size limit."""
         upload = self.cleaned_data["file"]
-        if upload.size > settings.UPLOAD_MAX_BYTES:
-            limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
-            raise forms.ValidationError(
-                _("The file is larger than the limit of %(limit)s MB."), params={"limit": limit}
-            )
+        name = upload.name or "report.txt"
         try:
-            text = upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise forms.ValidationError(
-                _("The file is not UTF-8 text. Save the report as plain text (UTF-8) and retry.")
-            ) from None
-        if "\x00" in text:
-            raise forms.ValidationError(_("The file is not a text file."))
-        return upload.name or "report.txt", text
+            return name, source.read_report(upload, name=name, size=upload.size)
+        except ValidationFailed as refused:
+            raise forms.ValidationError(refused.errors["file"][0]) from None
 
 
 # --- the assessment page ----------------------------------------------------------------------
@@ -182,6 +174,7 @@ class TextForm(PageForm):
     context_text = forms.CharField(
         label=_("Country context and other comments"), required=False, widget=textarea(4)
     )
+    text_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
 class TeamMemberForm(PageForm):
@@ -231,6 +224,7 @@ class ActionForm(PageForm):
         label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
 
     def __init__(
         self,
@@ -249,11 +243,13 @@ class ActionForm(PageForm):
                     "responsible": action.responsible,
                     "due_date": action.due_date,
                     "status": action.status,
+                    "version": action.version,
                     **{f"progress-{k}": v for k, v in action.progress.items()},
                 },
             )
         super().__init__(*args, **kwargs)
         self.fields["indicator_code"].choices = indicators  # type: ignore[attr-defined]
+        self.fields["version"].required = action is not None  # a change says what it read
         self.years = years
         for key in years:
             self.fields[f"progress-{key}"] = forms.CharField(
@@ -264,6 +260,7 @@ class ActionForm(PageForm):
 
     def values(self) -> ActionContent:
         data = dict(self.cleaned_data)
+        data.pop("version", None)
         progress = {key: data.pop(f"progress-{key}").strip() for key in self.years}
         return ActionContent(**data, progress={k: v for k, v in progress.items() if v})
 

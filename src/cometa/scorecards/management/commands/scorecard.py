@@ -7,6 +7,7 @@ non-zero exit code.
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import Organisation
 from cometa.core.errors import ServiceError, ValidationFailed
+from cometa.core.ids import parse_id
 from cometa.core.progress import Progress
 from cometa.scorecards.assessments import selectors as assessment_selectors
 from cometa.scorecards.frameworks.admin import framework_load
@@ -24,9 +26,17 @@ from cometa.scorecards.frameworks.model import LANGUAGES
 from cometa.scorecards.frameworks.store import framework_sync_builtin
 from cometa.scorecards.models import Assessment, FrameworkVersion
 from cometa.scorecards.records import removal
-from cometa.scorecards.report_import import importing
+from cometa.scorecards.report_import import importing, source
 from cometa.scorecards.report_import.parser import ReportImportError
 from cometa.scorecards.reporting.files import FORMATS, report_file
+
+
+def _assessment_id(text: str) -> int:
+    """``--assessment``: an id the database can hold, else argparse's one-line refusal."""
+    try:
+        return parse_id(text, field="assessment")
+    except ValidationFailed as refused:
+        raise argparse.ArgumentTypeError(refused.errors["assessment"][0]) from None
 
 
 class Command(BaseCommand):
@@ -38,9 +48,11 @@ class Command(BaseCommand):
         imported.add_argument("file")
         imported.add_argument("--team", required=True, help="name of the country team")
         rate = sub.add_parser("rate", help="recompute ratings: computed next to agreed")
-        rate.add_argument("--assessment", required=True, type=int, help="assessment id")
+        rate.add_argument("--assessment", required=True, type=_assessment_id, help="assessment id")
         report = sub.add_parser("report", help="write an assessment's report")
-        report.add_argument("--assessment", required=True, type=int, help="assessment id")
+        report.add_argument(
+            "--assessment", required=True, type=_assessment_id, help="assessment id"
+        )
         report.add_argument("--format", required=True, choices=FORMATS)
         report.add_argument("--output", required=True, help="file to write")
         report.add_argument("--lang", default="en", choices=LANGUAGES)
@@ -82,6 +94,22 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"{name}: cannot read it ({error.strerror}).") from None
 
+    def _read_report(self, name: str) -> str:
+        """A report's text: its size is checked before it is read (``source``)."""
+        path = Path(name)
+        try:
+            with path.open("rb") as stream:
+                size = path.stat().st_size if path.is_file() else None
+                return source.read_report(stream, name=name, size=size)
+        except ValidationFailed as refused:
+            raise CommandError(refused.errors["file"][0]) from None
+        except FileNotFoundError:
+            raise CommandError(f"{name}: no such file.") from None
+        except IsADirectoryError:
+            raise CommandError(f"{name}: is a folder, not a file.") from None
+        except OSError as error:
+            raise CommandError(f"{name}: cannot read it ({error.strerror}).") from None
+
     def _assessment(self, pk: int) -> Assessment:
         found = Assessment.objects.select_related("organisation", "framework").filter(pk=pk).first()
         if found is None:
@@ -113,7 +141,7 @@ class Command(BaseCommand):
     def do_import(self, options: dict[str, Any]) -> None:
         name = options["file"]
         team = self._team(options["team"])
-        text = self._read(name)
+        text = self._read_report(name)
         try:
             result = importing.assessment_import(
                 actor=SYSTEM, organisation=team, text=text, source_name=name

@@ -104,6 +104,7 @@ def page_forms(page: pages.AssessmentPage) -> dict[str, Any]:
             initial={
                 "process_text": assessment.process_text,
                 "context_text": assessment.context_text,
+                "text_version": assessment.text_version,
             }
         ),
         "member_form": TeamMemberForm(),
@@ -120,11 +121,13 @@ def render_assessment(
     *,
     status: int = 200,
     step: str = "",
+    reload_url: str = "",
     **bound: Form,
 ) -> HttpResponse:
     """The assessment page, showing the section ``?section=`` names; ``bound`` replaces a
     form by the one the person sent (with its errors, in the section that holds it),
-    ``step`` names the workflow step whose form that is."""
+    ``step`` names the workflow step whose form that is, ``reload_url`` offers to reload
+    after an edit conflict."""
     person = person_of(request)
     page = pages.assessment_page(person, assessment, language())
     forms = page_forms(page) | bound
@@ -147,6 +150,7 @@ def render_assessment(
         "submit_label": STEP_LABELS["submit"],
         "errors": error_summary(*bound.values()),
         "undo_days": removal.UNDO_DAYS,
+        "reload_url": reload_url,
         **forms,
     }
     return render(request, "scorecards/assessment_detail.html", context, status=status)
@@ -193,7 +197,11 @@ def assessment_text(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         name="text_form",
         save=lambda: services.assessment_update_text(
-            actor=person, assessment=assessment, **form.cleaned_data
+            actor=person,
+            assessment=assessment,
+            process_text=form.cleaned_data["process_text"],
+            context_text=form.cleaned_data["context_text"],
+            expected_version=form.cleaned_data["text_version"],
         ),
         done=_("The process and context were saved."),
         then="process",
@@ -213,16 +221,32 @@ def form_on_page(
     """A form of the assessment page, sent to the service that ``save`` calls. Made: the
     message ``done`` and a redirect to the page's section ``then`` (or what ``then()``
     answers). Not valid, or refused by the service: the page again, answering 400, with
-    the form (as ``name``) showing each problem next to its field."""
+    the form (as ``name``) showing each problem next to its field. Based on an older
+    version than the stored one: 409, what was typed kept, and a link to reload."""
+    sent: dict[str, Any] = {name: form}
     if form.is_valid():
         try:
             save()
         except ServiceError as error:
             form_error(form, error)
+            if error.code == "edit_conflict":
+                return render_assessment(
+                    request,
+                    assessment,
+                    status=409,
+                    reload_url=_reload_url(assessment, then),
+                    **sent,
+                )
         else:
             messages.success(request, done)
             return redirect_to(assessment, then) if isinstance(then, str) else then()
-    return render_assessment(request, assessment, status=400, step="", **{name: form})
+    return render_assessment(request, assessment, status=400, step="", **sent)
+
+
+def _reload_url(assessment: Assessment, then: object) -> str:
+    """Where to read the latest version after an edit conflict: the page, at the section."""
+    url = reverse("scorecards:assessment", args=[assessment.pk])
+    return f"{url}#{then}" if isinstance(then, str) else url
 
 
 def redirect_to(assessment: Assessment | int, anchor: str = "") -> HttpResponse:

@@ -18,7 +18,7 @@ from cometa.core.web.pages import form_error
 from cometa.scorecards.assessments import access
 from cometa.scorecards.frameworks.store import framework_of
 from cometa.scorecards.models import ActionPoint, Assessment, RemovedKind
-from cometa.scorecards.records import evidence, removal
+from cometa.scorecards.records import evidence, filetypes, removal
 from cometa.scorecards.records import selectors as record_selectors
 from cometa.scorecards.records import services as record_services
 from cometa.scorecards.web import pages
@@ -166,13 +166,19 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.may_edit(person, action.assessment):
         raise NotPermitted(_("Only editors and coordinators of this country team may change it."))
     form = _action_form(request, action.assessment, action)
+    conflict = False
     if request.method == "POST" and form.is_valid():
         try:
             record_services.action_save(
-                actor=person, assessment=action.assessment, action=action, content=form.values()
+                actor=person,
+                assessment=action.assessment,
+                action=action,
+                expected_version=form.cleaned_data["version"],
+                content=form.values(),
             )
         except ServiceError as error:
             form_error(form, error)
+            conflict = error.code == "edit_conflict"
         else:
             messages.success(request, _("The action point was saved."))
             return redirect_to(action.assessment, f"action-{action.pk}")
@@ -181,8 +187,9 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "action": action,
         "assessment": action.assessment,
         "errors": error_summary(form) if form.is_bound else [],
+        "reload_url": request.path if conflict else "",
     }
-    status = 400 if form.errors else 200
+    status = 409 if conflict else 400 if form.errors else 200
     return render(request, "scorecards/action_form.html", context, status=status)
 
 
@@ -275,7 +282,7 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(
         stored,
         as_attachment=True,
-        filename=item.original_name or item.title,
+        filename=filetypes.safe_name(item.original_name or item.title, item.content_type),
         content_type=item.content_type or "application/octet-stream",
     )
 
