@@ -12,8 +12,9 @@ from django.urls import reverse
 
 from cometa.scorecards.models import Evidence, IndicatorAssessment
 from tests.conftest import signed_in
+from tests.pdf import make_pdf
 
-PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+PDF = make_pdf("A common country analysis")
 CODE_OR_INTERVAL = re.compile(
     r"(Approaches|Meets|Exceeds|Missing) minimum requirements \([a-z]\)|[\[(]\d+, \d+[\])]|[≥≤]"
 )
