@@ -249,7 +249,8 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # <id:pk> (cometa.core.ids): a row id, at most what the database holds
     "PATH_CONVERTER_OVERRIDES": {
-        "id": {"type": "integer", "format": "int64", "minimum": 1, "maximum": 2**63 - 1}
+        "id": {"type": "integer", "format": "int64", "minimum": 1, "maximum": 2**63 - 1},
+        "year": {"type": "integer", "minimum": 1000, "maximum": 9999},
     },
     "ENUM_NAME_OVERRIDES": {
         "KindEnum": "cometa.accounts.models.organisations.OrganisationKind",  # the first

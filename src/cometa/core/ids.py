@@ -45,3 +45,16 @@ class IdConverter:
 
     def to_url(self, value: int) -> str:
         return str(value)
+
+
+class YearConverter:
+    """The ``<year:name>`` path converter: four digits, so that no year reaches the
+    database as a number it cannot hold."""
+
+    regex = "[0-9]{4}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return f"{value:04d}"

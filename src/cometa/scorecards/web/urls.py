@@ -44,12 +44,12 @@ urlpatterns: list[URLPattern] = [
         name="indicator-preview",
     ),
     path(
-        "<int:pk>/indicators/<str:code>/evidence/upload/",
+        "<id:pk>/indicators/<str:code>/evidence/upload/",
         indicators.indicator_evidence_upload,
         name="indicator-evidence-upload",
     ),
     path(
-        "<int:pk>/indicators/<str:code>/evidence/link/",
+        "<id:pk>/indicators/<str:code>/evidence/link/",
         indicators.indicator_evidence_link,
         name="indicator-evidence-link",
     ),
