@@ -60,7 +60,9 @@ indicators:
     levels:
       high:
         criteria:
-          a: {text: {en: A, es: A es, ru: A ru, official: [es, ru]}, provenance: {status: to-verify, note: n}}
+          a:
+            text: {en: A, es: A es, ru: A ru, official: [es, ru]}
+            provenance: {status: to-verify, note: n}
         rule: {all_of: [a]}
         provenance: {status: to-verify, note: n}
 """

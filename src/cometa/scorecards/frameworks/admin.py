@@ -21,7 +21,12 @@ from cometa.accounts.acting import Actor, is_system, person_or_none
 from cometa.core.errors import NotPermitted, ValidationFailed
 from cometa.scorecards.frameworks.loading import framework_problems, load_framework_text
 from cometa.scorecards.frameworks.model import LANGUAGES, Criterion, Framework, Indicator
-from cometa.scorecards.frameworks.store import framework_of, framework_version_create, sha256
+from cometa.scorecards.frameworks.store import (
+    framework_of,
+    framework_version_create,
+    sha256,
+    title_translations,
+)
 from cometa.scorecards.models import FrameworkVersion
 
 __all__ = [
@@ -168,6 +173,7 @@ def framework_load(*, actor: Actor, source: str, name: str) -> LoadResult:
             identifier=framework.identifier,
             version=framework.version,
             title=framework.title.en,
+            title_translations=title_translations(framework),
             source=source,
             sha256=digest,
             is_published=True,

@@ -14,6 +14,7 @@ from cometa.core.errors import ServiceError, ValidationFailed
 from cometa.core.web.pages import form_error
 from cometa.scorecards.assessments.services import IndicatorValues
 from cometa.scorecards.frameworks.model import Indicator
+from cometa.scorecards.frameworks.shown import plain
 from cometa.scorecards.models import IndicatorAssessment
 from cometa.scorecards.web.forms import textarea
 from cometa.scorecards.web.pages import LevelCriteria
@@ -117,7 +118,7 @@ class IndicatorForm(forms.Form):
         for item in self.indicator.inputs:
             step = "1" if item.kind == "count" else "any"
             self.fields[f"input-{item.key}"] = forms.FloatField(
-                label=item.label.get(language),
+                label=plain(item.label, language),
                 required=False,
                 min_value=item.min,
                 max_value=item.max,

@@ -22,6 +22,7 @@ from cometa.scorecards.frameworks.engine import Rating
 from cometa.scorecards.frameworks.model import Framework, Indicator
 from cometa.scorecards.frameworks.outcome import Missing
 from cometa.scorecards.frameworks.rule_words import describe_missing, describe_rule
+from cometa.scorecards.frameworks.shown import plain, shown
 from cometa.scorecards.frameworks.store import framework_of
 from cometa.scorecards.models import (
     ActionPoint,
@@ -104,11 +105,11 @@ class AssessmentPage:
 
 
 def level_labels(framework: Framework, language: str) -> dict[str, str]:
-    return {level.key: level.label.get(language) for level in framework.levels}
+    return {level.key: plain(level.label, language) for level in framework.levels}
 
 
 def indicator_title(indicator: Indicator, language: str) -> str:
-    return f"PI {indicator.code} {indicator.title.get(language)}"
+    return f"PI {indicator.code} {plain(indicator.title, language)}"
 
 
 def indicator_choices(framework: Framework, language: str) -> list[tuple[str, str]]:
@@ -170,7 +171,7 @@ def _dimension_rows(
             rows.append(
                 IndicatorRow(
                     code=indicator.code,
-                    title=indicator.title.get(language),
+                    title=shown(indicator.title, language),
                     level=row.level,
                     level_label=labels.get(row.level, row.level),
                     reassessed=row.reassessed,
@@ -178,7 +179,7 @@ def _dimension_rows(
                     carried=bool(row.rating_year and row.rating_year != assessment.year),
                 )
             )
-        dimensions.append(DimensionRows(dimension.code, dimension.title.get(language), rows))
+        dimensions.append(DimensionRows(dimension.code, shown(dimension.title, language), rows))
     return dimensions
 
 
@@ -235,14 +236,14 @@ def indicator_page(person: Person, row: IndicatorAssessment, language: str) -> I
     codes = [i.code for i in framework.indicators]
     where = codes.index(row.code)
     may_edit = access.may_edit(person, assessment)
-    inputs = {item.key: item.label.get(language) for item in indicator.inputs}
+    inputs = {item.key: plain(item.label, language) for item in indicator.inputs}
     return IndicatorPage(
         assessment=assessment,
         row=row,
         indicator=indicator,
         title=indicator_title(indicator, language),
-        statement=indicator.statement.get(language) if indicator.statement else "",
-        dimension=framework.dimension(indicator.dimension).title.get(language),
+        statement=shown(indicator.statement, language) if indicator.statement else "",
+        dimension=shown(framework.dimension(indicator.dimension).title, language),
         levels=[
             LevelCriteria(
                 key=level.level,
@@ -250,7 +251,7 @@ def indicator_page(person: Person, row: IndicatorAssessment, language: str) -> I
                 rule=describe_rule(
                     level.rule, level=level.level, level_labels=labels, inputs=inputs
                 ),
-                criteria=[(c.id, c.letter, c.text.get(language)) for c in level.criteria],
+                criteria=[(c.id, c.letter, shown(c.text, language)) for c in level.criteria],
             )
             for level in indicator.levels[1:]
         ],
@@ -319,7 +320,7 @@ def rating_panel(
     if trace is None:
         level, trace = row.computed_level, dict(row.trace)
     names = _criterion_names(page.indicator, labels)
-    inputs = {i.key: i.label.get(page.language) for i in page.indicator.inputs}
+    inputs = {i.key: plain(i.label, page.language) for i in page.indicator.inputs}
     decided = str(trace.get("decided_by") or "")
     return RatingPanel(
         preview=preview,

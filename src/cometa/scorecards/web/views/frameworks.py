@@ -34,7 +34,9 @@ from cometa.scorecards.frameworks.admin import (
 )
 from cometa.scorecards.frameworks.model import LANGUAGES, Criterion, Framework, Provenance
 from cometa.scorecards.frameworks.rule_words import describe_rule
+from cometa.scorecards.frameworks.shown import plain, shown
 from cometa.scorecards.frameworks.store import framework_of, framework_version_publish
+from cometa.scorecards.frameworks.texts import translation_counts
 from cometa.scorecards.models import FrameworkVersion
 from cometa.scorecards.web.views import language
 
@@ -82,7 +84,7 @@ def framework_list(request: HttpRequest) -> HttpResponse:
         groups.setdefault(version.identifier, []).append(
             VersionRow(
                 version=version,
-                title=framework.title.get(lang),
+                title=shown(framework.title, lang),
                 to_verify=counts.to_verify,
                 provenance_total=counts.total,
                 assessments=version.assessment_count,
@@ -99,8 +101,7 @@ class CriterionView:
     id: str
     letter: str
     text: str
-    translated: bool  # the text exists in the page's language
-    texts: list[tuple[str, str]]  # (language, text) for the other languages given
+    texts: list[tuple[str, str, str]]  # (code, name, text) for the other languages given
     provenance: Provenance
 
 
@@ -130,14 +131,12 @@ class DimensionView:
 
 
 def _criterion(criterion: Criterion, lang: str) -> CriterionView:
-    own = getattr(criterion.text, lang, None)
     return CriterionView(
         id=criterion.id,
         letter=criterion.letter,
-        text=criterion.text.get(lang),
-        translated=bool(own),
+        text=shown(criterion.text, lang),
         texts=[
-            (LANGUAGE_NAMES[other], getattr(criterion.text, other))
+            (other, LANGUAGE_NAMES[other], getattr(criterion.text, other))
             for other in LANGUAGES
             if other != lang and getattr(criterion.text, other)
         ],
@@ -147,7 +146,7 @@ def _criterion(criterion: Criterion, lang: str) -> CriterionView:
 
 def structure(framework: Framework, lang: str) -> list[DimensionView]:
     """Dimensions, indicators, levels and criteria, in the page's language."""
-    labels = {level.key: level.label.get(lang) for level in framework.levels}
+    labels = {level.key: plain(level.label, lang) for level in framework.levels}
     dimensions = []
     for dimension in framework.dimensions:
         indicators = []
@@ -162,7 +161,7 @@ def structure(framework: Framework, lang: str) -> list[DimensionView]:
                         level.rule,
                         level=level.level,
                         level_labels=labels,
-                        inputs={item.key: item.label.get(lang) for item in indicator.inputs},
+                        inputs={item.key: plain(item.label, lang) for item in indicator.inputs},
                     ),
                     provenance=level.provenance,
                     criteria=[_criterion(criterion, lang) for criterion in level.criteria],
@@ -172,17 +171,17 @@ def structure(framework: Framework, lang: str) -> list[DimensionView]:
             indicators.append(
                 IndicatorView(
                     code=indicator.code,
-                    title=indicator.title.get(lang),
-                    statement=indicator.statement.get(lang) if indicator.statement else "",
+                    title=shown(indicator.title, lang),
+                    statement=shown(indicator.statement, lang) if indicator.statement else "",
                     inputs=[
-                        f"{item.key}: {item.label.get(lang)} "
+                        f"{item.key}: {plain(item.label, lang)} "
                         f"({INPUT_KINDS.get(item.kind, item.kind)}, {item.min:g}–{item.max:g})"
                         for item in indicator.inputs
                     ],
                     levels=levels,
                 )
             )
-        dimensions.append(DimensionView(dimension.code, dimension.title.get(lang), indicators))
+        dimensions.append(DimensionView(dimension.code, shown(dimension.title, lang), indicators))
     return dimensions
 
 
@@ -195,9 +194,10 @@ def framework_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict[str, Any] = {
         "version": version,
         "framework": framework,
-        "title": framework.title.get(lang),
-        "description": framework.description.get(lang) if framework.description else "",
-        "levels": [level.label.get(lang) for level in framework.levels],
+        "title": shown(framework.title, lang),
+        "description": shown(framework.description, lang) if framework.description else "",
+        "levels": [shown(level.label, lang) for level in framework.levels],
+        "translations": translation_counts(framework, lang),
         "sources": framework.sources,
         "counts": provenance_counts(framework),
         "dimensions": structure(framework, lang),
@@ -252,7 +252,7 @@ class WordingForm(forms.Form):
                     bound.append(self[key])
                 rows.append((criterion, bound))
             if rows:
-                self.sections.append((f"PI {indicator.code} {indicator.title.get(lang)}", rows))
+                self.sections.append((f"PI {indicator.code} {plain(indicator.title, lang)}", rows))
 
     def texts(self) -> dict[str, str]:
         """Every criterion text as submitted (the service keeps those that did not change)."""
@@ -289,7 +289,7 @@ def framework_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect("scorecards:framework", pk=created.pk)
     status = 400 if form.errors else 200
-    context = {"form": form, "version": base, "title": framework.title.get(language())}
+    context = {"form": form, "version": base, "title": plain(framework.title, language())}
     return render(request, "scorecards/framework_edit.html", context, status=status)
 
 
