@@ -26,17 +26,18 @@ from cometa.accounts.models import Person
 from cometa.core.errors import NotPermitted, ServiceError
 from cometa.core.web.pages import form_error
 from cometa.scorecards.frameworks.admin import (
-    criterion_key,
     framework_edit_wording,
+    official_marks,
     provenance_counts,
     suggest_version,
+    text_key,
     wording,
 )
 from cometa.scorecards.frameworks.model import LANGUAGES, Criterion, Framework, Provenance
 from cometa.scorecards.frameworks.rule_words import describe_rule
 from cometa.scorecards.frameworks.shown import plain, shown
 from cometa.scorecards.frameworks.store import framework_of, framework_version_publish
-from cometa.scorecards.frameworks.texts import translation_counts
+from cometa.scorecards.frameworks.texts import framework_texts, translation_counts
 from cometa.scorecards.models import FrameworkVersion
 from cometa.scorecards.web.views import language
 
@@ -211,9 +212,44 @@ def framework_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- New wording ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class TextFields:
+    """One text on the wording form: its label, whether it is still to verify, its field in
+    each language and, for each translation, the box that marks it official."""
+
+    legend: str
+    to_verify: bool
+    code: bool  # the legend is a criterion id, shown as code
+    fields: list[forms.BoundField]
+
+
+def _legend(place: str, lang: str, framework: Framework) -> str:
+    """What a text of the wording form is, in words: "Title", "Level: Meets ...", "(a)"."""
+    if place == "@title":
+        return str(_("Name of the framework"))
+    if place == "@description":
+        return str(_("Description"))
+    kind, _sep, key = place.lstrip("@").partition(":")
+    if kind == "level":
+        label = next(level.label for level in framework.levels if level.key == key)
+        return _("Level: %(level)s") % {"level": plain(label, lang)}
+    if kind == "dimension":
+        title = plain(framework.dimension(key).title, lang)
+        return _("Dimension %(code)s. %(title)s") % {"code": key, "title": title}
+    what = place.split("|", 1)[1]
+    if what == "title":
+        return str(_("Title"))
+    if what == "statement":
+        return str(_("Statement"))
+    if what.startswith("input:"):
+        return _("Number entered: %(key)s") % {"key": what.removeprefix("input:")}
+    return what
+
+
 class WordingForm(forms.Form):
-    """A new version string, and the criterion texts in every language. A criterion field
-    left out of the submission keeps its text; an English text emptied is an error."""
+    """A new version string, and every text of the framework in every language, with a box
+    per translation saying it is official. A text left out of the submission keeps its
+    wording; an English text emptied is an error."""
 
     version = forms.CharField(
         label=gettext_lazy("New version"),
@@ -229,34 +265,75 @@ class WordingForm(forms.Form):
 
     def __init__(self, data: Any, *, framework: Framework, initial_version: str) -> None:
         current = wording(framework)
+        marked = official_marks(framework)
         if data is not None:  # a text left out keeps its wording (and shows it again)
             data = data.copy()
             for key, text in current.items():
                 data.setdefault(key, text)
         super().__init__(data, initial={"version": initial_version})
         self.current = current
-        self.sections: list[tuple[str, list[tuple[Criterion, list[forms.BoundField]]]]] = []
+        self.sections: list[tuple[str, list[TextFields]]] = []
         lang = language()
-        for indicator in framework.indicators:
-            rows = []
-            for criterion in indicator.criteria:
-                bound = []
-                for text_language in LANGUAGES:
-                    key = criterion_key(indicator.code, criterion.id, text_language)
-                    self.fields[key] = forms.CharField(
-                        label=LANGUAGE_NAMES[text_language],
-                        required=False,
-                        initial=self.current[key],
-                        widget=forms.Textarea(attrs={"rows": 2, "lang": text_language}),
-                    )
-                    bound.append(self[key])
-                rows.append((criterion, bound))
-            if rows:
-                self.sections.append((f"PI {indicator.code} {plain(indicator.title, lang)}", rows))
+        heading = str(_("The framework"))
+        rows: list[TextFields] = []
+        for place, _text in framework_texts(framework):
+            section = _section(place, framework, lang)
+            if section is not None and section != heading:
+                if rows:
+                    self.sections.append((heading, rows))
+                heading, rows = section, []
+            rows.append(self._text_fields(place, framework, lang, marked))
+        if rows:
+            self.sections.append((heading, rows))
+
+    def _text_fields(
+        self, place: str, framework: Framework, lang: str, marked: set[str]
+    ) -> TextFields:
+        bound = []
+        for text_language in LANGUAGES:
+            key = text_key(place, text_language)
+            self.fields[key] = forms.CharField(
+                label=LANGUAGE_NAMES[text_language],
+                required=False,
+                initial=self.current[key],
+                widget=forms.Textarea(attrs={"rows": 2, "lang": text_language}),
+            )
+            bound.append(self[key])
+            if text_language != "en":
+                self.fields[f"{key}|official"] = forms.BooleanField(
+                    label=_("%(language)s: official translation")
+                    % {"language": LANGUAGE_NAMES[text_language]},
+                    required=False,
+                    initial=key in marked,
+                )
+                bound.append(self[f"{key}|official"])
+        legend = _legend(place, lang, framework)
+        return TextFields(legend, _to_verify(place, framework), legend in place, bound)
 
     def texts(self) -> dict[str, str]:
-        """Every criterion text as submitted (the service keeps those that did not change)."""
+        """Every text as submitted (the service keeps those that did not change)."""
         return {key: self.cleaned_data[key] for key in self.current}
+
+    def official(self) -> set[str]:
+        """The translations ticked as official."""
+        return {key for key in self.current if self.cleaned_data.get(f"{key}|official")}
+
+
+def _section(place: str, framework: Framework, lang: str) -> str | None:
+    """The heading a text starts, if any: each indicator has its own section."""
+    if place.startswith("@"):
+        return None
+    code = place.split("|", 1)[0]
+    return f"PI {code} {plain(framework.indicator(code).title, lang)}"
+
+
+def _to_verify(place: str, framework: Framework) -> bool:
+    if place.startswith("@"):
+        return False
+    code, what = place.split("|", 1)
+    if "." not in what or what.startswith("input:"):
+        return False
+    return framework.indicator(code).criterion(what).provenance.to_verify
 
 
 @login_required
@@ -278,6 +355,7 @@ def framework_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 base=base,
                 version=form.cleaned_data["version"],
                 texts=form.texts(),
+                official=form.official(),
             )
         except ServiceError as error:
             form_error(form, error)
