@@ -204,6 +204,7 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]  # HSTS preload is the operator's cho
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish")), ("ru", _("Russian"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["cometa.formats"]  # one date format per language (cometa/formats/)
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

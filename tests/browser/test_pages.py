@@ -233,3 +233,30 @@ def test_a_coordinator_adds_a_member_and_changes_a_role(ui: Ui, people: World) -
     expect(messages).to_contain_text("The member was removed.")
     expect(row).to_have_count(0)
     ui.assert_no_console_errors()
+
+
+# --- the audit trail ----------------------------------------------------------------------
+
+
+def test_the_audit_trail_fits_a_1280_pixel_screen(ui: Ui, people: World) -> None:
+    from django.db import transaction
+
+    from cometa.accounts import audit, services
+    from cometa.scorecards.frameworks.store import framework_sync_builtin
+
+    framework_sync_builtin()  # entries whose changes are SHA-256 digests: 64 unbroken letters
+    long_name = "UNCT Kazakhstan " + "and its partners in the region " * 8
+    services.organisation_update(actor=people.ada, organisation=people.unct, name=long_name)
+    with transaction.atomic():  # a link to evidence: one word of 240 characters
+        audit.record(
+            actor=people.ada,
+            action="assessment.evidence.add",
+            target=people.unct,
+            changes={"url": [None, "https://example.org/" + "report" * 40]},
+        )
+    ui.sign_in(people.ada)
+    ui.goto(ui.url("accounts:audit"))
+    expect(ui.page.get_by_role("cell", name="Organisation changed").first).to_be_visible()
+    width = ui.page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 1280, f"the audit trail is {width} px wide"
+    ui.assert_no_console_errors()

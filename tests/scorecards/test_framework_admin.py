@@ -28,9 +28,13 @@ NEW_EN = "The joint advocacy campaign on gender equality ran during the past twe
 KEY = "2.2|meets.b|en"
 
 
-def _edit(world, swap, version="2018.1", texts=None):
+def _edit(world, swap, version="2018.1", texts=None, official=None):
     return framework_edit_wording(
-        actor=world.ada, base=swap, version=version, texts=texts or {KEY: NEW_EN}
+        actor=world.ada,
+        base=swap,
+        version=version,
+        texts={KEY: NEW_EN} if texts is None else texts,
+        official=official,
     )
 
 
@@ -107,8 +111,8 @@ def test_only_platform_administrators_edit_or_publish(world, swap):
     ("texts", "version", "field", "message"),
     [
         ({KEY: "  "}, "2018.1", "texts", "English text is required"),
-        ({"9.9|meets.a|en": "x"}, "2018.1", "texts", "is not a criterion text"),
-        ({KEY: "x", "2.2|meets.b|fr": "y"}, "2018.1", "texts", "is not a criterion text"),
+        ({"9.9|meets.a|en": "x"}, "2018.1", "texts", "is not a text of"),
+        ({KEY: "x", "2.2|meets.b|fr": "y"}, "2018.1", "texts", "is not a text of"),
         ({}, "2018.1", "texts", "Nothing was changed"),
         ({KEY: NEW_EN}, "2018", "version", "exists already"),
         ({KEY: NEW_EN}, "not a version", "source", "version"),
@@ -203,3 +207,53 @@ def test_others_get_403_on_the_edit_and_publish_pages(world, swap, client_for):
         assert client.get(f"/scorecards/frameworks/{swap.pk}/edit/").status_code == 403
         assert client.post(f"/scorecards/frameworks/{swap.pk}/publish/").status_code == 403
     assert client_for(world.ada).get("/scorecards/frameworks/999999/").status_code == 404
+
+
+# --- every text, and which translations are official ---------------------------------------
+
+
+def test_every_kind_of_text_is_edited_and_the_name_follows(world, swap):
+    draft = _edit(
+        world,
+        swap,
+        texts={
+            "@title|es": "Cuadro de mando UNCT-SWAP",
+            "@level:meets|ru": "Соответствует требованиям",
+            "@dimension:3|es": "Asociaciones",
+            "1.3|input:pct_indicators|es": "Porcentaje de indicadores",
+            "1.1|statement|ru": "",
+        },
+    )
+    new = framework_of(draft)
+    assert new.title.es == "Cuadro de mando UNCT-SWAP"
+    assert draft.title_translations["es"] == "Cuadro de mando UNCT-SWAP"
+    assert new.levels[2].label.ru == "Соответствует требованиям"
+    assert new.dimension("3").title.es == "Asociaciones"
+    assert new.indicator("1.3").inputs[0].label.es == "Porcentaje de indicadores"
+    assert new.indicator("1.1").statement.ru is None
+
+
+def test_a_translation_is_marked_official_and_loses_the_mark_when_changed(world, swap):
+    key = "1.1|approaches.a|es"
+    marked = _edit(world, swap, texts={}, official={key})
+    assert framework_of(marked).indicator("1.1").criterion("approaches.a").text.official == {"es"}
+    entry = AuditEntry.objects.get(action="framework.wording", object_id=str(marked.pk))
+    assert entry.changes == {f"{key}|official": [False, True]}
+    changed = framework_edit_wording(
+        actor=world.ada, base=marked, version="2018.2", texts={key: "Otro texto."}
+    )
+    text = framework_of(changed).indicator("1.1").criterion("approaches.a").text
+    assert (text.es, text.official) == ("Otro texto.", frozenset())
+
+
+def test_the_form_ticks_a_translation_official(world, swap, client_for):
+    client = client_for(world.ada)
+    form = client.get(f"/scorecards/frameworks/{swap.pk}/edit/").content.decode()
+    assert 'name="@title|es|official"' in form and 'name="1.1|approaches.a|ru|official"' in form
+    response = client.post(
+        f"/scorecards/frameworks/{swap.pk}/edit/",
+        {"version": "2018.1", "@title|ru|official": "on"},
+    )
+    assert response.status_code == 302
+    draft = FrameworkVersion.objects.get(version="2018.1")
+    assert framework_of(draft).title.official == {"ru"}

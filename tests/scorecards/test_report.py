@@ -297,7 +297,7 @@ def test_findings_show_the_criteria_met_and_the_agreed_rating(world, assessment)
         document,
         ["Indicator", "Action point", "Responsible", "Due", "Status", "Progress by year"],
     )
-    assert actions.rows[0][2:] == ["UN Women", "June 30, 2023", "Planned", "2023: Drafted."]
+    assert actions.rows[0][2:] == ["UN Women", "30 June 2023", "Planned", "2023: Drafted."]
     assert ["1.1", "Common Country Analysis 2023", "https://example.org/cca"] in _table(
         document, ["Indicator", "Document", "Link or file"]
     ).rows

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cometa.accounts import audit_words
 from cometa.accounts.access import membership_facts, organisations_for, roles_by_organisation
 from cometa.accounts.models import Person
 from cometa.accounts.models.organisations import OrganisationKind
@@ -83,4 +84,6 @@ MODULE = Module(
     ),
     cards=(cards,),
     search=search,
+    audit_actions=audit_words.ACTIONS,
+    object_links=audit_words.OBJECT_LINKS,
 )

@@ -69,6 +69,9 @@ class SearchHit:
 
 CardSource = Callable[[Person], Iterable[Card]]
 SearchSource = Callable[[Person, str, int], Iterable[SearchHit]]
+# The address of a row named in the audit trail, ``(person, object id) -> url``, or ``None``
+# when the person may not open it (or it is gone).
+ObjectLink = Callable[[Person, str], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,11 @@ class Module:
     navigation: tuple[NavEntry, ...] = ()
     cards: tuple[CardSource, ...] = ()
     search: SearchSource | None = None
+    # What each audit action code this module writes means, in words ("assessment.submit" ->
+    # "Submitted the assessment"), and how to link the rows its entries name, by object
+    # type ("scorecards.assessment").
+    audit_actions: dict[str, Text] = field(default_factory=dict)
+    object_links: dict[str, ObjectLink] = field(default_factory=dict)
 
 
 @dataclass
@@ -120,6 +128,21 @@ class Registry:
             card for m in self.modules.values() for source in m.cards for card in source(person)
         ]
         return sorted(found, key=lambda card: card.order)
+
+    def audit_action(self, code: str) -> Text | None:
+        """The words for an audit action code, or ``None`` when no module names it."""
+        for module in self.modules.values():
+            if code in module.audit_actions:
+                return module.audit_actions[code]
+        return None
+
+    def object_link(self, person: Person, object_type: str, object_id: str) -> str | None:
+        """The address of an audited row, if a module links it and the person may open it."""
+        for module in self.modules.values():
+            link = module.object_links.get(object_type)
+            if link is not None and object_id:
+                return link(person, object_id)
+        return None
 
     def search(self, person: Person, query: str, limit: int) -> list[SearchHit]:
         hits: list[SearchHit] = []

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from cometa.accounts.models import Person
 from cometa.core.registry import Card, Link, Module, NavEntry, Routes, SearchHit
+from cometa.scorecards import audit_words
 from cometa.scorecards.assessments import access
 from cometa.scorecards.assessments.worklist import worklists
 from cometa.scorecards.reporting.global_view import may_see_global
@@ -76,4 +77,6 @@ MODULE = Module(
     ),
     cards=(cards,),
     search=search,
+    audit_actions=audit_words.ACTIONS,
+    object_links=audit_words.OBJECT_LINKS,
 )

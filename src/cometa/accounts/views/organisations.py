@@ -40,8 +40,12 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     organisation = access.organisation_get(person, pk)
+    parent_id = organisation.parent_id
     context = {
         "organisation": organisation,
+        # The parent is named to everyone, and linked only for those who may open it.
+        "parent_link": parent_id is not None
+        and access.organisations_for(person).filter(pk=parent_id).exists(),
         "children": access.organisations_for(person).filter(parent=organisation),
         "memberships": paginate(request, access.memberships_for(person, organisation)),
         "may_administer": access.may_administer(person, organisation),

@@ -16,6 +16,7 @@ from cometa.scorecards.frameworks.model import (
     Band,
     LevelBelowAnd,
     Rule,
+    Text,
 )
 from cometa.scorecards.frameworks.store import framework_of
 from cometa.scorecards.models import FrameworkVersion
@@ -25,6 +26,13 @@ class TextSerializer(serializers.Serializer[Any]):
     en = serializers.CharField()
     es = serializers.CharField(allow_null=True)
     ru = serializers.CharField(allow_null=True)
+    official = serializers.SerializerMethodField(
+        help_text="The languages whose text is an official translation by the framework's "
+        "owner; any other translation is Cometa's own, awaiting checking."
+    )
+
+    def get_official(self, text: Text) -> list[str]:
+        return sorted(text.official)
 
 
 class ProvenanceSerializer(serializers.Serializer[Any]):

@@ -7,7 +7,7 @@ says so). Only criterion texts change; the rules, levels and provenance stay as 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +21,13 @@ from cometa.accounts.acting import Actor, is_system, person_or_none
 from cometa.core.errors import NotPermitted, ValidationFailed
 from cometa.scorecards.frameworks.loading import framework_problems, load_framework_text
 from cometa.scorecards.frameworks.model import LANGUAGES, Criterion, Framework, Indicator
-from cometa.scorecards.frameworks.store import framework_of, framework_version_create, sha256
+from cometa.scorecards.frameworks.store import (
+    framework_of,
+    framework_version_create,
+    sha256,
+    title_translations,
+)
+from cometa.scorecards.frameworks.texts import framework_texts
 from cometa.scorecards.models import FrameworkVersion
 
 __all__ = [
@@ -30,8 +36,10 @@ __all__ = [
     "criterion_key",
     "framework_edit_wording",
     "framework_load",
+    "official_marks",
     "provenance_counts",
     "suggest_version",
+    "text_key",
     "wording",
 ]
 
@@ -41,14 +49,28 @@ def criterion_key(indicator: str, criterion: str, language: str) -> str:
     return f"{indicator}|{criterion}|{language}"
 
 
+def text_key(place: str, language: str) -> str:
+    """The key of one text in one language: ``"@title|es"``, ``"2.2|meets.b|ru"``
+    (places: :mod:`cometa.scorecards.frameworks.texts`)."""
+    return f"{place}|{language}"
+
+
 def wording(framework: Framework) -> dict[str, str]:
-    """Every criterion text, by key; a missing translation is an empty string."""
+    """Every text of the framework in every language, by key; a missing translation is an
+    empty string."""
     return {
-        criterion_key(indicator.code, criterion.id, language): getattr(criterion.text, language)
-        or ""
-        for indicator in framework.indicators
-        for criterion in indicator.criteria
+        text_key(place, language): getattr(text, language) or ""
+        for place, text in framework_texts(framework)
         for language in LANGUAGES
+    }
+
+
+def official_marks(framework: Framework) -> set[str]:
+    """The keys of the translations marked official."""
+    return {
+        text_key(place, language)
+        for place, text in framework_texts(framework)
+        for language in text.official
     }
 
 
@@ -66,13 +88,21 @@ def suggest_version(base: FrameworkVersion) -> str:
 
 
 def framework_edit_wording(
-    *, actor: Actor, base: FrameworkVersion, version: str, texts: Mapping[str, str]
+    *,
+    actor: Actor,
+    base: FrameworkVersion,
+    version: str,
+    texts: Mapping[str, str],
+    official: Collection[str] | None = None,
 ) -> FrameworkVersion:
-    """A new draft version of ``base`` whose criteria read ``texts``.
+    """A new draft version of ``base`` whose texts read ``texts``.
 
-    ``texts`` maps ``"<indicator>|<criterion id>|<lang>"`` to the new wording; keys left out
-    keep their text. An empty Spanish or Russian text removes that translation; English is
-    required. The YAML of ``base`` is loaded, only criterion texts and the version change,
+    ``texts`` maps ``"<place>|<lang>"`` (:func:`text_key`; for a criterion
+    ``"<indicator>|<criterion id>|<lang>"``) to the new wording; keys left out keep their text.
+    An empty Spanish or Russian text removes that translation; English is required.
+    ``official`` lists the translations that are official (by the framework's owner); when it is
+    not given, a translation that changes loses its official mark (it is then ours, awaiting
+    checking). The YAML of ``base`` is loaded, only texts, their marks and the version change,
     and the result is validated in full by :func:`framework_version_create`.
     """
     if not is_system(actor) and not actor.is_platform_admin:
@@ -81,7 +111,7 @@ def framework_edit_wording(
     if not version:
         raise ValidationFailed({"version": [_("Give the new version a name, such as 2018.1.")]})
     data = yaml.safe_load(base.source)
-    changed = _apply_texts(data, base, texts)
+    changed = _apply_texts(data, base, texts, official)
     data["version"] = version
     source = _header(base) + yaml.safe_dump(
         data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=None
@@ -100,38 +130,67 @@ def framework_edit_wording(
 
 
 def _apply_texts(
-    data: dict[str, Any], base: FrameworkVersion, texts: Mapping[str, str]
-) -> dict[str, list[str | None]]:
-    """Writes the new criterion texts into ``data`` (the YAML of ``base``) and returns what
-    changed, ``{key: [before, after]}``; refuses unknown keys, an empty English text and an
-    edit that changes nothing."""
-    current = wording(framework_of(base))
-    changed: dict[str, list[str | None]] = {}
+    data: dict[str, Any],
+    base: FrameworkVersion,
+    texts: Mapping[str, str],
+    official: Collection[str] | None,
+) -> dict[str, list[Any]]:
+    """Writes the new texts and official marks into ``data`` (the YAML of ``base``) and
+    returns what changed, ``{key: [before, after]}``; refuses unknown keys, an empty English
+    text and an edit that changes nothing."""
+    framework = framework_of(base)
+    current, marked = wording(framework), official_marks(framework)
+    changed: dict[str, list[Any]] = {}
     errors: list[str] = []
     for key, raw in texts.items():
         if key not in current:
             errors.append(
-                _("“%(key)s” is not a criterion text of %(framework)s.")
-                % {"key": key, "framework": base}
+                _("“%(key)s” is not a text of %(framework)s.") % {"key": key, "framework": base}
             )
             continue
         text = " ".join(raw.split())  # one paragraph: the YAML folds it anyway
         if text == current[key]:
             continue
-        code, criterion_id, language = key.split("|")
+        place, language = key.rsplit("|", 1)
         if language == "en" and not text:
-            errors.append(
-                _("PI %(code)s, criterion %(criterion)s: the English text is required.")
-                % {"code": code, "criterion": criterion_id}
-            )
+            errors.append(_("%(place)s: the English text is required.") % {"place": place})
             continue
-        _set_text(data, code, criterion_id, language, text)
+        holder = _text_holder(data, place)
+        if text:
+            holder[language] = text
+        else:
+            holder.pop(language, None)
         changed[key] = [current[key] or None, text or None]
     if errors:
         raise ValidationFailed({"texts": errors})
+    wanted = set(marked - set(changed) if official is None else official)
+    _apply_marks(data, current, marked, wanted, changed)
     if not changed:
-        raise ValidationFailed({"texts": [_("Nothing was changed: edit at least one criterion.")]})
+        raise ValidationFailed({"texts": [_("Nothing was changed: edit at least one text.")]})
     return changed
+
+
+def _apply_marks(
+    data: dict[str, Any],
+    current: Mapping[str, str],
+    marked: set[str],
+    wanted: set[str],
+    changed: dict[str, list[Any]],
+) -> None:
+    """Sets the official marks to ``wanted`` (a mark needs a text), recording each change as
+    ``"<key>|official": [before, after]``."""
+    for key in sorted(set(current)):
+        place, language = key.rsplit("|", 1)
+        if language == "en":
+            continue
+        holder = _text_holder(data, place)
+        now = key in wanted and bool(holder.get(language))
+        if now != (key in marked):
+            changed[f"{key}|official"] = [key in marked, now]
+        marks = [item for item in holder.get("official", []) if item != language]
+        holder["official"] = marks + ([language] if now else [])
+        if not holder["official"]:
+            del holder["official"]
 
 
 @dataclass(frozen=True)
@@ -168,6 +227,7 @@ def framework_load(*, actor: Actor, source: str, name: str) -> LoadResult:
             identifier=framework.identifier,
             version=framework.version,
             title=framework.title.en,
+            title_translations=title_translations(framework),
             source=source,
             sha256=digest,
             is_published=True,
@@ -183,14 +243,27 @@ def framework_load(*, actor: Actor, source: str, name: str) -> LoadResult:
     return LoadResult(version, created=True)
 
 
-def _set_text(data: dict[str, Any], code: str, criterion_id: str, language: str, text: str) -> None:
+def _text_holder(data: dict[str, Any], place: str) -> dict[str, Any]:
+    """The mapping of languages to texts at ``place`` in the parsed YAML ``data``."""
+    if place.startswith("@"):
+        kind, _sep, key = place[1:].partition(":")
+        if kind in ("title", "description"):
+            holder: dict[str, Any] = data[kind]
+            return holder
+        if kind == "level":
+            return next(item for item in data["levels"] if item["key"] == key)["label"]
+        return next(item for item in data["dimensions"] if str(item["code"]) == key)["title"]
+    code, what = place.split("|", 1)
     indicator = next(item for item in data["indicators"] if str(item["code"]) == code)
-    level, letter = criterion_id.split(".", 1)
-    holder: dict[str, str] = indicator["levels"][level]["criteria"][letter]["text"]
-    if text:
-        holder[language] = text
-    else:
-        holder.pop(language, None)
+    if what in ("title", "statement"):
+        found: dict[str, Any] = indicator[what]
+        return found
+    if what.startswith("input:"):
+        key = what.removeprefix("input:")
+        return next(item for item in indicator["inputs"] if item["key"] == key)["label"]
+    level, letter = what.split(".", 1)
+    criterion: dict[str, Any] = indicator["levels"][level]["criteria"][letter]["text"]
+    return criterion
 
 
 def _header(base: FrameworkVersion) -> str:
@@ -201,7 +274,7 @@ def _header(base: FrameworkVersion) -> str:
             break
         lines.append(line)
     lines.append(
-        f"# Version based on {base.identifier} {base.version}: criterion wording edited in "
+        f"# Version based on {base.identifier} {base.version}: wording edited in "
         "Cometa's framework administration."
     )
     return "\n".join(lines) + "\n"

@@ -130,8 +130,13 @@ def _framework(data: Mapping[str, Any], *, origin: str) -> Framework:
     )
 
 
-def _text(data: Mapping[str, str]) -> Text:
-    return Text(en=data["en"], es=data.get("es"), ru=data.get("ru"))
+def _text(data: Mapping[str, Any]) -> Text:
+    return Text(
+        en=data["en"],
+        es=data.get("es"),
+        ru=data.get("ru"),
+        official=frozenset(data.get("official", ())),
+    )
 
 
 def _source(key: str, data: Mapping[str, str]) -> Source:

@@ -19,16 +19,29 @@ InputKind = Literal["percent", "count"]
 
 @dataclass(frozen=True)
 class Text:
-    """A text in English (always) and, where written, Spanish and Russian."""
+    """A text in English (always) and, where written, Spanish and Russian.
+
+    ``official`` names the languages whose text is an official translation (by the framework's
+    owner); any other translation is ours and awaits checking.
+    """
 
     en: str
     es: str | None = None
     ru: str | None = None
+    official: frozenset[str] = frozenset()
 
     def get(self, language: str) -> str:
         """The text in ``language`` ("en", "es" or "ru"), falling back to English."""
         found: str | None = getattr(self, language, None) if language in LANGUAGES else None
         return found or self.en
+
+    def has(self, language: str) -> bool:
+        """Whether the text is written in ``language`` (English always is)."""
+        return language in LANGUAGES and bool(getattr(self, language))
+
+    def is_ours(self, language: str) -> bool:
+        """Whether the text in ``language`` is our translation, not yet checked."""
+        return language != "en" and self.has(language) and language not in self.official
 
 
 @dataclass(frozen=True)

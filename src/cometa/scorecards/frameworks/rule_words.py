@@ -28,6 +28,7 @@ from cometa.scorecards.frameworks.model import (
     number,
 )
 from cometa.scorecards.frameworks.outcome import Missing, MissingKind
+from cometa.scorecards.frameworks.shown import plain
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def input_names(indicator: Indicator, language: str) -> dict[str, InputName]:
     """The inputs of ``indicator`` as :func:`describe_rule` and :func:`describe_missing` say
     them in ``language``."""
     return {
-        item.key: InputName(item.label.get(language), item.kind, item.min, item.max)
+        item.key: InputName(plain(item.label, language), item.kind, item.min, item.max)
         for item in indicator.inputs
     }
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
+import yaml
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,12 +21,21 @@ from cometa.scorecards.frameworks.loading import (
     framework_problems,
     load_framework_text,
 )
-from cometa.scorecards.frameworks.model import Framework
+from cometa.scorecards.frameworks.model import LANGUAGES, Framework
 from cometa.scorecards.models import FrameworkVersion
 
 
 def sha256(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def title_translations(framework: Framework) -> dict[str, str]:
+    """The framework's name in the languages other than English that its file gives."""
+    return {
+        language: text
+        for language in LANGUAGES
+        if language != "en" and (text := getattr(framework.title, language))
+    }
 
 
 @lru_cache(maxsize=64)
@@ -50,31 +61,76 @@ def _builtin() -> tuple[tuple[str, Framework], ...]:
 
 
 def framework_sync_builtin() -> list[FrameworkVersion]:
-    """Stores each shipped framework version that is not in the database yet."""
+    """Stores each shipped framework version that is not in the database yet, and brings the
+    translations of a stored shipped version up to date when only they changed (a new or
+    corrected translation is not a new version: docs/frameworks.md)."""
     stored = []
     for source, framework in _builtin():
         version = FrameworkVersion.objects.filter(
             identifier=framework.identifier, version=framework.version
         ).first()
         if version is None:
-            with transaction.atomic():
-                version = FrameworkVersion.objects.create(
-                    identifier=framework.identifier,
-                    version=framework.version,
-                    title=framework.title.en,
-                    source=source,
-                    sha256=sha256(source),
-                    is_published=True,
-                    published_at=timezone.now(),
-                )
-                audit.record(
-                    actor=SYSTEM,
-                    action="framework.load",
-                    target=version,
-                    changes={"sha256": [None, version.sha256]},
-                )
+            version = _store_builtin(source, framework)
+        elif (
+            version.sha256 != sha256(source)
+            and version.based_on_id is None
+            and _translations_only(version.source, source)
+        ):
+            _update_translations(version, source, framework)
         stored.append(version)
     return stored
+
+
+def _store_builtin(source: str, framework: Framework) -> FrameworkVersion:
+    with transaction.atomic():
+        version = FrameworkVersion.objects.create(
+            identifier=framework.identifier,
+            version=framework.version,
+            title=framework.title.en,
+            title_translations=title_translations(framework),
+            source=source,
+            sha256=sha256(source),
+            is_published=True,
+            published_at=timezone.now(),
+        )
+        audit.record(
+            actor=SYSTEM,
+            action="framework.load",
+            target=version,
+            changes={"sha256": [None, version.sha256]},
+        )
+    return version
+
+
+def _without_translations(value: Any) -> Any:
+    """``value`` (parsed YAML) with the Spanish and Russian texts and their marks left out."""
+    if isinstance(value, dict):
+        drop = {"es", "ru", "official"} if "en" in value else set()
+        return {key: _without_translations(item) for key, item in value.items() if key not in drop}
+    if isinstance(value, list):
+        return [_without_translations(item) for item in value]
+    return value
+
+
+def _translations_only(old: str, new: str) -> bool:
+    """Whether two sources differ in nothing but translations (and comments)."""
+    return bool(
+        _without_translations(yaml.safe_load(old)) == _without_translations(yaml.safe_load(new))
+    )
+
+
+def _update_translations(version: FrameworkVersion, source: str, framework: Framework) -> None:
+    with transaction.atomic():
+        before = version.sha256
+        version.source, version.sha256 = source, sha256(source)
+        version.title_translations = title_translations(framework)
+        version.save(update_fields=["source", "sha256", "title_translations"])
+        audit.record(
+            actor=SYSTEM,
+            action="framework.translations",
+            target=version,
+            changes={"sha256": [before, version.sha256]},
+        )
 
 
 def latest_published(identifier: str) -> FrameworkVersion:
@@ -114,6 +170,7 @@ def framework_version_create(
             identifier=based_on.identifier,
             version=version,
             title=framework.title.en,
+            title_translations=title_translations(framework),
             source=source,
             sha256=sha256(source),
             based_on=based_on,

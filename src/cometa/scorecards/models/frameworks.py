@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,7 +15,10 @@ class FrameworkVersion(models.Model):
 
     identifier = models.CharField(_("framework"), max_length=60)
     version = models.CharField(_("version"), max_length=40)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200)  # in English
+    # The title in the other languages the source gives, {"es": ..., "ru": ...}: the
+    # framework's name in lists and headings without parsing the source.
+    title_translations = models.JSONField(_("title in other languages"), default=dict, blank=True)
     source = models.TextField(_("YAML source"))
     sha256 = models.CharField(max_length=64)
     is_published = models.BooleanField(_("published"), default=False)
@@ -34,4 +38,9 @@ class FrameworkVersion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.version})"
+        return f"{self.title_in(get_language() or 'en')} ({self.version})"
+
+    def title_in(self, language: str) -> str:
+        """The framework's name in ``language`` (``"es"``, ``"es-mx"``...), else in English."""
+        found = self.title_translations.get(language.split("-")[0].lower())
+        return found if isinstance(found, str) and found else self.title

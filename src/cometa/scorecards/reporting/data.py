@@ -14,6 +14,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from cometa.scorecards.frameworks.model import LANGUAGES, Dimension, Framework, Indicator
+from cometa.scorecards.frameworks.shown import plain
 from cometa.scorecards.frameworks.store import framework_of
 from cometa.scorecards.models import (
     ActionPoint,
@@ -80,7 +81,7 @@ class ReportData:
     def indicator_title(self, code: str) -> str:
         """``"2.2 Communication & Advocacy"`` (the bare code if the framework lacks it)."""
         try:
-            return f"{code} {self.framework.indicator(code).title.get(self.lang)}"
+            return f"{code} {plain(self.framework.indicator(code).title, self.lang)}"
         except KeyError:
             return code
 
@@ -92,7 +93,7 @@ class ReportData:
     def level_label(self, key: str) -> str:
         for level in self.framework.levels:
             if level.key == key:
-                return level.label.get(self.lang)
+                return plain(level.label, self.lang)
         return _("Not rated yet") if not key or key == NOT_RATED else key
 
 

@@ -19,13 +19,14 @@ from cometa.scorecards.frameworks.model import (
     Indicator,
     LevelBelowAnd,
 )
+from cometa.scorecards.frameworks.shown import plain
 from cometa.scorecards.models import ActionPoint, ActionStatus, Evidence, EvidenceCategory
 from cometa.scorecards.reporting.data import IndicatorRow, ReportData, long_date, text_blocks
 from cometa.scorecards.reporting.sections import DASH
 
 
 def dimension_heading(data: ReportData, dimension: Dimension) -> Heading:
-    title = dimension.title.get(data.lang)
+    title = plain(dimension.title, data.lang)
     return Heading(_("Dimension %(code)s: %(title)s") % {"code": dimension.code, "title": title}, 2)
 
 
@@ -62,7 +63,7 @@ def _indicator_findings(data: ReportData, row: IndicatorRow) -> list[Block]:
         return []
     blocks: list[Block] = [Heading(data.indicator_title(row.code), 3)]
     if row.indicator.statement is not None:
-        blocks.append(Paragraph(row.indicator.statement.get(data.lang)))
+        blocks.append(Paragraph(plain(row.indicator.statement, data.lang)))
     blocks.append(Paragraph(_("Rating: %(level)s.") % {"level": data.level_label(row.level)}))
     if (
         record.computed_level
@@ -136,7 +137,7 @@ def _criteria(data: ReportData, row: IndicatorRow) -> list[Block]:
 def _criterion(data: ReportData, criterion: Criterion) -> str:
     """``"Meets minimum requirements (b): …"``."""
     label = data.level_label(criterion.level)
-    return f"{label} ({criterion.letter}): {criterion.text.get(data.lang)}"
+    return f"{label} ({criterion.letter}): {plain(criterion.text, data.lang)}"
 
 
 def _criteria_table(

@@ -25,6 +25,7 @@ from cometa.accounts.models import Organisation, Person
 from cometa.reports import charts
 from cometa.reports.svg import prefix_ids
 from cometa.scorecards.frameworks.model import Framework
+from cometa.scorecards.frameworks.shown import plain
 from cometa.scorecards.frameworks.store import framework_of
 from cometa.scorecards.models import (
     Assessment,
@@ -126,16 +127,16 @@ def definitions_of(versions: Sequence[FrameworkVersion], language: str) -> Defin
         for level in framework.levels:
             if level.key not in levels:
                 levels.append(level.key)
-                level_labels[level.key] = level.label.get(language)
+                level_labels[level.key] = plain(level.label, language)
         for dimension in framework.dimensions:
-            dimension_titles.setdefault(dimension.code, dimension.title.get(language))
+            dimension_titles.setdefault(dimension.code, plain(dimension.title, language))
         for indicator in framework.indicators:
             dimension_of.setdefault(indicator.code, indicator.dimension)
-            indicator_titles.setdefault(indicator.code, indicator.title.get(language))
+            indicator_titles.setdefault(indicator.code, plain(indicator.title, language))
     newest = newest_first[0]
     return Definitions(
         identifier=newest.identifier,
-        title=newest.title.get(language),
+        title=plain(newest.title, language),
         scale=Scale.of(newest.level_keys if set(levels) == set(newest.level_keys) else levels),
         codes=tuple(sorted_codes(indicator_titles)),
         dimensions=tuple(sorted_codes(dimension_titles)),

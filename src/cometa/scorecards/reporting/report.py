@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from cometa.reports.charts import Chart
 from cometa.reports.document import Block, BulletList, Document, Heading, PageBreak
+from cometa.scorecards.frameworks.shown import plain
 from cometa.scorecards.models import Assessment, AssessmentKind, AssessmentStatus
 from cometa.scorecards.reporting.data import ReportData, check_language, load, long_date
 from cometa.scorecards.reporting.findings import actions_section, evidence_section, findings_section
@@ -87,9 +88,9 @@ def ratings_table(assessment: Assessment, *, lang: str = "en") -> tuple[list[str
             findings = (record.findings or {}) if record is not None else {}
             rows.append(
                 [
-                    row.dimension.title.get(lang),
+                    plain(row.dimension.title, lang),
                     row.code,
-                    row.indicator.title.get(lang),
+                    plain(row.indicator.title, lang),
                     data.level_label(row.level) if row.level else "",
                     row.level,
                     yes_no(row.reassessed),
@@ -115,7 +116,7 @@ def ratings_chart(assessment: Assessment, *, lang: str = "en") -> Chart:
 def report_title(data: ReportData) -> str:
     """``"UNCT-SWAP Gender Equality Scorecard: UNCT Kazakhstan, 2022"`` (active language)."""
     return _("%(framework)s: %(team)s, %(year)s") % {
-        "framework": data.framework.title.get(data.lang),
+        "framework": plain(data.framework.title, data.lang),
         "team": data.assessment.organisation.name,
         "year": data.assessment.year,
     }
@@ -136,7 +137,7 @@ def _metadata(data: ReportData) -> list[tuple[str, str]]:
         (
             _("Framework"),
             _("%(title)s, version %(version)s")
-            % {"title": framework.title.get(data.lang), "version": framework.version},
+            % {"title": plain(framework.title, data.lang), "version": framework.version},
         ),
     ]
     if assessment.cycle is not None:

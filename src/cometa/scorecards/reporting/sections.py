@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from cometa.reports.charts import RATING_COLORS, Chart, ratings_by_dimension_chart
 from cometa.reports.document import Block, BulletList, Figure, Heading, Paragraph, Table
 from cometa.scorecards.frameworks.model import Dimension
+from cometa.scorecards.frameworks.shown import plain
 from cometa.scorecards.models import AssessmentKind, AssessmentStatus
 from cometa.scorecards.reporting.data import NOT_RATED, ReportData, text_blocks
 
@@ -35,7 +36,7 @@ def counts(data: ReportData) -> dict[str, int]:
 def background(data: ReportData) -> list[Block]:
     assessment, framework, lang = data.assessment, data.framework, data.lang
     names = {
-        "framework": framework.title.get(lang),
+        "framework": plain(framework.title, lang),
         "team": assessment.organisation.name,
         "year": assessment.year,
         "version": framework.version,
@@ -54,7 +55,7 @@ def background(data: ReportData) -> list[Block]:
     ]
     description = framework.description
     if description is not None and getattr(description, lang, None):
-        blocks.append(Paragraph(description.get(lang)))
+        blocks.append(Paragraph(plain(description, lang)))
     blocks.append(
         Paragraph(
             _(
@@ -104,14 +105,14 @@ def framework_section(data: ReportData) -> list[Block]:
         "dimensions": len(framework.dimensions),
         "indicators": len(framework.indicators),
         "levels": len(framework.levels),
-        "framework": framework.title.get(lang),
+        "framework": plain(framework.title, lang),
         "version": framework.version,
     }
     rows = [
         [
-            f"{row.dimension.code}. {row.dimension.title.get(lang)}",
+            f"{row.dimension.code}. {plain(row.dimension.title, lang)}",
             data.indicator_title(row.code),
-            row.indicator.statement.get(lang) if row.indicator.statement else DASH,
+            plain(row.indicator.statement, lang) if row.indicator.statement else DASH,
         ]
         for row in data.rows
     ]
@@ -124,7 +125,7 @@ def framework_section(data: ReportData) -> list[Block]:
             )
             % names
         ),
-        BulletList([level.label.get(lang) for level in framework.levels]),
+        BulletList([plain(level.label, lang) for level in framework.levels]),
         Paragraph(
             _(
                 "An indicator is rated at the highest level whose criteria the team meets; when "
@@ -190,7 +191,7 @@ def rating_rows(data: ReportData) -> list[list[str]]:
     year = data.assessment.year
     return [
         [
-            row.dimension.title.get(data.lang),
+            plain(row.dimension.title, data.lang),
             data.indicator_title(row.code),
             data.level_label(row.level),
             yes_no(row.reassessed),
@@ -238,10 +239,10 @@ def ratings_section(data: ReportData) -> list[Block]:
 
 def chart_of(data: ReportData) -> Chart:
     """Stacked bars: indicators at each level, one bar per dimension."""
-    names = [dimension.title.get(data.lang) for dimension in data.framework.dimensions]
+    names = [plain(dimension.title, data.lang) for dimension in data.framework.dimensions]
     by_dimension: dict[str, dict[str, int]] = {name: {} for name in names}
     for row in data.rows:
-        cell = by_dimension[row.dimension.title.get(data.lang)]
+        cell = by_dimension[plain(row.dimension.title, data.lang)]
         key = row.level or NOT_RATED
         cell[key] = cell.get(key, 0) + 1
     levels = [*data.framework.level_keys]
@@ -272,7 +273,7 @@ def _colors(data: ReportData) -> dict[str, str]:
 def chart_section(data: ReportData, chart: Chart) -> list[Block]:
     names = {"team": data.assessment.organisation.name, "year": data.assessment.year}
     details = "; ".join(
-        f"{dimension.title.get(data.lang)}: {_summary(data, dimension)}"
+        f"{plain(dimension.title, data.lang)}: {_summary(data, dimension)}"
         for dimension in data.framework.dimensions
     )
     return [

@@ -16,6 +16,7 @@ from cometa.core.web.pages import form_error
 from cometa.scorecards.assessments.services import IndicatorValues
 from cometa.scorecards.frameworks.model import Indicator
 from cometa.scorecards.frameworks.rule_words import amount
+from cometa.scorecards.frameworks.shown import plain
 from cometa.scorecards.models import IndicatorAssessment
 from cometa.scorecards.web.forms import textarea
 from cometa.scorecards.web.pages import LevelCriteria
@@ -128,7 +129,7 @@ class IndicatorForm(forms.Form):
             step = "1" if item.kind == "count" else "any"
             low, high = amount(item.min, item.kind), amount(item.max, item.kind)
             self.fields[f"input-{item.key}"] = forms.FloatField(
-                label=item.label.get(language),
+                label=plain(item.label, language),
                 required=False,
                 min_value=item.min,
                 max_value=item.max,

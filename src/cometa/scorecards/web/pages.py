@@ -21,6 +21,7 @@ from cometa.scorecards.frameworks import rating
 from cometa.scorecards.frameworks.engine import Rating
 from cometa.scorecards.frameworks.model import Framework, Indicator
 from cometa.scorecards.frameworks.rule_words import describe_rule, input_names
+from cometa.scorecards.frameworks.shown import plain, shown
 from cometa.scorecards.frameworks.store import framework_of
 from cometa.scorecards.models import (
     ActionPoint,
@@ -105,11 +106,11 @@ class AssessmentPage:
 
 
 def level_labels(framework: Framework, language: str) -> dict[str, str]:
-    return {level.key: level.label.get(language) for level in framework.levels}
+    return {level.key: plain(level.label, language) for level in framework.levels}
 
 
 def indicator_title(indicator: Indicator, language: str) -> str:
-    return f"PI {indicator.code} {indicator.title.get(language)}"
+    return f"PI {indicator.code} {plain(indicator.title, language)}"
 
 
 def indicator_choices(framework: Framework, language: str) -> list[tuple[str, str]]:
@@ -172,7 +173,7 @@ def _dimension_rows(
             rows.append(
                 IndicatorRow(
                     code=indicator.code,
-                    title=indicator.title.get(language),
+                    title=shown(indicator.title, language),
                     level=row.level,
                     level_label=labels.get(row.level, row.level),
                     reassessed=row.reassessed,
@@ -181,7 +182,7 @@ def _dimension_rows(
                     tone=tones.get(row.level, ""),
                 )
             )
-        dimensions.append(DimensionRows(dimension.code, dimension.title.get(language), rows))
+        dimensions.append(DimensionRows(dimension.code, shown(dimension.title, language), rows))
     return dimensions
 
 
@@ -239,14 +240,14 @@ def indicator_page(person: Person, row: IndicatorAssessment, language: str) -> I
     where = codes.index(row.code)
     may_edit = access.may_edit(person, assessment)
     inputs = input_names(indicator, language)
-    texts = {c.id: c.text.get(language) for c in indicator.criteria}
+    texts = {c.id: plain(c.text, language) for c in indicator.criteria}
     return IndicatorPage(
         assessment=assessment,
         row=row,
         indicator=indicator,
         title=indicator_title(indicator, language),
-        statement=indicator.statement.get(language) if indicator.statement else "",
-        dimension=framework.dimension(indicator.dimension).title.get(language),
+        statement=shown(indicator.statement, language) if indicator.statement else "",
+        dimension=shown(framework.dimension(indicator.dimension).title, language),
         levels=[
             LevelCriteria(
                 key=level.level,
@@ -258,7 +259,7 @@ def indicator_page(person: Person, row: IndicatorAssessment, language: str) -> I
                     inputs=inputs,
                     criteria=texts,
                 ),
-                criteria=[(c.id, c.letter, c.text.get(language)) for c in level.criteria],
+                criteria=[(c.id, c.letter, shown(c.text, language)) for c in level.criteria],
             )
             for level in indicator.levels[1:]
         ],

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from cometa.scorecards.frameworks.model import Indicator
 from cometa.scorecards.frameworks.outcome import Missing
 from cometa.scorecards.frameworks.rule_words import InputNames, input_names, missing_lead
+from cometa.scorecards.frameworks.shown import shown
 
 if TYPE_CHECKING:  # pages imports this module for the indicator page's parts
     from cometa.scorecards.assessments.services import IndicatorValues
@@ -62,7 +63,8 @@ class RatingPanel:
 
 def criterion_refs(indicator: Indicator, language: str) -> dict[str, CriterionRef]:
     return {
-        c.id: CriterionRef(c.text.get(language), criterion_anchor(c.id)) for c in indicator.criteria
+        c.id: CriterionRef(shown(c.text, language), criterion_anchor(c.id))
+        for c in indicator.criteria
     }
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from cometa.reports.charts import RATING_COLORS
 from cometa.scorecards.assessments.qa import MIN_REASSESSED
 from cometa.scorecards.frameworks.model import Framework
+from cometa.scorecards.frameworks.shown import plain
 from cometa.scorecards.frameworks.store import framework_of
 from cometa.scorecards.models import (
     Assessment,
@@ -111,7 +112,7 @@ def level_tones(framework: Framework) -> dict[str, str]:
 
 
 def badge(framework: Framework, level: str, language: str) -> Badge | None:
-    labels = {item.key: item.label.get(language) for item in framework.levels}
+    labels = {item.key: plain(item.label, language) for item in framework.levels}
     if not level:
         return None
     return Badge(labels.get(level, level), level_tones(framework).get(level, ""))

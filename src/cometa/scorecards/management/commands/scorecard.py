@@ -63,7 +63,11 @@ class Command(BaseCommand):
         check.add_argument("file")
         load = fw.add_parser("load", help="store a framework file as a new published version")
         load.add_argument("file")
-        fw.add_parser("sync", help="store the frameworks shipped with Cometa that are missing")
+        fw.add_parser(
+            "sync",
+            help="store the frameworks shipped with Cometa that are missing, and take in new "
+            "translations of those stored",
+        )
         sub.add_parser(
             "purge-removed",
             help=f"drop removed items older than {removal.UNDO_DAYS} days and their files",

@@ -26,15 +26,18 @@ from cometa.accounts.models import Person
 from cometa.core.errors import NotPermitted, ServiceError
 from cometa.core.web.pages import form_error
 from cometa.scorecards.frameworks.admin import (
-    criterion_key,
     framework_edit_wording,
+    official_marks,
     provenance_counts,
     suggest_version,
+    text_key,
     wording,
 )
 from cometa.scorecards.frameworks.model import LANGUAGES, Criterion, Framework, Provenance
 from cometa.scorecards.frameworks.rule_words import describe_rule, input_names
+from cometa.scorecards.frameworks.shown import plain, shown
 from cometa.scorecards.frameworks.store import framework_of, framework_version_publish
+from cometa.scorecards.frameworks.texts import framework_texts, translation_counts
 from cometa.scorecards.models import FrameworkVersion
 from cometa.scorecards.web.views import language
 
@@ -82,7 +85,7 @@ def framework_list(request: HttpRequest) -> HttpResponse:
         groups.setdefault(version.identifier, []).append(
             VersionRow(
                 version=version,
-                title=framework.title.get(lang),
+                title=shown(framework.title, lang),
                 to_verify=counts.to_verify,
                 provenance_total=counts.total,
                 assessments=version.assessment_count,
@@ -99,8 +102,7 @@ class CriterionView:
     id: str
     letter: str
     text: str
-    translated: bool  # the text exists in the page's language
-    texts: list[tuple[str, str]]  # (language, text) for the other languages given
+    texts: list[tuple[str, str, str]]  # (code, name, text) for the other languages given
     provenance: Provenance
 
 
@@ -130,14 +132,12 @@ class DimensionView:
 
 
 def _criterion(criterion: Criterion, lang: str) -> CriterionView:
-    own = getattr(criterion.text, lang, None)
     return CriterionView(
         id=criterion.id,
         letter=criterion.letter,
-        text=criterion.text.get(lang),
-        translated=bool(own),
+        text=shown(criterion.text, lang),
         texts=[
-            (LANGUAGE_NAMES[other], getattr(criterion.text, other))
+            (other, LANGUAGE_NAMES[other], getattr(criterion.text, other))
             for other in LANGUAGES
             if other != lang and getattr(criterion.text, other)
         ],
@@ -147,7 +147,7 @@ def _criterion(criterion: Criterion, lang: str) -> CriterionView:
 
 def structure(framework: Framework, lang: str) -> list[DimensionView]:
     """Dimensions, indicators, levels and criteria, in the page's language."""
-    labels = {level.key: level.label.get(lang) for level in framework.levels}
+    labels = {level.key: plain(level.label, lang) for level in framework.levels}
     dimensions = []
     for dimension in framework.dimensions:
         indicators = []
@@ -163,7 +163,7 @@ def structure(framework: Framework, lang: str) -> list[DimensionView]:
                         level=level.level,
                         level_labels=labels,
                         inputs=input_names(indicator, lang),
-                        criteria={c.id: c.text.get(lang) for c in indicator.criteria},
+                        criteria={c.id: plain(c.text, lang) for c in indicator.criteria},
                     ),
                     provenance=level.provenance,
                     criteria=[_criterion(criterion, lang) for criterion in level.criteria],
@@ -173,17 +173,17 @@ def structure(framework: Framework, lang: str) -> list[DimensionView]:
             indicators.append(
                 IndicatorView(
                     code=indicator.code,
-                    title=indicator.title.get(lang),
-                    statement=indicator.statement.get(lang) if indicator.statement else "",
+                    title=shown(indicator.title, lang),
+                    statement=shown(indicator.statement, lang) if indicator.statement else "",
                     inputs=[
-                        f"{item.key}: {item.label.get(lang)} "
+                        f"{item.key}: {plain(item.label, lang)} "
                         f"({INPUT_KINDS.get(item.kind, item.kind)}, {item.min:g}–{item.max:g})"
                         for item in indicator.inputs
                     ],
                     levels=levels,
                 )
             )
-        dimensions.append(DimensionView(dimension.code, dimension.title.get(lang), indicators))
+        dimensions.append(DimensionView(dimension.code, shown(dimension.title, lang), indicators))
     return dimensions
 
 
@@ -196,9 +196,10 @@ def framework_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict[str, Any] = {
         "version": version,
         "framework": framework,
-        "title": framework.title.get(lang),
-        "description": framework.description.get(lang) if framework.description else "",
-        "levels": [level.label.get(lang) for level in framework.levels],
+        "title": shown(framework.title, lang),
+        "description": shown(framework.description, lang) if framework.description else "",
+        "levels": [shown(level.label, lang) for level in framework.levels],
+        "translations": translation_counts(framework, lang),
         "sources": framework.sources,
         "counts": provenance_counts(framework),
         "dimensions": structure(framework, lang),
@@ -212,9 +213,44 @@ def framework_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- New wording ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class TextFields:
+    """One text on the wording form: its label, whether it is still to verify, its field in
+    each language and, for each translation, the box that marks it official."""
+
+    legend: str
+    to_verify: bool
+    code: bool  # the legend is a criterion id, shown as code
+    fields: list[forms.BoundField]
+
+
+def _legend(place: str, lang: str, framework: Framework) -> str:
+    """What a text of the wording form is, in words: "Title", "Level: Meets ...", "(a)"."""
+    if place == "@title":
+        return str(_("Name of the framework"))
+    if place == "@description":
+        return str(_("Description"))
+    kind, _sep, key = place.lstrip("@").partition(":")
+    if kind == "level":
+        label = next(level.label for level in framework.levels if level.key == key)
+        return _("Level: %(level)s") % {"level": plain(label, lang)}
+    if kind == "dimension":
+        title = plain(framework.dimension(key).title, lang)
+        return _("Dimension %(code)s. %(title)s") % {"code": key, "title": title}
+    what = place.split("|", 1)[1]
+    if what == "title":
+        return str(_("Title"))
+    if what == "statement":
+        return str(_("Statement"))
+    if what.startswith("input:"):
+        return _("Number entered: %(key)s") % {"key": what.removeprefix("input:")}
+    return what
+
+
 class WordingForm(forms.Form):
-    """A new version string, and the criterion texts in every language. A criterion field
-    left out of the submission keeps its text; an English text emptied is an error."""
+    """A new version string, and every text of the framework in every language, with a box
+    per translation saying it is official. A text left out of the submission keeps its
+    wording; an English text emptied is an error."""
 
     version = forms.CharField(
         label=gettext_lazy("New version"),
@@ -230,34 +266,75 @@ class WordingForm(forms.Form):
 
     def __init__(self, data: Any, *, framework: Framework, initial_version: str) -> None:
         current = wording(framework)
+        marked = official_marks(framework)
         if data is not None:  # a text left out keeps its wording (and shows it again)
             data = data.copy()
             for key, text in current.items():
                 data.setdefault(key, text)
         super().__init__(data, initial={"version": initial_version})
         self.current = current
-        self.sections: list[tuple[str, list[tuple[Criterion, list[forms.BoundField]]]]] = []
+        self.sections: list[tuple[str, list[TextFields]]] = []
         lang = language()
-        for indicator in framework.indicators:
-            rows = []
-            for criterion in indicator.criteria:
-                bound = []
-                for text_language in LANGUAGES:
-                    key = criterion_key(indicator.code, criterion.id, text_language)
-                    self.fields[key] = forms.CharField(
-                        label=LANGUAGE_NAMES[text_language],
-                        required=False,
-                        initial=self.current[key],
-                        widget=forms.Textarea(attrs={"rows": 2, "lang": text_language}),
-                    )
-                    bound.append(self[key])
-                rows.append((criterion, bound))
-            if rows:
-                self.sections.append((f"PI {indicator.code} {indicator.title.get(lang)}", rows))
+        heading = str(_("The framework"))
+        rows: list[TextFields] = []
+        for place, _text in framework_texts(framework):
+            section = _section(place, framework, lang)
+            if section is not None and section != heading:
+                if rows:
+                    self.sections.append((heading, rows))
+                heading, rows = section, []
+            rows.append(self._text_fields(place, framework, lang, marked))
+        if rows:
+            self.sections.append((heading, rows))
+
+    def _text_fields(
+        self, place: str, framework: Framework, lang: str, marked: set[str]
+    ) -> TextFields:
+        bound = []
+        for text_language in LANGUAGES:
+            key = text_key(place, text_language)
+            self.fields[key] = forms.CharField(
+                label=LANGUAGE_NAMES[text_language],
+                required=False,
+                initial=self.current[key],
+                widget=forms.Textarea(attrs={"rows": 2, "lang": text_language}),
+            )
+            bound.append(self[key])
+            if text_language != "en":
+                self.fields[f"{key}|official"] = forms.BooleanField(
+                    label=_("%(language)s: official translation")
+                    % {"language": LANGUAGE_NAMES[text_language]},
+                    required=False,
+                    initial=key in marked,
+                )
+                bound.append(self[f"{key}|official"])
+        legend = _legend(place, lang, framework)
+        return TextFields(legend, _to_verify(place, framework), legend in place, bound)
 
     def texts(self) -> dict[str, str]:
-        """Every criterion text as submitted (the service keeps those that did not change)."""
+        """Every text as submitted (the service keeps those that did not change)."""
         return {key: self.cleaned_data[key] for key in self.current}
+
+    def official(self) -> set[str]:
+        """The translations ticked as official."""
+        return {key for key in self.current if self.cleaned_data.get(f"{key}|official")}
+
+
+def _section(place: str, framework: Framework, lang: str) -> str | None:
+    """The heading a text starts, if any: each indicator has its own section."""
+    if place.startswith("@"):
+        return None
+    code = place.split("|", 1)[0]
+    return f"PI {code} {plain(framework.indicator(code).title, lang)}"
+
+
+def _to_verify(place: str, framework: Framework) -> bool:
+    if place.startswith("@"):
+        return False
+    code, what = place.split("|", 1)
+    if "." not in what or what.startswith("input:"):
+        return False
+    return framework.indicator(code).criterion(what).provenance.to_verify
 
 
 @login_required
@@ -279,6 +356,7 @@ def framework_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 base=base,
                 version=form.cleaned_data["version"],
                 texts=form.texts(),
+                official=form.official(),
             )
         except ServiceError as error:
             form_error(form, error)
@@ -290,7 +368,7 @@ def framework_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect("scorecards:framework", pk=created.pk)
     status = 400 if form.errors else 200
-    context = {"form": form, "version": base, "title": framework.title.get(language())}
+    context = {"form": form, "version": base, "title": plain(framework.title, language())}
     return render(request, "scorecards/framework_edit.html", context, status=status)
 
 

@@ -1,0 +1,4 @@
+DATE_FORMAT = r"j \d\e F \d\e Y"  # 5 de marzo de 2024
+SHORT_DATE_FORMAT = "j b Y"  # 5 mar 2024
+SHORT_DATETIME_FORMAT = "j b Y, H:i"  # 5 mar 2024, 14:30
+DATETIME_FORMAT = SHORT_DATETIME_FORMAT
