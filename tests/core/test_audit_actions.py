@@ -20,8 +20,13 @@ SRC = Path(cometa.__file__).parent
 TEMPLATES = {
     "assessment.{step_name}": [f"assessment.{name}" for name in STEPS],
     "assessment.{current.kind}.restore": [f"assessment.{kind}.restore" for kind in RemovedKind],
-    "network.{action}": [],  # network.services.common.record: its callers are read below
+    # network.services.common.record and results.services.common.record prefix the codes
+    # their callers pass: the callers are read below
+    "network.{action}": [],
+    "results.{action}": [],
 }
+#: Packages whose own ``record`` helper prefixes the action code.
+PREFIXED = ("network", "results")
 
 
 def _template(node: ast.JoinedStr) -> str:
@@ -39,7 +44,9 @@ def written_codes() -> set[str]:
     for path in SRC.rglob("*.py"):
         if "migrations" in path.parts:
             continue
-        in_network = "network" in path.relative_to(SRC).parts
+        package = path.relative_to(SRC).parts[0]
+        in_network = package == "network"
+        prefixed = package in PREFIXED
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
@@ -54,8 +61,11 @@ def written_codes() -> set[str]:
                 if keyword.arg != "action":
                     continue
                 value = keyword.value
-                if isinstance(value, ast.Constant):
-                    prefix = "network." if in_network and not via_audit else ""
+                prefix = f"{package}." if prefixed and not via_audit else ""
+                branches = [value.body, value.orelse] if isinstance(value, ast.IfExp) else []
+                if branches and all(isinstance(b, ast.Constant) for b in branches):
+                    codes.update(prefix + b.value for b in branches)  # type: ignore[attr-defined]
+                elif isinstance(value, ast.Constant):
                     codes.add(prefix + value.value)
                 elif isinstance(value, ast.JoinedStr):
                     template = _template(value)

@@ -43,6 +43,10 @@ ACTIONS: dict[str, Text] = {
     "network.psychosocial.refer": _("Psychosocial referral made"),
     "network.psychosocial.move": _("Psychosocial flag moved"),
     "network.psychosocial.read": _("Psychosocial flag read"),
+    "network.participant.remove": _("Participant's record removed"),
+    "network.participant.restore": _("Participant's record put back"),
+    "network.participant.erase": _("Participant's record erased"),
+    "network.generate": _("Synthetic network generated"),
 }
 
 MODULE = Module(key="network", label=_("Shared measurement"), audit_actions=ACTIONS)
