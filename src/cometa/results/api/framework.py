@@ -13,6 +13,7 @@ from rest_framework.response import Response
 
 from cometa.accounts.access import organisation_get
 from cometa.accounts.acting import person_of
+from cometa.core.api.schema import ErrorSerializer
 from cometa.indicators.definition_store import version_get
 from cometa.indicators.models import IndicatorVersion
 from cometa.indicators.texts import Text
@@ -24,9 +25,9 @@ from cometa.results.services import framework
 
 TAGS = ["results: framework"]
 WRITE = {
-    400: OpenApiResponse(description="Invalid: the fields say why"),
-    403: OpenApiResponse(description="Not one of the office's editors"),
-    404: OpenApiResponse(description="Not found, or not readable by you"),
+    400: OpenApiResponse(ErrorSerializer, description="Invalid: the fields say why"),
+    403: OpenApiResponse(ErrorSerializer, description="Not one of the office's editors"),
+    404: OpenApiResponse(ErrorSerializer, description="Not found, or not readable by you"),
 }
 
 

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from cometa.accounts.access import organisation_get
 from cometa.accounts.acting import person_of
+from cometa.core.api.schema import ErrorSerializer
 from cometa.indicators.models import IndicatorValue
 from cometa.results import selectors
 from cometa.results.api import serializers as s
@@ -29,7 +30,9 @@ from cometa.results.services import registers, reporting, values
 TAGS = ["results: reporting"]
 LOCKED = {
     **WRITE,
-    409: OpenApiResponse(description="Changed by someone else since your version: reload"),
+    409: OpenApiResponse(
+        ErrorSerializer, description="Changed by someone else since your version: reload"
+    ),
 }
 
 
