@@ -84,7 +84,7 @@ def url(scene: Any, route: str, role: str, relation: str) -> str:
         if route.startswith(PREFIX + prefix):
             path = route.replace("<int:pk>", str(value))
     path = path.replace("<int:partner_pk>", str(built.partner.pk))
-    return "/" + path.replace("<int:year>", "2022")
+    return "/" + path.replace("<year:year>", "2022")
 
 
 def body(scene: Any, route: str, role: str, relation: str) -> dict[str, object]:
@@ -101,12 +101,12 @@ def body(scene: Any, route: str, role: str, relation: str) -> dict[str, object]:
         "plans/<int:pk>/outcomes/": {"code": "D_2.1", "statement": {"en": "Another."}},
         "outcomes/<int:pk>/outputs/": {"code": "D_1.1.2", "statement": {"en": "Another."}},
         "outcomes/<int:pk>/partners/": {"name": "INMUJERES", "kind": "government"},
-        "outcomes/<int:pk>/narratives/<int:year>/": {
+        "outcomes/<int:pk>/narratives/<year:year>/": {
             "text": {"en": "Changed."},
             "progress": "partly",
             "expected_version": 1,
         },
-        "outcomes/<int:pk>/narratives/<int:year>/facts/": {"value": "2763", "label": "women"},
+        "outcomes/<int:pk>/narratives/<year:year>/facts/": {"value": "2763", "label": "women"},
         "indicators/<int:pk>/values/": {
             "kind": "actual",
             "period": "2022",
