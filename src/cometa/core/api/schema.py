@@ -10,9 +10,11 @@ one error format; a view that names its own errors keeps them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -63,3 +65,20 @@ class CometaAutoSchema(AutoSchema):
                     ErrorSerializer, str(status), direction=direction
                 )
         return bodies
+
+
+def enum_field(name: str, choices: Sequence[tuple[Any, Any]]) -> Callable[..., Any]:
+    """A choice field whose values are one named component of the schema (so that the
+    many fields called ``status`` or ``kind`` across modules never collide)."""
+    schema = {
+        "type": "string",
+        "enum": [value for value, _ in choices],
+        "description": "\n".join(f"* `{value}` - {label}" for value, label in choices),
+    }
+
+    @extend_schema_field(schema, component_name=name)
+    class EnumField(serializers.ChoiceField):
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(choices=list(choices), **kwargs)
+
+    return EnumField

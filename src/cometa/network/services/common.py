@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from typing import Any
 
-from django.db import IntegrityError, models, transaction
+from django.db import models
 
 from cometa.accounts import audit
 from cometa.accounts.acting import Actor
@@ -40,17 +39,6 @@ def staff_of(
     (a mentor teaching a cohort, an instructor recorded as a mentor)."""
     if staff is not None and (staff.member_id != member_id or staff.role not in roles):
         raise invalid(field, message)
-
-
-@contextmanager
-def written_once(field: str, message: str) -> Iterator[None]:
-    """One transaction whose rows a unique constraint keeps single: hitting it is the
-    person's error on ``field`` (a second site of one name, a second enrolment, ...)."""
-    try:
-        with transaction.atomic():
-            yield
-    except IntegrityError:
-        raise invalid(field, message) from None
 
 
 def record(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from cometa.accounts.acting import Actor
 from cometa.accounts.models import Person
+from cometa.core.writes import written_once
 from cometa.network.access import may_edit_member, may_manage
 from cometa.network.codes import AttendanceStatus, PathwayKind, SiteKind, StaffRole, Urbanisation
 from cometa.network.models import (
@@ -33,7 +34,6 @@ from cometa.network.services.common import (
     record,
     require,
     staff_of,
-    written_once,
 )
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from cometa.accounts.acting import Actor, is_system, person_or_none
 from cometa.accounts.models import Membership, Organisation, Person
 from cometa.accounts.models.organisations import OrganisationKind
+from cometa.core.writes import written_once
 from cometa.network.access import may_coordinate_member, may_edit_member, may_manage
 from cometa.network.codes import AgreementScope, DesignationKind, MeetingKind
 from cometa.network.models import (
@@ -23,7 +24,7 @@ from cometa.network.models import (
     MemberPeriod,
     Network,
 )
-from cometa.network.services.common import choice, invalid, record, require, written_once
+from cometa.network.services.common import choice, invalid, record, require
 
 PAGE_FIELDS = ("objectives", "targets", "initiatives", "resources_lacking")
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from cometa.accounts.acting import Actor, person_or_none
 from cometa.core.errors import Conflict
+from cometa.core.writes import written_once
 from cometa.network import schedule, states
 from cometa.network.access import may_edit_member
 from cometa.network.codes import (
@@ -47,7 +48,6 @@ from cometa.network.services.common import (
     record,
     require,
     staff_of,
-    written_once,
 )
 
 STEP_MESSAGES = {

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import Any
 
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cometa.core.api.schema import enum_field
 from cometa.indicators.models import IndicatorValue, ValueKind, ValueSource
 from cometa.indicators.periods import PeriodError, parse_period
 from cometa.results.models import (
@@ -25,23 +24,6 @@ from cometa.results.models import (
     ResultIndicator,
 )
 from cometa.results.scales import GenderMarker, Progress
-
-
-def enum_field(name: str, choices: Sequence[tuple[Any, Any]]) -> Callable[..., Any]:
-    """A choice field whose values are one named component of the schema."""
-    schema = {
-        "type": "string",
-        "enum": [value for value, _ in choices],
-        "description": "\n".join(f"* `{value}` - {label}" for value, label in choices),
-    }
-
-    @extend_schema_field(schema, component_name=name)
-    class EnumField(serializers.ChoiceField):
-        def __init__(self, **kwargs: Any) -> None:
-            super().__init__(choices=list(choices), **kwargs)
-
-    return EnumField
-
 
 ProgressField = enum_field("ResultsProgress", Progress.choices)
 ValueKindField = enum_field("ResultsValueKind", ValueKind.choices)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from typing import Any
 
-from django.db import IntegrityError, models, transaction
+from django.db import models
 from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
@@ -31,17 +30,6 @@ def statement(field: str, text: Text) -> dict[str, str]:
     if not text.en.strip():
         raise invalid(field, _("Give the text in English at least."))
     return {lang: value.strip() for lang, value in text.as_dict().items()}
-
-
-@contextmanager
-def written_once(field: str, message: str) -> Iterator[None]:
-    """One transaction whose rows a unique constraint keeps single: hitting it is the
-    person's error on ``field`` (a second outcome of one code, ...)."""
-    try:
-        with transaction.atomic():
-            yield
-    except IntegrityError:
-        raise invalid(field, message) from None
 
 
 def record(

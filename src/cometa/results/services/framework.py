@@ -12,6 +12,7 @@ from cometa.accounts import audit
 from cometa.accounts.acting import Actor, is_system, person_or_none
 from cometa.accounts.models import Organisation
 from cometa.core.errors import NotPermitted, ValidationFailed
+from cometa.core.writes import written_once
 from cometa.indicators.definition_store import Saved, definition_save
 from cometa.indicators.definitions import Definition
 from cometa.indicators.models import IndicatorVersion
@@ -39,7 +40,6 @@ from cometa.results.services.common import (
     record,
     require_edit,
     statement,
-    written_once,
 )
 
 

@@ -10,15 +10,13 @@ points, evidence, comments); the serializers in ``api_serializers*``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import Any
 
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.request import Request
 
 from cometa.accounts.models import Person
-from cometa.core.api.schema import ErrorSerializer
+from cometa.core.api.schema import ErrorSerializer, enum_field
 from cometa.scorecards.assessments.workflow import STEPS
 from cometa.scorecards.models import (
     ActionStatus,
@@ -50,23 +48,6 @@ def context(person: Person, **extra: Any) -> dict[str, Any]:
 
 
 # --- Choice fields, each one named component of the schema ------------------------------
-
-
-def enum_field(name: str, choices: Sequence[tuple[str, Any]]) -> Callable[..., Any]:
-    """A choice field whose values are one named component of the schema (so that the
-    many fields called ``status`` or ``kind`` across modules never collide)."""
-    schema = {
-        "type": "string",
-        "enum": [value for value, _ in choices],
-        "description": "\n".join(f"* `{value}` - {label}" for value, label in choices),
-    }
-
-    @extend_schema_field(schema, component_name=name)
-    class EnumField(serializers.ChoiceField):
-        def __init__(self, **kwargs: Any) -> None:
-            super().__init__(choices=list(choices), **kwargs)
-
-    return EnumField
 
 
 AssessmentStatusField = enum_field("AssessmentStatus", AssessmentStatus.choices)
