@@ -65,12 +65,22 @@ class Participant(models.Model):
     income_band = _code(_("household income"), IncomeBand.choices)
     work_status = _code(_("work status"), WorkStatus.choices)
     created_by = models.ForeignKey(_PERSON, null=True, on_delete=models.SET_NULL, related_name="+")
+    # Where an imported record came from: importing the same file again finds her by these.
+    source_system = models.CharField(_("source system"), max_length=40, blank=True)
+    source_id = models.CharField(_("id in the source system"), max_length=100, blank=True)
 
     class Meta:
         ordering = ["code"]
         indexes = [
             models.Index(fields=["network", "member"], name="participant_net_member"),
             models.Index(fields=["network", "registered_on"], name="participant_net_day"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "source_system", "source_id"],
+                condition=~models.Q(source_id=""),
+                name="participant_source_once",
+            )
         ]
 
     def __str__(self) -> str:

@@ -91,6 +91,24 @@ def _clean_identity(identity: Mapping[str, str]) -> dict[str, str]:
     return clean
 
 
+def registration_checked(
+    *,
+    registered_on: date,
+    identity: Mapping[str, str],
+    consents: Mapping[str, date],
+    profile: Mapping[str, Any] | None,
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The checks of a registration, shared by ``participant_register`` and the import:
+    the profile and the identity as they are stored, or ``ValidationFailed``."""
+    for purpose, given_on in consents.items():
+        choice("consents", purpose, ConsentPurpose, _("Unknown consent purpose “%(value)s”."))
+        if given_on > registered_on:
+            raise invalid("consents", _("Consent is recorded on or before registration."))
+    if ConsentPurpose.TAKE_PART not in consents:
+        raise invalid("consents", _("She must consent to taking part before she is registered."))
+    return _clean_profile(profile or {}, registered_on), _clean_identity(identity)
+
+
 def participant_register(
     *,
     actor: Actor,
@@ -103,14 +121,9 @@ def participant_register(
     """Registers a woman with the member: her consent to take part is required; her
     identity goes to the restricted table, her profile to the shared record."""
     require(may_edit_member(actor, member), _("Only this member's editors register participants."))
-    for purpose, given_on in consents.items():
-        choice("consents", purpose, ConsentPurpose, _("Unknown consent purpose “%(value)s”."))
-        if given_on > registered_on:
-            raise invalid("consents", _("Consent is recorded on or before registration."))
-    if ConsentPurpose.TAKE_PART not in consents:
-        raise invalid("consents", _("She must consent to taking part before she is registered."))
-    clean = _clean_profile(profile or {}, registered_on)
-    who = _clean_identity(identity)
+    clean, who = registration_checked(
+        registered_on=registered_on, identity=identity, consents=consents, profile=profile
+    )
     with transaction.atomic():
         code = new_code()
         while Participant.objects.filter(code=code).exists():
