@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
 from cometa.accounts.acting import Actor, person_or_none
+from cometa.core.errors import ValidationFailed
 from cometa.network import schedule, states
 from cometa.network.access import may_edit_member
 from cometa.network.codes import (
@@ -99,14 +100,31 @@ def registration_checked(
     profile: Mapping[str, Any] | None,
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """The checks of a registration, shared by ``participant_register`` and the import:
-    the profile and the identity as they are stored, or ``ValidationFailed``."""
+    the profile and the identity as they are stored, or ``ValidationFailed`` naming what
+    is wrong with the consents, the profile and the identity at once."""
+    found: dict[str, list[str]] = {}
+    clean: tuple[Any, ...] = ()
+    for check in (
+        lambda: _check_consents(consents, registered_on),
+        lambda: _clean_profile(profile or {}, registered_on),
+        lambda: _clean_identity(identity),
+    ):
+        try:
+            clean += (check(),)
+        except ValidationFailed as refusal:
+            found |= refusal.errors
+    if found:
+        raise ValidationFailed(found)
+    return clean[1], clean[2]
+
+
+def _check_consents(consents: Mapping[str, date], registered_on: date) -> None:
     for purpose, given_on in consents.items():
         choice("consents", purpose, ConsentPurpose, _("Unknown consent purpose “%(value)s”."))
         if given_on > registered_on:
             raise invalid("consents", _("Consent is recorded on or before registration."))
     if ConsentPurpose.TAKE_PART not in consents:
         raise invalid("consents", _("She must consent to taking part before she is registered."))
-    return _clean_profile(profile or {}, registered_on), _clean_identity(identity)
 
 
 def participant_register(
