@@ -13,7 +13,11 @@ from cometa.network.services.exporting import network_export
 from cometa.network.services.importing import network_import
 from tests.network.services.test_importing import ENROLMENTS, GOOD
 
-MARKS = "participant,cohort,held_on,status\nk-1,CMX-24A,2024-03-01,present\nk-2,CMX-24A,2024-03-01,late\n"
+MARKS = (
+    "participant,cohort,held_on,status\n"
+    "k-1,CMX-24A,2024-03-01,present\n"
+    "k-2,CMX-24A,2024-03-01,late\n"
+)
 ANSWERS = (
     "participant,cohort,round,responded_on,work_status,income_band,has_business,in_education\n"
     "k-1,CMX-24A,fu3,2024-11-29,self_employed,above_lpi,yes,no\n"

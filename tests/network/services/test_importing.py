@@ -10,7 +10,10 @@ from cometa.core.errors import NotPermitted
 from cometa.network.models import Attendance, Enrolment, FollowUpTask, Identity, Participant
 from cometa.network.services.importing import network_import
 
-HEADER = "source_system,source_id,registered_on,given_names,family_names,phone,consent_take_part,birth_year,education,wg_see\n"
+HEADER = (
+    "source_system,source_id,registered_on,given_names,family_names,phone,"
+    "consent_take_part,birth_year,education,wg_see\n"
+)
 GOOD = (
     HEADER
     + "kobo,k-1,2024-02-05,María José,Núñez,'+52 33 1,2024-02-05,1982,primary,1\n"

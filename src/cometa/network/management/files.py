@@ -60,8 +60,8 @@ def run_import(options: dict[str, Any], out: OutputWrapper) -> None:
         progress=lambda done, total, _message: _tick(progress, done, total),
     )
     progress.done()
-    for error in report.errors:
-        out.write(error.line(str(path)))
+    for problem in report.errors:
+        out.write(problem.line(str(path)))
     counts = report.counts
     summary = (
         f"{path}: {report.rows} rows ({report.encoding}): {counts.created} new, "
@@ -77,9 +77,10 @@ def run_export(options: dict[str, Any], out: OutputWrapper) -> None:
     if member is not None:
         network = member.network
     elif options["network"]:
-        network = Network.objects.filter(pk=options["network"]).first()
-        if network is None:
+        given = Network.objects.filter(pk=options["network"]).first()
+        if given is None:
             raise CommandError(f"--network: there is no network {options['network']}.")
+        network = given
     else:
         networks = list(Network.objects.all()[:2])
         if len(networks) != 1:

@@ -43,7 +43,7 @@ def _participants(actor: Actor, network: Network, member: Member | None) -> Quer
     rows = (
         Participant.objects.filter(network=network)
         if is_system(actor)
-        else selectors.participants_for(actor, network)  # type: ignore[arg-type]
+        else selectors.participants_for(actor, network)
     )
     return rows.filter(member=member) if member is not None else rows
 
@@ -160,7 +160,7 @@ def network_export(
         raise invalid("kind", _("Unknown kind of file “%(value)s”.") % {"value": kind})
     if fmt not in writing.FORMATS:
         raise invalid("format", _("Choose CSV or XLSX."))
-    where = None if is_system(actor) else reach(actor, network)  # type: ignore[arg-type]
+    where = None if is_system(actor) else reach(actor, network)
     if where is not None and (
         not where.inside
         or (member is not None and not (where.sees_network or where.sees_member(member.pk)))

@@ -32,7 +32,7 @@ from cometa.network.services.participants import (
 )
 from cometa.network.tabular.checking import Row, RowError
 
-CONSENTS = {
+CONSENTS: dict[str, str] = {
     "consent_take_part": ConsentPurpose.TAKE_PART,
     "consent_share_backbone": ConsentPurpose.SHARE_BACKBONE,
     "consent_count_reports": ConsentPurpose.COUNT,
@@ -79,8 +79,8 @@ def run(
             )
             continue
         seen[source] = row.number
-        found = _existing(row, known, errors)
-        if found is False:
+        named_well, found = _existing(row, known, errors)
+        if not named_well:
             continue
         if found is not None:
             _compare(row, found, errors, counts)
@@ -98,19 +98,19 @@ def run(
 
 def _existing(
     row: Row, known: dict[str, Participant], errors: list[RowError]
-) -> Participant | bool | None:
-    """Her record when the row names one (False when it names one that is not found)."""
+) -> tuple[bool, Participant | None]:
+    """Her record when the row names one; False first when it names one not found."""
     source_id, code = row.values.get("source_id") or "", row.values.get("code") or ""
     by_source = known.get(source_id) if source_id else None
     if by_source is not None and by_source.source_system != (row.values.get("source_system") or ""):
         by_source = None
     if not code:
-        return by_source
+        return True, by_source
     by_code = named(known, code)
     if by_code is None or (by_source is not None and by_source.pk != by_code.pk):
         errors.append(error(row, "code", _("No participant of your organisation has this code.")))
-        return False
-    return by_code
+        return False, None
+    return True, by_code
 
 
 def _compare(row: Row, found: Participant, errors: list[RowError], counts: Counts) -> None:

@@ -15,7 +15,16 @@ from django.utils.translation import gettext as _
 from cometa.accounts.acting import Actor
 from cometa.network import states
 from cometa.network.codes import EnrolmentStatus, FollowUpStatus, StaffRole
-from cometa.network.models import Attendance, Enrolment, FollowUpTask, Member, Session, Staff
+from cometa.network.models import (
+    Attendance,
+    Cohort,
+    Enrolment,
+    FollowUpTask,
+    Member,
+    Participant,
+    Session,
+    Staff,
+)
 from cometa.network.services.common import invalid
 from cometa.network.services.delivery import attendance_record, session_create
 from cometa.network.services.import_rows import (
@@ -72,7 +81,9 @@ def enrolments(
     return counts
 
 
-def _enrolment(actor: Actor, row: Row, person, cohort, mentor: Staff | None) -> str:  # type: ignore[no-untyped-def]
+def _enrolment(
+    actor: Actor, row: Row, person: Participant, cohort: Cohort, mentor: Staff | None
+) -> str:
     values = row.values
     target = values.get("status") or EnrolmentStatus.ENROLLED
     on: date = values.get("status_on") or values["enrolled_on"]

@@ -41,13 +41,16 @@ class Type(StrEnum):
     CODES = "codes"  # several codes of the list, separated by ";"
 
 
+Choices = type[models.Choices]
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
     type: Type
     help: StrOrPromise
     required: bool = False
-    codes: type[models.Choices] | None = None
+    codes: Choices | None = None
     low: int | None = None  # for integers: the plausible range
     high: int | None = None
 
@@ -69,7 +72,7 @@ class Kind:
         return next(column for column in self.columns if column.name == name)
 
 
-def _code(name: str, codes: type[models.Choices], help: StrOrPromise, **kw: bool) -> Column:
+def _code(name: str, codes: Choices, help: StrOrPromise, **kw: bool) -> Column:
     return Column(name, Type.CODE, help, codes=codes, **kw)
 
 
