@@ -6,3 +6,8 @@ class NetworkConfig(AppConfig):
     name = "cometa.network"
     label = "network"
     verbose_name = _("Shared measurement")
+
+    def ready(self) -> None:
+        from cometa.network import import_jobs
+
+        import_jobs.register()  # large imports as background jobs
