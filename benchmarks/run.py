@@ -58,6 +58,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "scorecard_engine": lazy("benchmarks.scorecard_engine:bench"),
     "scorecard_reports": lazy("benchmarks.scorecard_reports:run"),
     "scorecard_global": lazy("benchmarks.scorecard_global:benchmark"),
+    "network_import": lazy("benchmarks.network_import:run"),
 }
 
 RESULTS_DIR = ROOT / "benchmarks" / "results"

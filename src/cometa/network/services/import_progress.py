@@ -183,11 +183,11 @@ def followups(
     people = participants_named(member, (row.values["participant"] for row in rows))
     cohorts = cohorts_named(member, rows)
     resolved = {row.number: resolve(row, errors, people, cohorts) for row in rows}
+    cohort_ids = {found[1].pk for found in resolved.values() if found}
     tasks = {
         (t.enrolment.participant_id, t.enrolment.cohort_id, t.round): t
         for t in FollowUpTask.objects.filter(
-            member=member,
-            enrolment__participant_id__in={found[0].pk for found in resolved.values() if found},
+            member=member, enrolment__cohort_id__in=cohort_ids
         ).select_related("enrolment")
     }
     for done, row in enumerate(rows, start=1):

@@ -18,6 +18,7 @@ from cometa.network.tabular.cells import cell
 from cometa.network.tabular.checking import Row, RowError
 
 T = TypeVar("T")
+CHUNK = 900  # parameters per query (SQLite's limit was 999 before version 3.32)
 Tell = Callable[[int, int, str], None]
 
 
@@ -79,13 +80,17 @@ def attempt(
 
 def participants_named(member: Member, names: Iterable[str]) -> dict[str, Participant]:
     """The member's own participants, by source id or by code (as exports name them).
-    Another member's participant is simply not among them."""
-    wanted = {name for name in names if name}
+    Another member's participant is simply not among them. Asked in chunks: a database
+    takes only so many parameters in one query."""
+    wanted = sorted({name for name in names if name})
     found: dict[str, Participant] = {}
-    for person in Participant.objects.filter(member=member, code__in={n.upper() for n in wanted}):
-        found[person.code] = found[person.code.lower()] = person
-    for person in Participant.objects.filter(member=member, source_id__in=wanted):
-        found[person.source_id] = person
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start : start + CHUNK]
+        codes = {name.upper() for name in chunk}
+        for person in Participant.objects.filter(member=member, code__in=codes):
+            found[person.code] = person
+        for person in Participant.objects.filter(member=member, source_id__in=chunk):
+            found[person.source_id] = person
     return found
 
 
@@ -101,13 +106,15 @@ def cohorts_named(member: Member, rows: Iterable[Row]) -> dict[str, Cohort]:
 def enrolments_of(
     member: Member, pairs: Iterable[tuple[int, int]]
 ) -> dict[tuple[int, int], Enrolment]:
+    """The member's enrolments in the cohorts named, by (participant id, cohort id); asked
+    by cohort (a file names few cohorts and many women)."""
     wanted = set(pairs)
-    rows = Enrolment.objects.filter(
-        member=member,
-        participant_id__in={p for p, _ in wanted},
-        cohort_id__in={c for _, c in wanted},
-    )
-    return {(e.participant_id, e.cohort_id): e for e in rows}
+    rows = Enrolment.objects.filter(member=member, cohort_id__in={c for _, c in wanted})
+    return {
+        (e.participant_id, e.cohort_id): e
+        for e in rows
+        if (e.participant_id, e.cohort_id) in wanted
+    }
 
 
 def resolve(
