@@ -52,6 +52,7 @@ CODED: dict[str, type[models.Choices]] = {
 COUNTS = ("household_size", "children_under_6")
 FLAGS = ("literate", "indigenous_self", "indigenous_language", "rural", "head_of_household")
 PROFILE_FIELDS = frozenset({"birth_year", *CODED, *COUNTS, *FLAGS, *WG_DOMAINS})
+DIFFICULTIES = frozenset(Difficulty.values)
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 
 
@@ -70,7 +71,7 @@ def _clean_profile(profile: Mapping[str, Any], registered_on: date) -> dict[str,
         if clean.get(field):
             choice(field, clean[field], codes, _("Unknown code “%(value)s”."))
     for field in WG_DOMAINS:
-        if clean.get(field) is not None and clean[field] not in Difficulty.values:
+        if clean.get(field) is not None and clean[field] not in DIFFICULTIES:
             raise invalid(field, _("Answer with 1 (no difficulty) to 4 (cannot do at all)."))
     for field in COUNTS:
         if clean.get(field) is not None and not 0 <= clean[field] <= 40:

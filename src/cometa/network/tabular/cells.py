@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.db import models
 from django.utils.translation import gettext as _
 
 from cometa.network.tabular.columns import Column, Type
@@ -93,12 +92,9 @@ def _yesno(column: Column, raw: Any, text: str) -> Any:
 
 
 def _one_code(column: Column, text: str) -> Any:
-    values = {value.casefold(): value for value in column.code_values()}
-    found = values.get(text.removesuffix(".0").casefold())
+    found = column.code_lookup.get(text.removesuffix(".0").casefold())
     if found is None:
         return Bad(_("Unknown code: use one of the list on the codes sheet."))
-    if column.codes is not None and issubclass(column.codes, models.IntegerChoices):
-        return int(found)
     return found
 
 

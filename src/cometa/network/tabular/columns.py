@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from django.db import models
@@ -56,6 +57,13 @@ class Column:
 
     def code_values(self) -> list[str]:
         return [str(value) for value in self.codes.values] if self.codes else []
+
+    @cached_property
+    def code_lookup(self) -> dict[str, str | int]:
+        """Each code folded to lower case, to the value stored (an integer for integer
+        codes). Built once: Django builds a list each time ``Choices.values`` is read."""
+        integers = self.codes is not None and issubclass(self.codes, models.IntegerChoices)
+        return {value.casefold(): int(value) if integers else value for value in self.code_values()}
 
 
 @dataclass(frozen=True)
