@@ -245,3 +245,13 @@ def test_attendance_of_a_woman_not_in_the_cohort_is_an_error(net):
 def test_the_system_imports_for_a_member(net):
     report = _import(net, GOOD, actor=SYSTEM)
     assert report.written and Participant.objects.get(source_id="k-1").created_by is None
+
+
+@pytest.mark.django_db
+def test_an_error_after_the_first_thousand_rows_undoes_the_rows_before_it(net):
+    many = "".join(f"kobo,m-{i},2024-02-05,Ana,,,2024-02-05,1982,,1\n" for i in range(1001))
+    report = _import(net, HEADER + many + "kobo,m-x,2024-02-05,,,,2024-02-05,1982,,1\n")
+    assert [(e.row, e.column) for e in report.errors] == [(1003, "given_names")]
+    assert report.rows == 1002 and not report.written
+    assert not Participant.objects.exists()
+    assert not Identity.objects.exists()

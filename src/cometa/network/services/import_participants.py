@@ -7,6 +7,7 @@ partner's back: that is done on her page, where it is audited field by field).""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -19,6 +20,7 @@ from cometa.network.models import Consent, Identity, Member, Participant
 from cometa.network.services.import_rows import (
     Counts,
     Tell,
+    batches,
     error,
     named,
     participants_named,
@@ -58,25 +60,38 @@ class _New:
 
 
 def run(
-    actor: Actor, member: Member, rows: list[Row], errors: list[RowError], tell: Tell
+    actor: Actor, member: Member, rows: Iterable[Row], errors: list[RowError], tell: Tell
 ) -> Counts:
+    """Checks and writes a batch at a time (memory stays flat however long the file);
+    after the first error nothing more is written, and the caller rolls back."""
     counts = Counts()
-    refs = [r.values.get("source_id") or "" for r in rows] + [
-        r.values.get("code") or "" for r in rows
-    ]
-    known = participants_named(member, refs)
     seen: dict[tuple[str, str], int] = {}
+    done = 0
+    for batch in batches(rows, BATCH):
+        new = _batch(member, batch, errors, counts, seen)
+        counts.created += len(new)
+        if not errors:
+            _write(actor, member, new)
+        done += len(batch)
+        tell(done, done, _("Checking and writing"))
+    return counts
+
+
+def _batch(
+    member: Member,
+    batch: list[Row],
+    errors: list[RowError],
+    counts: Counts,
+    seen: dict[tuple[str, str], int],
+) -> list[_New]:
+    refs = [r.values.get("source_id") or "" for r in batch]
+    known = participants_named(member, refs + [r.values.get("code") or "" for r in batch])
     new: list[_New] = []
-    for done, row in enumerate(rows, start=1):
+    for row in batch:
         source = (row.values.get("source_system") or "", row.values.get("source_id") or "")
         if source[1] and source in seen:
-            errors.append(
-                error(
-                    row,
-                    "source_id",
-                    _("This id is given twice in the file (row %(row)s).") % {"row": seen[source]},
-                )
-            )
+            message = _("This id is given twice in the file (row %(row)s).")
+            errors.append(error(row, "source_id", message % {"row": seen[source]}))
             continue
         seen[source] = row.number
         named_well, found = _existing(row, known, errors)
@@ -88,12 +103,7 @@ def run(
             checked = _checked(row, errors, source)
             if checked is not None:
                 new.append(checked)
-        if done % BATCH == 0:
-            tell(done, len(rows), _("Checking against the records"))
-    if not errors:
-        _write(actor, member, new, tell)
-        counts.created = len(new)
-    return counts
+    return new
 
 
 def _existing(
@@ -167,30 +177,27 @@ def _codes(count: int) -> list[str]:
     return sorted(codes)
 
 
-def _write(actor: Actor, member: Member, new: list[_New], tell: Tell) -> None:
+def _write(actor: Actor, member: Member, new: list[_New]) -> None:
     by = person_or_none(actor)
-    for start in range(0, len(new), BATCH):
-        chunk = new[start : start + BATCH]
-        made = Participant.objects.bulk_create(
-            Participant(
-                network_id=member.network_id,
-                member=member,
-                code=code,
-                registered_on=item.row.values["registered_on"],
-                created_by=by,
-                source_system=item.source[0],
-                source_id=item.source[1],
-                **item.profile,
-            )
-            for code, item in zip(_codes(len(chunk)), chunk, strict=True)
+    made = Participant.objects.bulk_create(
+        Participant(
+            network_id=member.network_id,
+            member=member,
+            code=code,
+            registered_on=item.row.values["registered_on"],
+            created_by=by,
+            source_system=item.source[0],
+            source_id=item.source[1],
+            **item.profile,
         )
-        Identity.objects.bulk_create(
-            Identity(participant=person, **item.identity)
-            for person, item in zip(made, chunk, strict=True)
-        )
-        Consent.objects.bulk_create(
-            Consent(participant=person, purpose=purpose, given_on=day, recorded_by=by)
-            for person, item in zip(made, chunk, strict=True)
-            for purpose, day in item.consents.items()
-        )
-        tell(start + len(chunk), len(new), _("Writing"))
+        for code, item in zip(_codes(len(new)), new, strict=True)
+    )
+    Identity.objects.bulk_create(
+        Identity(participant=person, **item.identity)
+        for person, item in zip(made, new, strict=True)
+    )
+    Consent.objects.bulk_create(
+        Consent(participant=person, purpose=purpose, given_on=day, recorded_by=by)
+        for person, item in zip(made, new, strict=True)
+        for purpose, day in item.consents.items()
+    )

@@ -7,6 +7,7 @@ recorded already change nothing."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 from functools import partial
 
@@ -54,9 +55,9 @@ def _mentors(member: Member) -> dict[str, Staff | None]:
 
 
 def enrolments(
-    actor: Actor, member: Member, rows: list[Row], errors: list[RowError], tell: Tell
+    actor: Actor, member: Member, given: Iterable[Row], errors: list[RowError], tell: Tell
 ) -> Counts:
-    counts = Counts()
+    counts, rows = Counts(), list(given)
     people = participants_named(member, (row.values["participant"] for row in rows))
     cohorts = cohorts_named(member, rows)
     mentors = _mentors(member)
@@ -109,9 +110,9 @@ def _enrolment(
 
 
 def attendance(
-    actor: Actor, member: Member, rows: list[Row], errors: list[RowError], tell: Tell
+    actor: Actor, member: Member, given: Iterable[Row], errors: list[RowError], tell: Tell
 ) -> Counts:
-    counts = Counts()
+    counts, rows = Counts(), list(given)
     people = participants_named(member, (row.values["participant"] for row in rows))
     cohorts = cohorts_named(member, rows)
     resolved = {row.number: resolve(row, errors, people, cohorts) for row in rows}
@@ -177,9 +178,9 @@ def _session_marks(
 
 
 def followups(
-    actor: Actor, member: Member, rows: list[Row], errors: list[RowError], tell: Tell
+    actor: Actor, member: Member, given: Iterable[Row], errors: list[RowError], tell: Tell
 ) -> Counts:
-    counts = Counts()
+    counts, rows = Counts(), list(given)
     people = participants_named(member, (row.values["participant"] for row in rows))
     cohorts = cohorts_named(member, rows)
     resolved = {row.number: resolve(row, errors, people, cohorts) for row in rows}

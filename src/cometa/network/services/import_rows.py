@@ -4,7 +4,7 @@ into errors on the row's columns."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -34,8 +34,25 @@ class Counts:
 
 class Handler(Protocol):
     def __call__(
-        self, actor: Actor, member: Member, rows: list[Row], errors: list[RowError], tell: Tell
+        self,
+        actor: Actor,
+        member: Member,
+        rows: Iterable[Row],
+        errors: list[RowError],
+        tell: Tell,
+        /,
     ) -> Counts: ...
+
+
+def batches(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
+    batch: list[Row] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def shown(value: Any) -> str:

@@ -14,8 +14,9 @@ dry run or a refused import is audited too, in its own transaction after the rol
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -26,9 +27,9 @@ from cometa.network.models import Member
 from cometa.network.services import import_participants, import_progress
 from cometa.network.services.common import invalid, record, require
 from cometa.network.services.import_rows import Counts, Handler
-from cometa.network.tabular.checking import HEADER_ROW, RowError, check_table
+from cometa.network.tabular.checking import HEADER_ROW, RowError, checked_rows, header_errors
 from cometa.network.tabular.columns import KINDS
-from cometa.network.tabular.reading import Unreadable, read_table
+from cometa.network.tabular.reading import Table, Unreadable, read_table
 
 #: ``progress(done, total, message)``: the rows checked so far (the total is not known
 #: before the file is read, so it is the rows read so far until the end).
@@ -86,24 +87,21 @@ def network_import(
         raise invalid("kind", _("Unknown kind of file “%(value)s”.") % {"value": kind})
     report = ImportReport(kind, hashlib.sha256(content).hexdigest(), dry_run)
     tell = progress or (lambda done, total, message: None)
-    try:
-        table = read_table(content, sheet=kind)
-    except Unreadable as error:
-        report.errors.append(RowError(HEADER_ROW, "", "", str(error)))
+    table = _table(kind, content, report)
+    if table is None:
         return _audited(actor, member, report)
-    report.encoding = table.encoding
-    rows, report.errors = check_table(
-        KINDS[kind], table, each=lambda n: tell(n, n, _("Reading rows"))
-    )
-    report.rows = len(rows) + len({error.row for error in report.errors} - {HEADER_ROW})
-    tell(0, len(rows), _("Checking against the records"))
+    rows = checked_rows(KINDS[kind], table, report.errors)
     with transaction.atomic():
-        report.counts = HANDLERS[kind](actor, member, rows, report.errors, tell)
+        report.counts = HANDLERS[kind](
+            actor,
+            member,
+            rows,
+            report.errors,
+            lambda done, _total, message: tell(done, max(table.estimate, done), message),
+        )
+        names = KINDS[kind].names
         report.errors.sort(
-            key=lambda error: (
-                error.row,
-                KINDS[kind].names.index(error.column) if error.column in KINDS[kind].names else -1,
-            )
+            key=lambda e: (e.row, names.index(e.column) if e.column in names else -1)
         )
         if report.written:
             record(
@@ -113,10 +111,32 @@ def network_import(
                 organisation_id=member.organisation_id,
                 changes=report.audit(),
             )
-            tell(len(rows), len(rows), _("Written"))
+            tell(report.rows, report.rows, _("Written"))
             return report
         transaction.set_rollback(True)
     return _audited(actor, member, report)
+
+
+def _table(kind: str, content: bytes, report: ImportReport) -> Table | None:
+    """The file's table, its rows counted into the report as they are read; None (and
+    the error in the report) when it cannot be read or its header is wrong."""
+    try:
+        table = read_table(content, sheet=kind)
+    except Unreadable as error:
+        report.errors.append(RowError(HEADER_ROW, "", "", str(error)))
+        return None
+    report.encoding = table.encoding
+    report.errors = header_errors(KINDS[kind], table.header)
+    return None if report.errors else replace(table, rows=_counted(table.rows, report))
+
+
+def _counted(
+    rows: Iterator[tuple[int, list[Any]]], report: ImportReport
+) -> Iterator[tuple[int, list[Any]]]:
+    """The table's rows, counted into the report as they are read."""
+    for row in rows:
+        report.rows += 1
+        yield row
 
 
 def _audited(actor: Actor, member: Member, report: ImportReport) -> ImportReport:

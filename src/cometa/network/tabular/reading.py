@@ -36,6 +36,7 @@ class Table:
     header: list[str]
     rows: Iterator[tuple[int, list[Any]]]
     encoding: str
+    estimate: int = 0  # about how many data rows (for progress), 0 if not known
 
 
 def decode(content: bytes) -> tuple[str, str]:
@@ -65,7 +66,7 @@ def read_table(content: bytes, *, sheet: str = "") -> Table:
     lines = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [cell.strip() for cell in next(lines, [])]
     numbered = ((number, row) for number, row in enumerate(lines, start=2) if any(row))
-    return Table(header, numbered, encoding)
+    return Table(header, numbered, encoding, estimate=max(text.count("\n") - 1, 0))
 
 
 def _workbook(content: bytes, sheet: str) -> Table:
@@ -82,4 +83,4 @@ def _workbook(content: bytes, sheet: str) -> Table:
         for number, row in enumerate(values, start=2)
         if any(cell not in (None, "") for cell in row)
     )
-    return Table(header, numbered, "xlsx")
+    return Table(header, numbered, "xlsx", estimate=max((pages.max_row or 1) - 1, 0))
