@@ -74,6 +74,9 @@ class Participant(models.Model):
         indexes = [
             models.Index(fields=["network", "member"], name="participant_net_member"),
             models.Index(fields=["network", "registered_on"], name="participant_net_day"),
+            # an import finds her by source id (the unique index below is partial, and
+            # databases use a partial index only when the query repeats its condition)
+            models.Index(fields=["member", "source_id"], name="participant_member_source"),
         ]
         constraints = [
             models.UniqueConstraint(
