@@ -5,7 +5,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from cometa.network.tabular.reading import Unreadable, decode, read_table
+from cometa.network.tabular.reading import Unreadable, encoding_of, read_table
 
 HEADER = "given_names,family_names\r\n"
 ROW = "María José,Núñez\r\n"
@@ -34,7 +34,7 @@ def test_semicolons_as_excel_writes_them_in_spanish():
 
 def test_bytes_no_encoding_reads_are_refused():
     with pytest.raises(Unreadable):
-        decode(b"a\x81\x8d\x8f\x90")  # undefined in Windows-1252 and not UTF-8
+        encoding_of(b"a\x81\x8d\x8f\x90")  # undefined in Windows-1252 and not UTF-8
 
 
 def test_a_workbook_is_read_by_its_sheet_name_or_first_sheet():

@@ -1,6 +1,6 @@
 """Importing participants: each new row checked by the same function as a registration
-on the page (``participants.registration_checked``), then all of them written at once
-(bulk inserts: a file of 100,000 women is one transaction, not 100,000). A row already
+on the page (``participants.registration_checked``), then written a thousand at a time
+with bulk inserts (a file of 100,000 women is one transaction, not 100,000). A row already
 imported (its source id, or her code) is compared with her record: equal, it changes
 nothing; different, it is an error (an import does not change a record behind the
 partner's back: that is done on her page, where it is audited field by field)."""

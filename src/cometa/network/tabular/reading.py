@@ -10,6 +10,7 @@ probability for two candidates we can tell apart for certain.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from openpyxl import load_workbook
 
 ZIP_MAGIC = b"PK\x03\x04"
 BOM = b"\xef\xbb\xbf"
+PIECE = 1 << 20
 
 
 class Unreadable(Exception):
@@ -39,34 +41,38 @@ class Table:
     estimate: int = 0  # about how many data rows (for progress), 0 if not known
 
 
-def decode(content: bytes) -> tuple[str, str]:
-    """The text of a CSV file and the encoding it was read in."""
-    if content.startswith(BOM):
-        return content[len(BOM) :].decode("utf-8", errors="strict"), "utf-8-sig"
-    try:
-        return content.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return content.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        raise Unreadable(_("The file is neither UTF-8 nor Windows-1252 text.")) from None
+def encoding_of(content: bytes) -> str:
+    """``utf-8-sig``, ``utf-8`` or ``cp1252``: checked piece by piece, so a large file is
+    not held twice in memory as text."""
+    candidates = ["utf-8-sig"] if content.startswith(BOM) else ["utf-8", "cp1252"]
+    for encoding in candidates:
+        decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+        try:
+            for start in range(0, len(content), PIECE):
+                decoder.decode(content[start : start + PIECE])
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    raise Unreadable(_("The file is neither UTF-8 nor Windows-1252 text."))
 
 
 def read_table(content: bytes, *, sheet: str = "") -> Table:
     """The table of a workbook (the sheet named ``sheet``, else the first) or a CSV file."""
     if content.startswith(ZIP_MAGIC):
         return _workbook(content, sheet)
-    text, encoding = decode(content)
+    encoding = encoding_of(content)
+    stream = io.TextIOWrapper(io.BytesIO(content), encoding=encoding, newline="")
+    first = stream.readline()
     try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-        delimiter = dialect.delimiter
+        delimiter = csv.Sniffer().sniff(first, delimiters=",;\t").delimiter
     except csv.Error:
         delimiter = ","
-    lines = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    stream.seek(0)
+    lines = csv.reader(stream, delimiter=delimiter)
     header = [cell.strip() for cell in next(lines, [])]
     numbered = ((number, row) for number, row in enumerate(lines, start=2) if any(row))
-    return Table(header, numbered, encoding, estimate=max(text.count("\n") - 1, 0))
+    return Table(header, numbered, encoding, estimate=max(content.count(b"\n") - 1, 0))
 
 
 def _workbook(content: bytes, sheet: str) -> Table:
