@@ -255,3 +255,18 @@ def test_an_error_after_the_first_thousand_rows_undoes_the_rows_before_it(net):
     assert report.rows == 1002 and not report.written
     assert not Participant.objects.exists()
     assert not Identity.objects.exists()
+
+
+@pytest.mark.django_db
+def test_another_partners_source_id_is_not_found_on_any_kind(net):
+    _import(net, GOOD, actor=net.quim, member=net.promexico)  # k-1 and k-2 are hers
+    files = {
+        "enrolments": ENROLMENTS + "k-1,CMX-24A,2024-02-05,,,,\n",
+        "attendance": "participant,cohort,held_on,status\nk-1,CMX-24A,2024-03-01,present\n",
+        "followups": "participant,cohort,round,responded_on\nk-1,CMX-24A,fu3,2024-11-29\n",
+    }
+    for kind, text in files.items():
+        report = _import(net, text, kind=kind)
+        assert [(e.row, e.column, e.value) for e in report.errors] == [(2, "participant", "k-1")]
+        assert report.errors[0].message == "No participant of your organisation has this id."
+    assert not Enrolment.objects.exists()
