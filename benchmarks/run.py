@@ -60,6 +60,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "scorecard_global": lazy("benchmarks.scorecard_global:benchmark"),
     "network_generate": lazy("benchmarks.network_generate:run"),
     "iati": lazy("benchmarks.iati:run"),
+    "network_import": lazy("benchmarks.network_import:run"),
 }
 
 RESULTS_DIR = ROOT / "benchmarks" / "results"

@@ -50,3 +50,23 @@ def test_every_state_is_reachable_and_the_final_ones_lead_nowhere():
 
 def test_completion_and_drop_out_are_the_exits():
     assert {s for s in S.values if states.is_exit(s)} == {S.COMPLETED, S.DROPPED_OUT}
+
+
+@pytest.mark.parametrize(
+    "current,target,expected",
+    [
+        (S.ENROLLED, S.ENROLLED, []),
+        (S.ENROLLED, S.ACTIVE, [S.ACTIVE]),
+        (S.ENROLLED, S.COMPLETED, [S.ACTIVE, S.COMPLETED]),
+        (S.ENROLLED, S.GRADUATED, [S.ACTIVE, S.COMPLETED, S.GRADUATED]),
+        (S.ENROLLED, S.DROPPED_OUT, [S.DROPPED_OUT]),
+        (S.ACTIVE, S.DROPPED_OUT, [S.DROPPED_OUT]),
+        (S.COMPLETED, S.ACTIVE, [S.ACTIVE]),  # unreachable: the one step, refused later
+        (S.DROPPED_OUT, S.COMPLETED, [S.COMPLETED]),
+    ],
+)
+def test_path_walks_the_fewest_allowed_steps(current, target, expected):
+    assert states.path(current, target) == expected
+    steps = [current, *expected]
+    allowed = all(b in states.STEPS[a] for a, b in itertools.pairwise(steps))
+    assert allowed == (target in states.reachable(current))

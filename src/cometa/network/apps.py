@@ -9,6 +9,8 @@ class NetworkConfig(AppConfig):
 
     def ready(self) -> None:
         from cometa.core.registry import registry
+        from cometa.network import import_jobs
         from cometa.network.audit_words import MODULE
 
         registry.register(MODULE)
+        import_jobs.register()  # large imports as background jobs

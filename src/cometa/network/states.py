@@ -65,3 +65,21 @@ def reachable(start: str = S.ENROLLED) -> set[str]:
                 seen.add(following)
                 frontier.append(following)
     return seen
+
+
+def path(current: str, target: str) -> list[str]:
+    """The shortest run of steps from ``current`` to ``target`` (an import that says
+    "completed" for a woman still enrolled walks through "active"). When ``target``
+    cannot be reached, the one step ``[target]``, which ``check_step`` then refuses with
+    its reason."""
+    if current == target:
+        return []
+    routes: dict[str, list[str]] = {current: []}
+    frontier = [current]
+    while frontier:
+        state = frontier.pop(0)
+        for following in sorted(STEPS.get(state, ())):
+            if following not in routes:
+                routes[following] = [*routes[state], following]
+                frontier.append(following)
+    return routes.get(target, [target])

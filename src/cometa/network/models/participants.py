@@ -74,12 +74,25 @@ class Participant(models.Model):
     # Her identity and answers are gone for good; the pseudonymous skeleton (dates of
     # enrolment, attendance marks) stays so that counts already reported still add up.
     erased_at = models.DateTimeField(null=True, blank=True)
+    # Where an imported record came from: importing the same file again finds her by these.
+    source_system = models.CharField(_("source system"), max_length=40, blank=True)
+    source_id = models.CharField(_("id in the source system"), max_length=100, blank=True)
 
     class Meta:
         ordering = ["code"]
         indexes = [
             models.Index(fields=["network", "member"], name="participant_net_member"),
             models.Index(fields=["network", "registered_on"], name="participant_net_day"),
+            # an import finds her by source id (the unique index below is partial, and
+            # databases use a partial index only when the query repeats its condition)
+            models.Index(fields=["member", "source_id"], name="participant_member_source"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "source_system", "source_id"],
+                condition=~models.Q(source_id=""),
+                name="participant_source_once",
+            )
         ]
 
     def __str__(self) -> str:

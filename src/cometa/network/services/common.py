@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from django.db import models
@@ -26,8 +27,14 @@ def require(allowed: bool, message: str) -> None:
         raise NotPermitted(message)
 
 
+@cache
+def _values(choices: type[models.Choices]) -> frozenset[object]:
+    """A code list's values, read once (Django builds a new list at each ``.values``)."""
+    return frozenset(choices.values)
+
+
 def choice(field: str, value: str, choices: type[models.Choices], message: str) -> str:
-    if value not in choices.values:
+    if value not in _values(choices):
         raise invalid(field, message % {"value": value})
     return value
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from cometa.accounts import audit
 from cometa.accounts.acting import Actor, person_or_none
+from cometa.core.errors import ValidationFailed
 from cometa.network import schedule, states
 from cometa.network.access import may_edit_member
 from cometa.network.codes import (
@@ -51,6 +52,7 @@ CODED: dict[str, type[models.Choices]] = {
 COUNTS = ("household_size", "children_under_6")
 FLAGS = ("literate", "indigenous_self", "indigenous_language", "rural", "head_of_household")
 PROFILE_FIELDS = frozenset({"birth_year", *CODED, *COUNTS, *FLAGS, *WG_DOMAINS})
+DIFFICULTIES = frozenset(Difficulty.values)
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 
 
@@ -69,7 +71,7 @@ def _clean_profile(profile: Mapping[str, Any], registered_on: date) -> dict[str,
         if clean.get(field):
             choice(field, clean[field], codes, _("Unknown code “%(value)s”."))
     for field in WG_DOMAINS:
-        if clean.get(field) is not None and clean[field] not in Difficulty.values:
+        if clean.get(field) is not None and clean[field] not in DIFFICULTIES:
             raise invalid(field, _("Answer with 1 (no difficulty) to 4 (cannot do at all)."))
     for field in COUNTS:
         if clean.get(field) is not None and not 0 <= clean[field] <= 40:
@@ -91,6 +93,41 @@ def _clean_identity(identity: Mapping[str, str]) -> dict[str, str]:
     return clean
 
 
+def registration_checked(
+    *,
+    registered_on: date,
+    identity: Mapping[str, str],
+    consents: Mapping[str, date],
+    profile: Mapping[str, Any] | None,
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The checks of a registration, shared by ``participant_register`` and the import:
+    the profile and the identity as they are stored, or ``ValidationFailed`` naming what
+    is wrong with the consents, the profile and the identity at once."""
+    found: dict[str, list[str]] = {}
+    clean: tuple[Any, ...] = ()
+    for check in (
+        lambda: _check_consents(consents, registered_on),
+        lambda: _clean_profile(profile or {}, registered_on),
+        lambda: _clean_identity(identity),
+    ):
+        try:
+            clean += (check(),)
+        except ValidationFailed as refusal:
+            found |= refusal.errors
+    if found:
+        raise ValidationFailed(found)
+    return clean[1], clean[2]
+
+
+def _check_consents(consents: Mapping[str, date], registered_on: date) -> None:
+    for purpose, given_on in consents.items():
+        choice("consents", purpose, ConsentPurpose, _("Unknown consent purpose “%(value)s”."))
+        if given_on > registered_on:
+            raise invalid("consents", _("Consent is recorded on or before registration."))
+    if ConsentPurpose.TAKE_PART not in consents:
+        raise invalid("consents", _("She must consent to taking part before she is registered."))
+
+
 def participant_register(
     *,
     actor: Actor,
@@ -103,14 +140,9 @@ def participant_register(
     """Registers a woman with the member: her consent to take part is required; her
     identity goes to the restricted table, her profile to the shared record."""
     require(may_edit_member(actor, member), _("Only this member's editors register participants."))
-    for purpose, given_on in consents.items():
-        choice("consents", purpose, ConsentPurpose, _("Unknown consent purpose “%(value)s”."))
-        if given_on > registered_on:
-            raise invalid("consents", _("Consent is recorded on or before registration."))
-    if ConsentPurpose.TAKE_PART not in consents:
-        raise invalid("consents", _("She must consent to taking part before she is registered."))
-    clean = _clean_profile(profile or {}, registered_on)
-    who = _clean_identity(identity)
+    clean, who = registration_checked(
+        registered_on=registered_on, identity=identity, consents=consents, profile=profile
+    )
     with transaction.atomic():
         code = new_code()
         while Participant.objects.filter(code=code).exists():

@@ -1,8 +1,11 @@
 """``cometa network``: the shared-measurement network from the command line.
 
 ``generate`` makes a deterministic synthetic network (the demo's, or one of any size for
-benchmarks and tests); ``purge`` erases what has outlived its retention period. Both act
-as the system, as the other administration commands do.
+benchmarks and tests); ``purge`` erases what has outlived its retention period; ``import``
+and ``export`` move participants, enrolments, attendance and follow-ups in and out as CSV
+or XLSX files in the template's shape (``network.management.files``). They act as the
+system, as the other administration commands do: an import on behalf of the member given,
+an export pseudonymous (the system never reads identities).
 """
 
 from __future__ import annotations
@@ -15,11 +18,12 @@ from django.utils import timezone
 from cometa.core.errors import ValidationFailed
 from cometa.core.progress import Progress
 from cometa.network.generator.run import generate
+from cometa.network.management import files
 from cometa.network.services import retention
 
 
 class Command(BaseCommand):
-    help = "Shared measurement: generate a synthetic network, purge expired records."
+    help = "Shared measurement: generate, purge, import and export."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
@@ -31,9 +35,14 @@ class Command(BaseCommand):
             "purge", help="erase removed records and women past their retention period"
         )
         purge.add_argument("--dry-run", action="store_true", help="only count what is due")
+        files.add_parsers(sub)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        getattr(self, f"do_{options['action']}")(options)
+        action = options["action"]
+        if action in files.HANDLERS:
+            files.HANDLERS[action](options, self.stdout)
+        else:
+            getattr(self, f"do_{action}")(options)
 
     def do_generate(self, options: dict[str, Any]) -> None:
         progress = Progress("Generate", total=options["participants"])
