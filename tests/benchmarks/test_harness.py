@@ -112,6 +112,7 @@ def test_registry_lists_the_benchmarks() -> None:
         "scorecard_global",
         "network_generate",
         "iati",
+        "network_import",
     ]
     assert all(callable(benchmark) for benchmark in runner.BENCHMARKS.values())
 

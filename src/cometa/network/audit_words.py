@@ -47,6 +47,9 @@ ACTIONS: dict[str, Text] = {
     "network.participant.restore": _("Participant's record put back"),
     "network.participant.erase": _("Participant's record erased"),
     "network.generate": _("Synthetic network generated"),
+    "network.import": _("File imported"),
+    "network.import.checked": _("File checked, nothing imported"),
+    "network.export": _("File exported"),
 }
 
 MODULE = Module(key="network", label=_("Shared measurement"), audit_actions=ACTIONS)
