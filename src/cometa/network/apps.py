@@ -6,3 +6,9 @@ class NetworkConfig(AppConfig):
     name = "cometa.network"
     label = "network"
     verbose_name = _("Shared measurement")
+
+    def ready(self) -> None:
+        from cometa.core.registry import registry
+        from cometa.network.shell import MODULE
+
+        registry.register(MODULE)
