@@ -7,7 +7,7 @@ import time_machine
 
 from cometa.network.models import ContactAttempt, FollowUpTask
 from tests.conftest import signed_in
-from tests.network.web.conftest import NAME, OTHER_NAME, PHONE
+from tests.network.story import NAME, OTHER_NAME, PHONE
 
 DUE_DAY = "2024-12-02 10:00"  # her 3-month follow-up fell due on 30 November
 

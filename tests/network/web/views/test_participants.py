@@ -6,7 +6,7 @@ from __future__ import annotations
 from cometa.accounts.models import AuditEntry
 from cometa.network.models import Enrolment, Identity, Participant
 from tests.conftest import signed_in
-from tests.network.web.conftest import NAME, NOTE, OTHER_NAME, PHONE
+from tests.network.story import NAME, NOTE, OTHER_NAME, PHONE
 
 
 def _list(net, person, query=""):  # type: ignore[no-untyped-def]
