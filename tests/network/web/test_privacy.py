@@ -36,7 +36,7 @@ def _urls(net, story) -> list[str]:  # type: ignore[no-untyped-def]
                 .replace("<int:enrolment_pk>", str(enrolment.pk))
                 .replace("<int:task_pk>", str(task.pk))
             )
-    return sorted(set(urls)) + ["/", f"/search/?q={story.woman.code}"]
+    return [*sorted(set(urls)), "/", f"/search/?q={story.woman.code}"]
 
 
 def _everything(person, urls) -> str:  # type: ignore[no-untyped-def]

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,7 +20,7 @@ from cometa.accounts.models import Person
 from cometa.core.errors import NotPermitted, ServiceError
 from cometa.core.web.pages import paginate
 from cometa.network import selectors, selectors_network
-from cometa.network.access import reach
+from cometa.network.access import may_coordinate_member, reach
 from cometa.network.models import Network, Participant
 from cometa.network.services import erasure, progress
 from cometa.network.web.forms import EnrolmentChangeForm, RemoveForm, SearchForm
@@ -105,6 +106,8 @@ def _confirm(request: HttpRequest, pk: int, code: str, *, erase: bool) -> HttpRe
     person = person_of(request)
     network = selectors_network.network_get(person, pk)
     participant = _her(person, network, code, erase=erase)
+    if not may_coordinate_member(person, participant.member):
+        raise PermissionDenied
     form = RemoveForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
