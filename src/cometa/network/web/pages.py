@@ -78,7 +78,7 @@ def _profile(participant: Participant) -> list[tuple[str, Any]]:
     for name in PROFILE:
         if not hasattr(participant, name):
             continue
-        model_field = Participant._meta.get_field(name)
+        model_field: Any = Participant._meta.get_field(name)
         display = getattr(participant, f"get_{name}_display", None)
         value = display() if display and getattr(participant, name) else getattr(participant, name)
         shown.append((str(model_field.verbose_name), value))

@@ -39,7 +39,7 @@ def worklist(request: HttpRequest, pk: int) -> HttpResponse:
         person, [row.task.enrolment.participant for row in page.object_list]
     )
     now = timezone.localtime().replace(second=0, microsecond=0)
-    rows = [
+    forms = [
         (
             row,
             AttemptForm(auto_id=f"a{row.task.pk}-%s", initial={"attempted_at": now}),
@@ -52,7 +52,7 @@ def worklist(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "page": page,
         "may_record": bool(reach(person, network).editor_of),
-        "rows": rows,
+        "rows": forms,
     }
     return render(request, "network/worklist.html", context)
 
@@ -64,7 +64,7 @@ def _record(request: HttpRequest, pk: int, task_pk: int, form: Any, save: Any) -
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect("network:worklist", pk)
     try:
         save(person, task, form.cleaned_data)

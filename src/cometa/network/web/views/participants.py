@@ -78,7 +78,7 @@ def enrolment_change(request: HttpRequest, pk: int, enrolment_pk: int) -> HttpRe
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return _detail(request, pk, code, status=400)
     try:
         progress.enrolment_change(actor=person, enrolment=enrolment, **form.cleaned_data)
