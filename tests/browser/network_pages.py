@@ -70,6 +70,11 @@ def _path(name: str, her: bool = False) -> Callable[[World], str]:
     return path
 
 
+def _member(world: World) -> str:
+    net, woman = _built(world)
+    return reverse("network:member", args=[net.pk, woman.member_id])
+
+
 def _list(world: World) -> str:
     _built(world)
     return reverse("network:networks")
@@ -98,6 +103,11 @@ NETWORK_PAGES = [
         "aisha",
         _path("network:participant-remove", her=True),
         "Remove the record",
+    ),
+    SitePage("network-member", "aisha", _member, "Change the shared page"),
+    SitePage("network-meetings", "aisha", _path("network:meetings"), "Meetings"),
+    SitePage(
+        "network-register", "aisha", _path("network:participant-new"), "Register a participant"
     ),
     SitePage(
         "network-worklist",

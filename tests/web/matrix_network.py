@@ -11,6 +11,15 @@ TABLE = """
 network/                                                          GET    -        302  200  200  200   200  200  200
 network/<int:pk>/                                                 GET    own      302  200  200  200   200  404  200
 network/<int:pk>/participants/                                    GET    own      302  200  200  200   200  404  200
+network/<int:pk>/members/<int:member_pk>/                         GET    own      302  200  200  200   200  404  200
+network/<int:pk>/members/<int:member_pk>/                         GET    other    302  200  200  200   200  404  200
+network/<int:pk>/members/<int:member_pk>/                         POST   own      302  403  302  302   403  404  403
+network/<int:pk>/members/<int:member_pk>/                         POST   other    302  403  403  403   403  404  403
+network/<int:pk>/meetings/                                        GET    own      302  200  200  200   200  404  200
+network/<int:pk>/participants/new/                                GET    own      302  403  200  200   403  404  403
+network/<int:pk>/participants/new/                                POST   own      302  403  302  302   403  404  403
+network/<int:pk>/participants/<str:code>/enrol/                   POST   own      302  403  302  302   403  404  403
+network/<int:pk>/participants/<str:code>/enrol/                   POST   other    302  404  404  404   403  404  403
 network/<int:pk>/participants/<str:code>/                         GET    own      302  200  200  200   200  404  200
 network/<int:pk>/participants/<str:code>/                         GET    other    302  404  404  404   200  404  200
 network/<int:pk>/participants/<str:code>/remove/                  GET    own      302  403  403  200   403  404  403

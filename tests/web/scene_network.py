@@ -45,6 +45,11 @@ def _partner(net: Any, organisation: Any, pathway: Any, code: str) -> dict[str, 
     for step in ("active", "completed"):
         progress.enrolment_change(actor=SYSTEM, enrolment=done, to_status=step, on=DAY)
     women["task"] = FollowUpTask.objects.get(enrolment=done, round="fu3")
+    women["member"], women["cohort"] = member, cohort
+    women["unenrolled"] = participants.participant_register(
+        actor=SYSTEM, member=member, registered_on=DAY, identity={"given_names": "new"},
+        consents={"take_part": DAY, "share_backbone": DAY},
+    )  # fmt: skip
     erasure.participant_remove(actor=SYSTEM, participant=women["removed"], reason="duplicate")
     return women
 
@@ -78,17 +83,26 @@ def built(scene: Any) -> dict[str, Any]:
 def url(scene: Any, route: str, role: str, relation: str) -> str:
     found = built(scene)
     women = found["other" if relation.startswith("other") else "own"]
-    her = women["removed" if "restore" in route else "woman"]
+    her = women["removed" if "restore" in route else "unenrolled" if "enrol/" in route else "woman"]
     enrolment = women["fresh-enrolment"]
     return "/" + (
         route.replace("<int:pk>", str(found["network"].pk))
         .replace("<str:code>", her.code)
         .replace("<int:enrolment_pk>", str(enrolment.pk))
         .replace("<int:task_pk>", str(women["task"].pk))
+        .replace("<int:member_pk>", str(women["member"].pk))
     )
 
 
 def body(scene: Any, route: str, role: str, relation: str) -> dict[str, object]:
+    women = built(scene)["other" if relation.startswith("other") else "own"]
+    if route.endswith("participants/new/"):
+        return {"member": women["member"].pk, "given_names": "Matrix", "take_part": "on",
+                "registered_on": "2024-02-05"}  # fmt: skip
+    if route.endswith("enrol/"):
+        return {"cohort": women["cohort"].pk, "enrolled_on": "2024-02-05"}
+    if "members/" in route:
+        return {"objectives": "Matrix objectives"}
     if "change" in route:
         return {"to_status": "active", "on": "2024-02-06"}
     if "attempt" in route:

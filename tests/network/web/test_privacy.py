@@ -35,6 +35,7 @@ def _urls(net, story) -> list[str]:  # type: ignore[no-untyped-def]
                 .replace("<str:code>", woman.code)
                 .replace("<int:enrolment_pk>", str(enrolment.pk))
                 .replace("<int:task_pk>", str(task.pk))
+                .replace("<int:member_pk>", str(woman.member_id))
             )
     return [*sorted(set(urls)), "/", f"/search/?q={story.woman.code}"]
 
@@ -44,7 +45,9 @@ def _everything(person, urls) -> str:  # type: ignore[no-untyped-def]
     seen = []
     for url in urls:
         seen.append(client.get(url).content.decode())
-        if url.endswith(("/change/", "/attempt/", "/respond/", "/attempts/", "/response/")):
+        if url.endswith(
+            ("/change/", "/attempt/", "/respond/", "/attempts/", "/response/", "/enrol/")
+        ):
             seen.append(client.post(url, {}).content.decode())  # the refusals' pages too
     return "\n".join(seen)
 

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from cometa.network.web.views import followups, home, participants
+from cometa.network.web.views import followups, home, participants, registering
 
 app_name = "network"
 
@@ -12,7 +12,11 @@ HER = NETWORK + "participants/<str:code>/"
 urlpatterns: list[URLPattern] = [
     path("", home.network_list, name="networks"),
     path(NETWORK, home.network_home, name="network"),
+    path(NETWORK + "members/<int:member_pk>/", home.member_page, name="member"),
+    path(NETWORK + "meetings/", home.meeting_list, name="meetings"),
     path(NETWORK + "participants/", participants.participant_list, name="participants"),
+    path(NETWORK + "participants/new/", registering.participant_register, name="participant-new"),
+    path(HER + "enrol/", registering.participant_enrol, name="participant-enrol"),
     path(HER, participants.participant_detail, name="participant"),
     path(HER + "remove/", participants.participant_remove, name="participant-remove"),
     path(HER + "erase/", participants.participant_erase, name="participant-erase"),

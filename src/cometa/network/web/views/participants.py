@@ -25,6 +25,7 @@ from cometa.network.models import Network, Participant
 from cometa.network.services import erasure, progress
 from cometa.network.web.forms import EnrolmentChangeForm, RemoveForm, SearchForm
 from cometa.network.web.pages import participant_page
+from cometa.network.web.views.registering import enrol_form
 
 
 @login_required
@@ -57,7 +58,12 @@ def _detail(request: HttpRequest, pk: int, code: str, status: int = 200) -> Http
     network = selectors_network.network_get(person, pk)
     participant = selectors.participant_get(person, network, code)
     page = participant_page(person, network, participant)
-    context = {"network": network, "page": page, "change_form": EnrolmentChangeForm()}
+    context = {
+        "network": network,
+        "page": page,
+        "change_form": EnrolmentChangeForm(),
+        "enrol_form": enrol_form(person, network, participant) if page.may_edit else None,
+    }
     return render(request, "network/participant.html", context, status=status)
 
 
