@@ -11,22 +11,32 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from cometa.accounts.access import remembered
 from cometa.accounts.models import Person
 from cometa.core.registry import Card, Link, Module, NavEntry, Routes, SearchHit
 from cometa.network import selectors
 from cometa.network.access import reach
+from cometa.network.models import Network
 from cometa.network.selectors_network import networks_for
 
 
+def _reached(person: Person) -> list[Network]:
+    """The networks the person reaches, read once per request (one query) for the
+    navigation and the landing page's cards alike."""
+    return remembered(
+        person, "network.reached", lambda: list(networks_for(person).order_by("name"))
+    )
+
+
 def reaches_a_network(person: Person) -> bool:
-    return networks_for(person).exists()
+    return bool(_reached(person))
 
 
 def cards(person: Person) -> Iterator[Card]:
     """For the staff of a partner: how many follow-ups are open in each network."""
     today = timezone.localdate()
     links = []
-    for network in networks_for(person).order_by("name"):
+    for network in _reached(person):
         if not reach(person, network).editor_of:
             continue
         count = selectors.worklist_for(person, network, today).count()
@@ -46,7 +56,7 @@ def search(person: Person, query: str, limit: int) -> Iterator[SearchHit]:
     text = query.strip().upper()
     if len(text) < 3:
         return
-    for network in networks_for(person).order_by("name"):
+    for network in _reached(person):
         rows = selectors.participants_for(person, network).filter(code__startswith=text)
         for code in rows.order_by("code").values_list("code", flat=True)[:limit]:
             url = reverse("network:participant", args=[network.pk, code])

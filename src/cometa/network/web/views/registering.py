@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -33,7 +34,8 @@ def participant_register(request: HttpRequest, pk: int) -> HttpResponse:
     if not members:
         raise PermissionDenied
     choices = [(m.pk, m.organisation.name) for m in members.order_by("organisation__name")]
-    form = RegisterForm(request.POST or None, members=choices)
+    today = timezone.localdate()
+    form = RegisterForm(request.POST or None, members=choices, initial={"registered_on": today})
     status = 200
     if request.method == "POST":
         status = 400
@@ -64,6 +66,7 @@ def enrol_form(
         cohorts=[(c.pk, f"{c.code}, {c.site.name}") for c in cohorts.order_by("-starts_on")],
         mentors=[(s.pk, s.name) for s in mentors.order_by("name")],
         auto_id="enrol-%s",
+        initial={"enrolled_on": timezone.localdate()},
     )
 
 
