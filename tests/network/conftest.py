@@ -142,3 +142,6 @@ def net(world) -> Net:  # type: ignore[no-untyped-def]
         mentor_a,
         mentor_b,
     )
+
+
+from tests.network.story import story  # noqa: E402, F401  (the pages' and API's story)

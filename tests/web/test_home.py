@@ -59,12 +59,14 @@ def test_the_list_is_in_the_readers_language(world, assessment, client_for):
 @pytest.mark.parametrize(
     ("who", "most"),
     [
-        # session, person, memberships (navigation, second factor, cards), drafts to finish
-        ("bolat", 4),
+        # session, person, memberships (navigation, second factor, cards), drafts to finish,
+        # the networks the person reaches (the network module's navigation entry and cards)
+        ("bolat", 5),
         # ... and the organisations inside the country team the coordinator belongs to
-        ("aisha", 5),
-        # session, person, memberships, assessments waiting for review (no editing role)
-        ("rita", 4),
+        ("aisha", 6),
+        # session, person, memberships, assessments waiting for review (no editing role),
+        # networks reached
+        ("rita", 5),
     ],
 )
 def test_the_landing_page_reads_the_database_a_fixed_number_of_times(

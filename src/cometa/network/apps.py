@@ -10,7 +10,7 @@ class NetworkConfig(AppConfig):
     def ready(self) -> None:
         from cometa.core.registry import registry
         from cometa.network import import_jobs
-        from cometa.network.audit_words import MODULE
+        from cometa.network.shell import MODULE
 
         registry.register(MODULE)
         import_jobs.register()  # large imports as background jobs

@@ -1,12 +1,12 @@
 """The audit trail in words for shared measurement: what each action code means. Entries
-name rows by code and id only (no identities), and the network has no pages yet, so they
-are not linked. Registered in ``apps.py``."""
+name rows by code and id only (no identities), so they are not linked. Registered with
+the module in ``shell.py``."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from cometa.core.registry import Module, Text
+from cometa.core.registry import Text
 
 ACTIONS: dict[str, Text] = {
     "network.create": _("Network created"),
@@ -51,5 +51,3 @@ ACTIONS: dict[str, Text] = {
     "network.import.checked": _("File checked, nothing imported"),
     "network.export": _("File exported"),
 }
-
-MODULE = Module(key="network", label=_("Shared measurement"), audit_actions=ACTIONS)

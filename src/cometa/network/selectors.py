@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable
+from datetime import date, datetime
 from functools import reduce
 from typing import TypeVar
 
@@ -19,8 +20,13 @@ from django.http import Http404
 from cometa.accounts import audit
 from cometa.accounts.models import Person
 from cometa.network import states
-from cometa.network.access import may_read_identity, may_read_psychosocial, reach
-from cometa.network.codes import ConsentPurpose, StaffRole
+from cometa.network.access import (
+    may_coordinate_member,
+    may_read_identity,
+    may_read_psychosocial,
+    reach,
+)
+from cometa.network.codes import AttemptResult, ConsentPurpose, FollowUpStatus, StaffRole
 from cometa.network.models import (
     Consent,
     Enrolment,
@@ -86,6 +92,34 @@ def participant_get(person: Person, network: Network, key: object) -> Participan
         raise Http404("No such participant.") from None
 
 
+def removed_participant_get(person: Person, network: Network, key: object) -> Participant:
+    """A removed (not erased) record, for the coordinators of the partner holding her, who
+    may put it back; "not found" for anyone else and for any record not removed."""
+    rows = Participant.objects.filter(
+        network=network, deleted_at__isnull=False, erased_at__isnull=True
+    ).select_related("member__organisation", "member__network")
+    text = str(key).strip()
+    try:
+        found = rows.get(pk=int(text)) if text.isdigit() else rows.get(code=text.upper())
+    except Participant.DoesNotExist:
+        raise Http404("No such participant.") from None
+    if not may_coordinate_member(person, found.member):
+        raise Http404("No such participant.")
+    return found
+
+
+def removed_for(person: Person, network: Network, since: datetime) -> QuerySet[Participant]:
+    """Records removed after ``since`` (and not erased) that the person may put back: those
+    of the partners the person coordinates."""
+    where = reach(person, network)
+    return Participant.objects.filter(
+        network=network,
+        member_id__in=where.coordinator_of,
+        deleted_at__gte=since,
+        erased_at__isnull=True,
+    ).order_by("-deleted_at")
+
+
 def enrolments_for(person: Person, network: Network) -> QuerySet[Enrolment]:
     return _visible(Enrolment.objects.filter(network=network), person, network, "participant")
 
@@ -103,6 +137,28 @@ def followups_for(person: Person, network: Network) -> QuerySet[FollowUpTask]:
 def followup_get(person: Person, network: Network, pk: object) -> FollowUpTask:
     rows = followups_for(person, network).select_related("enrolment__participant", "member")
     return row_or_404(rows, pk, "No such follow-up.")
+
+
+FAILED_ATTEMPTS = (AttemptResult.NO_ANSWER, AttemptResult.WRONG_NUMBER)
+
+
+def followups_with_failed(person: Person, network: Network) -> QuerySet[FollowUpTask]:
+    """``followups_for`` with ``failed``, each task's number of failed contact attempts."""
+    return (
+        followups_for(person, network)
+        .annotate(failed=Count("attempts", filter=Q(attempts__result__in=FAILED_ATTEMPTS)))
+        .select_related("enrolment__participant", "enrolment__cohort")
+    )
+
+
+def worklist_for(person: Person, network: Network, today: date) -> QuerySet[FollowUpTask]:
+    """Open follow-ups whose window has opened by ``today`` (missed ones included), the
+    oldest due first. The standing of each row (due, overdue, unreachable, ...) is
+    ``schedule.standing``."""
+    rows = followups_with_failed(person, network)
+    return rows.filter(status=FollowUpStatus.SCHEDULED, opens_on__lte=today).order_by(
+        "due_on", "pk"
+    )
 
 
 def identity_get(person: Person, participant: Participant) -> Identity:

@@ -13,6 +13,7 @@ and no shrinking deadline, so the whole module takes a few minutes at most on CI
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pyotp
@@ -23,8 +24,10 @@ from django.utils import timezone
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis import checks
 
+from cometa.accounts import services as accounts
 from cometa.accounts import tokens
 from cometa.accounts.acting import SYSTEM
+from cometa.network.services import delivery, network, participants, progress
 from cometa.scorecards.assessments import services as assessments
 from cometa.scorecards.frameworks.store import framework_sync_builtin, latest_published
 from cometa.scorecards.models import AssessmentKind
@@ -33,6 +36,7 @@ from cometa.scorecards.records import services as records
 from tests.conftest import World, https_client
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "docs" / "api" / "openapi.yaml"
+DAY = date(2024, 2, 5)
 EXAMPLES = int(os.environ.get("COMETA_API_FUZZ_EXAMPLES", "12"))
 
 schema = schemathesis.openapi.from_path(SCHEMA_PATH)
@@ -75,7 +79,35 @@ def scene(world: World) -> World:
     evidence.evidence_link(
         actor=SYSTEM, assessment=assessment, url="https://example.org/a", title="A link"
     )
+    _network()
     return world
+
+
+def _network() -> None:
+    """A network with one partner, one cohort and a woman who completed it (so that she
+    has enrolment changes and follow-ups behind the small ids)."""
+    backbone = accounts.organisation_create(actor=SYSTEM, name="Backbone", kind="backbone")
+    partner = accounts.organisation_create(actor=SYSTEM, name="Partner", kind="partner")
+    net = network.network_create(actor=SYSTEM, name="Fuzz network", backbone=backbone)
+    member = network.member_join(actor=SYSTEM, network=net, organisation=partner, starts_on=DAY)
+    programme = delivery.programme_create(
+        actor=SYSTEM, network=net, code="p", name="P", pathways={"employment": "Employment"}
+    )
+    site = delivery.site_create(
+        actor=SYSTEM, member=member, name="Centre", kind="community_centre",
+        state_code="14", municipality_code="14120", urbanisation="U",
+    )  # fmt: skip
+    cohort = delivery.cohort_create(
+        actor=SYSTEM, site=site, pathway=programme.pathways.get(), code="C1", starts_on=DAY,
+        ends_on=DAY, capacity=10,
+    )  # fmt: skip
+    woman = participants.participant_register(
+        actor=SYSTEM, member=member, registered_on=DAY, identity={"given_names": "A"},
+        consents={"take_part": DAY, "share_backbone": DAY},
+    )  # fmt: skip
+    enrolment = progress.enrol(actor=SYSTEM, participant=woman, cohort=cohort, enrolled_on=DAY)
+    progress.enrolment_change(actor=SYSTEM, enrolment=enrolment, to_status="active", on=DAY)
+    progress.enrolment_change(actor=SYSTEM, enrolment=enrolment, to_status="completed", on=DAY)
 
 
 @pytest.fixture

@@ -1,0 +1,42 @@
+"""API routes of the network (mounted under /api/v1/network/)."""
+
+from django.urls import URLPattern, path
+
+from cometa.network.api import views as v
+
+NETWORK = "networks/<int:pk>/"
+
+urlpatterns: list[URLPattern] = [
+    path(
+        NETWORK + "participants/",
+        v.ParticipantListView.as_view(),
+        name="api-network-participants",
+    ),
+    path(
+        NETWORK + "participants/<str:code>/",
+        v.ParticipantDetailView.as_view(),
+        name="api-network-participant",
+    ),
+    path(NETWORK + "enrolments/", v.EnrolmentListView.as_view(), name="api-network-enrolments"),
+    path(
+        NETWORK + "enrolments/<int:enrolment_pk>/",
+        v.EnrolmentDetailView.as_view(),
+        name="api-network-enrolment",
+    ),
+    path(
+        NETWORK + "enrolments/<int:enrolment_pk>/changes/",
+        v.EnrolmentChangeView.as_view(),
+        name="api-network-enrolment-change",
+    ),
+    path(NETWORK + "followups/", v.FollowUpListView.as_view(), name="api-network-followups"),
+    path(
+        NETWORK + "followups/<int:task_pk>/attempts/",
+        v.AttemptView.as_view(),
+        name="api-network-followup-attempts",
+    ),
+    path(
+        NETWORK + "followups/<int:task_pk>/response/",
+        v.ResponseView.as_view(),
+        name="api-network-followup-response",
+    ),
+]

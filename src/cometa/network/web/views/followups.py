@@ -1,0 +1,97 @@
+"""The follow-up worklist of field staff: who is due, overdue or unreachable, with her
+name and phone for those who may read them; recording an attempt and her answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from cometa.accounts.acting import person_of
+from cometa.core.errors import NotPermitted, ServiceError
+from cometa.core.web.pages import PAGE_SIZE
+from cometa.network import selectors, selectors_network
+from cometa.network.access import reach
+from cometa.network.services import progress
+from cometa.network.web.forms import AttemptForm, ResponseForm, WorklistForm
+from cometa.network.web.pages import worklist_rows
+
+
+@login_required
+@require_GET
+def worklist(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    network = selectors_network.network_get(person, pk)
+    today = timezone.localdate()
+    form = WorklistForm(request.GET)
+    wanted = form.cleaned_data["standing"] if form.is_valid() else ""
+    tasks = list(selectors.worklist_for(person, network, today))
+    rows = worklist_rows(tasks, today, wanted)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    identities = selectors.identities_for(
+        person, [row.task.enrolment.participant for row in page.object_list]
+    )
+    now = timezone.localtime().replace(second=0, microsecond=0)
+    forms = [
+        (
+            row,
+            AttemptForm(auto_id=f"a{row.task.pk}-%s", initial={"attempted_at": now}),
+            ResponseForm(auto_id=f"r{row.task.pk}-%s", initial={"responded_on": today}),
+        )
+        for row in worklist_rows([r.task for r in page.object_list], today, "", identities)
+    ]
+    context = {
+        "network": network,
+        "form": form,
+        "page": page,
+        "may_record": bool(reach(person, network).editor_of),
+        "rows": forms,
+    }
+    return render(request, "network/worklist.html", context)
+
+
+def _record(request: HttpRequest, pk: int, task_pk: int, form: Any, save: Any) -> HttpResponse:
+    person = person_of(request)
+    network = selectors_network.network_get(person, pk)
+    task = selectors.followup_get(person, network, task_pk)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect("network:worklist", pk)
+    try:
+        save(person, task, form.cleaned_data)
+    except NotPermitted:
+        raise
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect("network:worklist", pk)
+    messages.success(
+        request, _("Recorded for %(code)s.") % {"code": task.enrolment.participant.code}
+    )
+    return redirect("network:worklist", pk)
+
+
+@login_required
+@require_POST
+def followup_attempt(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
+    def save(person: Any, task: Any, data: dict[str, Any]) -> None:
+        progress.followup_attempt(actor=person, task=task, **data)
+
+    return _record(request, pk, task_pk, AttemptForm(request.POST), save)
+
+
+@login_required
+@require_POST
+def followup_respond(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
+    def save(person: Any, task: Any, data: dict[str, Any]) -> None:
+        progress.followup_respond(actor=person, task=task, **data)
+
+    return _record(request, pk, task_pk, ResponseForm(request.POST), save)
