@@ -50,16 +50,18 @@ def _env(data: Path, database_url: str | None) -> dict[str, str]:
 
 
 def _cometa(args: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Runs ``cometa ARGS``; returns (seconds, peak resident memory in MiB)."""
+    """Runs ``cometa ARGS``; returns (seconds, peak resident memory in MiB). What it prints
+    goes to a file, not a pipe: a pipe nobody reads while it runs fills up and stops it."""
     command = [sys.executable, "-m", "cometa.cli", *args]
-    begin = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - begin
-    process.returncode = os.waitstatus_to_exitcode(status)
-    errors = process.stderr.read().decode() if process.stderr else ""
-    if process.returncode != 0:
-        raise RuntimeError(f"cometa {' '.join(args)} failed: {errors[-2000:]}")
+    with tempfile.TemporaryFile() as said:
+        begin = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=said, stderr=said)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - begin
+        if os.waitstatus_to_exitcode(status) != 0:
+            said.seek(0)
+            tail = said.read().decode(errors="replace")[-2000:]
+            raise RuntimeError(f"cometa {' '.join(args)} failed: {tail}")
     return seconds, usage.ru_maxrss // 1024
 
 
