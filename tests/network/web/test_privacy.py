@@ -31,7 +31,8 @@ def _urls(net, story) -> list[str]:  # type: ignore[no-untyped-def]
             (story.other, story.other_enrolment, story.other_task),
         ):
             urls.append(
-                route.replace("<int:pk>", str(net.network.pk))
+                route.replace("<id:", "<int:")
+                .replace("<int:pk>", str(net.network.pk))
                 .replace("<str:code>", woman.code)
                 .replace("<int:enrolment_pk>", str(enrolment.pk))
                 .replace("<int:task_pk>", str(task.pk))

@@ -4,7 +4,7 @@ from django.urls import URLPattern, path
 
 from cometa.network.api import views as v
 
-NETWORK = "networks/<int:pk>/"
+NETWORK = "networks/<id:pk>/"
 
 urlpatterns: list[URLPattern] = [
     path(
@@ -19,23 +19,23 @@ urlpatterns: list[URLPattern] = [
     ),
     path(NETWORK + "enrolments/", v.EnrolmentListView.as_view(), name="api-network-enrolments"),
     path(
-        NETWORK + "enrolments/<int:enrolment_pk>/",
+        NETWORK + "enrolments/<id:enrolment_pk>/",
         v.EnrolmentDetailView.as_view(),
         name="api-network-enrolment",
     ),
     path(
-        NETWORK + "enrolments/<int:enrolment_pk>/changes/",
+        NETWORK + "enrolments/<id:enrolment_pk>/changes/",
         v.EnrolmentChangeView.as_view(),
         name="api-network-enrolment-change",
     ),
     path(NETWORK + "followups/", v.FollowUpListView.as_view(), name="api-network-followups"),
     path(
-        NETWORK + "followups/<int:task_pk>/attempts/",
+        NETWORK + "followups/<id:task_pk>/attempts/",
         v.AttemptView.as_view(),
         name="api-network-followup-attempts",
     ),
     path(
-        NETWORK + "followups/<int:task_pk>/response/",
+        NETWORK + "followups/<id:task_pk>/response/",
         v.ResponseView.as_view(),
         name="api-network-followup-response",
     ),

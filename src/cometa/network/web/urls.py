@@ -6,13 +6,13 @@ from cometa.network.web.views import followups, home, participants, registering
 
 app_name = "network"
 
-NETWORK = "<int:pk>/"
+NETWORK = "<id:pk>/"
 HER = NETWORK + "participants/<str:code>/"
 
 urlpatterns: list[URLPattern] = [
     path("", home.network_list, name="networks"),
     path(NETWORK, home.network_home, name="network"),
-    path(NETWORK + "members/<int:member_pk>/", home.member_page, name="member"),
+    path(NETWORK + "members/<id:member_pk>/", home.member_page, name="member"),
     path(NETWORK + "meetings/", home.meeting_list, name="meetings"),
     path(NETWORK + "participants/", participants.participant_list, name="participants"),
     path(NETWORK + "participants/new/", registering.participant_register, name="participant-new"),
@@ -22,18 +22,18 @@ urlpatterns: list[URLPattern] = [
     path(HER + "erase/", participants.participant_erase, name="participant-erase"),
     path(HER + "restore/", participants.participant_restore, name="participant-restore"),
     path(
-        NETWORK + "enrolments/<int:enrolment_pk>/change/",
+        NETWORK + "enrolments/<id:enrolment_pk>/change/",
         participants.enrolment_change,
         name="enrolment-change",
     ),
     path(NETWORK + "followups/", followups.worklist, name="worklist"),
     path(
-        NETWORK + "followups/<int:task_pk>/attempt/",
+        NETWORK + "followups/<id:task_pk>/attempt/",
         followups.followup_attempt,
         name="followup-attempt",
     ),
     path(
-        NETWORK + "followups/<int:task_pk>/respond/",
+        NETWORK + "followups/<id:task_pk>/respond/",
         followups.followup_respond,
         name="followup-respond",
     ),
