@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from cometa.accounts.acting import person_of
+from cometa.core.api.inputs import valid as _valid
 from cometa.network import selectors, selectors_network
 from cometa.network.api.serializers import (
     AttemptSerializer,
@@ -30,12 +31,6 @@ from cometa.network.services import progress
 from cometa.network.web.pages import task_standing
 
 TAGS = ["network"]
-
-
-def _valid(serializer_class: Any, data: Any) -> Any:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 class _InNetwork(generics.GenericAPIView[Any]):

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 
 from cometa.accounts.access import organisation_get
 from cometa.accounts.acting import person_of
+from cometa.core.api.inputs import valid as _valid
 from cometa.core.api.schema import ErrorSerializer
 from cometa.indicators.definition_store import version_get
 from cometa.indicators.models import IndicatorVersion
@@ -29,12 +30,6 @@ WRITE = {
     403: OpenApiResponse(ErrorSerializer, description="Not one of the office's editors"),
     404: OpenApiResponse(ErrorSerializer, description="Not found, or not readable by you"),
 }
-
-
-def _valid(serializer_class: type[Any], data: Any) -> Any:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 def text_of(data: dict[str, str]) -> Text:

@@ -12,11 +12,12 @@ from rest_framework.response import Response
 
 from cometa.accounts.access import organisation_get
 from cometa.accounts.acting import person_of
+from cometa.core.api.inputs import valid as _valid
 from cometa.core.api.schema import ErrorSerializer
 from cometa.indicators.models import IndicatorValue
 from cometa.results import selectors
 from cometa.results.api import serializers as s
-from cometa.results.api.framework import WRITE, _valid, text_of
+from cometa.results.api.framework import WRITE, text_of
 from cometa.results.inputs import (
     BudgetContent,
     FactContent,

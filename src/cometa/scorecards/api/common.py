@@ -16,6 +16,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 
 from cometa.accounts.models import Person
+from cometa.core.api.inputs import valid
 from cometa.core.api.schema import ErrorSerializer, enum_field
 from cometa.scorecards.assessments.workflow import STEPS
 from cometa.scorecards.models import (
@@ -29,13 +30,6 @@ from cometa.scorecards.models import (
 def errors(*statuses: int) -> dict[int, type[ErrorSerializer]]:
     """The error responses of an operation, for its schema."""
     return dict.fromkeys(statuses, ErrorSerializer)
-
-
-def valid(serializer_class: type[serializers.Serializer[Any]], data: Any, **kw: Any) -> Any:
-    """The validated data, or a 400 in the common error format."""
-    serializer = serializer_class(data=data, **kw)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 def query(serializer_class: type[serializers.Serializer[Any]], request: Request) -> Any:
