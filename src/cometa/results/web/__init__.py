@@ -1,0 +1,1 @@
+"""The results module's web pages (mounted under /results/)."""
