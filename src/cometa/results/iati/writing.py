@@ -17,7 +17,7 @@ from cometa.accounts.models import Organisation
 from cometa.accounts.models.organisations import OrganisationKind
 from cometa.core.errors import ServiceError, ValidationFailed
 from cometa.indicators.definition_store import Saved, definition_save
-from cometa.indicators.models import IndicatorValue, IndicatorVersion
+from cometa.indicators.models import Indicator, IndicatorValue, IndicatorVersion
 from cometa.indicators.value_store import Provenance, value_store, values_of
 from cometa.interchange.iati import model
 from cometa.results.iati.activity import plan_activity
@@ -173,6 +173,13 @@ def _outputs(
 
 
 def _define(ctx: Context, item: IndicatorPlan, office: Organisation) -> IndicatorVersion:
+    """The floor's version for the indicator: an indicator of the floor its reference of
+    vocabulary 99 names (as Cometa's exports write), else the definition from the file."""
+    for reference in item.definition.references:
+        if reference.vocabulary == "99" and reference.code != item.definition.code:
+            known = Indicator.objects.filter(code=reference.code).first()
+            if known is not None:
+                return known.versions.order_by("-number").first()  # type: ignore[return-value]
     version, saved = definition_save(
         definition=item.definition,
         user=person_or_none(ctx.actor),
