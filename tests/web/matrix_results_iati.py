@@ -13,4 +13,4 @@ api/v1/results/iati/imports/                   POST   own       401  403  400  4
 api/v1/results/iati/imports/                   POST   other     401  404  404  404   403  400  400
 api/v1/results/plans/<int:pk>/iati/            GET    own       401  200  200  200   200  404  200
 api/v1/results/plans/<int:pk>/iati/            GET    other     401  404  404  404   200  200  200
-"""  # noqa: E501
+"""

@@ -113,10 +113,11 @@ def iati_import(
     report = result.report
     ctx = Context(actor=actor, file_name=Path(file_name).name, file_sha256=sha256, office=office)
     lookup = dimension_lookup()
+    refusals = 0  # after an error of the file itself, nothing more is mapped
     with transaction.atomic():
         for activity in read_activities(source, report, limit=limit):
-            if report.ok:
-                _one(ctx, activity, report, lookup, result.counts)
+            if len(report.errors) == refusals:
+                refusals += _one(ctx, activity, report, lookup, result.counts)
             if progress is not None:
                 progress(report.activities, max(total, report.activities), "")
         if dry_run or not report.ok:
@@ -135,6 +136,7 @@ def _one(
             mapped = write_activity(ctx, activity, report.activities, lookup, counts)  # type: ignore[arg-type]
     except Refused as refused:
         report.error(Code.REFUSED, refused.message, refused.path)
-        return
+        return 1
     for note in mapped.notes:
         report.warning(Code.NOT_HELD, note.message, note.path)
+    return 0

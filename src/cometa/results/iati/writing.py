@@ -87,7 +87,7 @@ def _plan(ctx: Context, activity: model.Activity, path: str) -> Plan:
     office = ctx.office or (office_by_code(ident.office) if ident else None)
     if office is None:
         raise Refused(
-            f"{path}/iati-identifier",
+            f"{path}/iati-identifier[1]",
             "no office is known for this identifier: say which office imports it",
         )
     require_edit(ctx.actor, office)
@@ -100,7 +100,7 @@ def _plan(ctx: Context, activity: model.Activity, path: str) -> Plan:
         plan = _new_plan(ctx, office, activity, ident.office if ident else None, (first, last))
     if ident and ident.office != plan.office_code:
         raise Refused(
-            f"{path}/iati-identifier",
+            f"{path}/iati-identifier[1]",
             f"the identifier names the office {ident.office}, the plan is of {plan.office_code}",
         )
     return plan
