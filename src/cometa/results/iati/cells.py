@@ -3,6 +3,7 @@ store: kind, period, disaggregation key, number or text, comment (plain data).""
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -48,12 +49,10 @@ def _places(indicator: model.Indicator, path: str) -> Iterator[tuple[str, str, s
 def _period_and_value(
     kind: str, element: object
 ) -> tuple[periods.Period, model.Value | model.Baseline]:
-    if kind == "baseline":
-        assert isinstance(element, model.Baseline)  # nosec B101: the caller's shape
+    if isinstance(element, model.Baseline):
         return periods.year(element.year), element
-    assert isinstance(element, tuple)  # nosec B101: the caller's shape
-    span: model.Period = element[0]
-    return periods.Period(span.start, span.end), element[1]
+    span, value = typing.cast(tuple[model.Period, model.Value], element)
+    return periods.Period(span.start, span.end), value
 
 
 def indicator_cells(

@@ -24,7 +24,7 @@ from django.db import transaction
 from cometa.accounts.acting import Actor
 from cometa.accounts.models import Organisation
 from cometa.indicators.models import Dimension
-from cometa.interchange.iati import Report, read_activities
+from cometa.interchange.iati import Activity, Report, read_activities
 from cometa.interchange.iati.report import Code, Problem
 from cometa.interchange.iati.source import DEFAULT_LIMIT
 from cometa.results.iati.lines import lines_of
@@ -129,11 +129,12 @@ def iati_import(
 
 
 def _one(
-    ctx: Context, activity: object, report: Report, lookup: Lookup, counts: Counter[str]
-) -> None:
+    ctx: Context, activity: Activity, report: Report, lookup: Lookup, counts: Counter[str]
+) -> int:
+    """Writes one activity in a savepoint; 1 when it is refused (its writes undone)."""
     try:
         with transaction.atomic():
-            mapped = write_activity(ctx, activity, report.activities, lookup, counts)  # type: ignore[arg-type]
+            mapped = write_activity(ctx, activity, report.activities, lookup, counts)
     except Refused as refused:
         report.error(Code.REFUSED, refused.message, refused.path)
         return 1
