@@ -5,16 +5,20 @@ extensions), and for a donor's file."""
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from cometa.accounts.acting import SYSTEM
 from cometa.indicators.models import IndicatorValue
-from cometa.interchange.iati import read
+from cometa.indicators.periods import year
+from cometa.interchange.iati import read, validate
 from cometa.results.iati.exporting import iati_export, plans_of
 from cometa.results.iati.importing import iati_import
+from cometa.results.inputs import ValueInput
 from cometa.results.models import IatiActivity, Outcome, Output, Plan, ResultIndicator
+from cometa.results.services import framework, values
 from tests.results.conftest import Offices
 from tests.results.iati.conftest import FULL, OTHER
 
@@ -84,3 +88,31 @@ def test_a_donor_file_round_trips_into_an_office(offices: Offices) -> None:
     exported = {a.identifier: a for a in read(_export("MEX")).activities}
     (activity,) = read(OTHER).activities
     assert exported[activity.identifier] == activity
+
+
+def test_what_cometa_added_is_exported_and_valid(offices: Offices) -> None:
+    iati_import(actor=SYSTEM, source=FULL, file_name="full.xml")
+    outcome = Outcome.objects.get(plan=offices.plan, code="D_1.1")
+    added = framework.indicator_attach(actor=SYSTEM, to=outcome, version=offices.enrolled.version)
+    values.value_record(
+        actor=SYSTEM,
+        indicator=added,
+        value=ValueInput("actual", year(2023), "age=Y15T24", Decimal(12)),
+        expected_revision=0,
+    )
+    trained = ResultIndicator.objects.get(version__indicator__code="XM-DAC-41146-MEX_D_1.1-1.1")
+    values.value_record(
+        actor=SYSTEM,
+        indicator=trained,
+        value=ValueInput("actual", year(2022), "", Decimal(215)),
+        expected_revision=1,
+    )
+    xml = _export("MEX")
+    assert validate(xml).ok
+    activity = {a.identifier: a for a in read(xml).activities}["XM-DAC-41146-MEX_D_1.1"]
+    first = activity.results[0]
+    assert first.references and not first.indicators[-1].references  # rule 8.11.1
+    assert first.indicators[-1].periods[0].actuals[0].value == "12"
+    assert first.indicators[-1].periods[0].actuals[0].dimensions[0].name == "age"
+    assert first.indicators[0].periods[0].actuals[0].value == "215"  # laid over the file's 210
+    assert first.indicators[0].periods[0].actuals[1].value == "160.5"  # the file's text kept

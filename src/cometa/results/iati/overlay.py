@@ -85,7 +85,10 @@ def laid_over(kept: model.Activity, links: Links, live: LiveOutcome) -> model.Ac
     results: list[model.Result] = []
     for r, result in enumerate(kept.results):
         heading, indicators, own = _result(r, result, links, live, default)
-        indicators += [fresh_indicator(i) for i in own if i.id not in linked]
+        added = [fresh_indicator(i) for i in own if i.id not in linked]
+        if result.references:  # rule 8.11.1: references on the result or its indicators
+            added = [dataclasses.replace(i, references=()) for i in added]
+        indicators += added
         if indicators:  # a result without indicators is not valid IATI
             results.append(dataclasses.replace(result, title=heading, indicators=tuple(indicators)))
     results.extend(_new_results(links, live, linked))
