@@ -92,6 +92,7 @@ class PlanIatiView(APIView):
         ],
         responses={
             (200, XML): OpenApiTypes.BINARY,
+            400: OpenApiResponse(ErrorSerializer, description="The year is not a year"),
             404: OpenApiResponse(ErrorSerializer, description="No such plan, or not readable"),
             409: OpenApiResponse(ErrorSerializer, description="The export does not validate"),
         },
