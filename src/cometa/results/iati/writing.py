@@ -22,7 +22,14 @@ from cometa.indicators.value_store import Provenance, value_store, values_of
 from cometa.interchange.iati import model
 from cometa.results.iati.activity import plan_activity
 from cometa.results.iati.codec import dump
-from cometa.results.iati.mapping import ActivityPlan, Cell, IndicatorPlan, Lookup, activity_path
+from cometa.results.iati.mapping import (
+    ActivityPlan,
+    Cell,
+    IndicatorPlan,
+    Lookup,
+    activity_path,
+    cell_id,
+)
 from cometa.results.identifiers import IdentifierError, ResultCode, ResultKind, parse_identifier
 from cometa.results.inputs import PlanContent
 from cometa.results.models import IatiActivity, Outcome, Output, Plan, ResultIndicator
@@ -210,14 +217,20 @@ def _same(row: IndicatorValue, cell: Cell) -> bool:
     return (row.value, row.text, row.comment) == (cell.value, cell.text, cell.comment.strip())
 
 
-def _store(ctx: Context, attached: ResultIndicator, cell: Cell, counts: Counter[str]) -> None:
-    existing = {
-        row.key: row
-        for row in values_of(
-            owner=attached, version=attached.version, kind=cell.kind, period=cell.period
-        )
-    }
-    if (row := existing.get(cell.key)) is not None and _same(row, cell):
+def _stored(attached: ResultIndicator) -> dict[str, IndicatorValue]:
+    """The attachment's values by cell, read once for all its cells."""
+    rows = values_of(owner=attached, version=attached.version)
+    return {cell_id(row.kind, row.period, row.key): row for row in rows}
+
+
+def _store(
+    ctx: Context,
+    attached: ResultIndicator,
+    cell: Cell,
+    stored: dict[str, IndicatorValue],
+    counts: Counter[str],
+) -> None:
+    if (row := stored.get(cell.id)) is not None and _same(row, cell):
         counts["values unchanged"] += 1
         return
     try:
@@ -259,8 +272,9 @@ def _indicators(
             raise refused(where, error) from None
         attached = _attach(ctx, outputs.get(item.result, outcome), version, position)
         counts["indicators"] += 1
+        stored = _stored(attached)
         for cell in item.cells:
-            _store(ctx, attached, cell, counts)
+            _store(ctx, attached, cell, stored, counts)
         links[item.ref] = {"id": attached.pk, "cells": {c.ref: c.id for c in item.cells}}
     return links
 
