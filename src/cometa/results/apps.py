@@ -9,6 +9,8 @@ class ResultsConfig(AppConfig):
 
     def ready(self) -> None:
         from cometa.core.registry import registry
+        from cometa.results.iati import jobs
         from cometa.results.shell import MODULE
 
         registry.register(MODULE)
+        jobs.register()

@@ -26,4 +26,6 @@ ACTIONS: dict[str, Text] = {
     "results.knowledge.create": _("Knowledge product added"),
     "results.knowledge.update": _("Knowledge product changed"),
     "results.budget.save": _("Budget saved"),
+    "results.iati.import": _("Outcome imported from an IATI file"),
+    "results.iati.export": _("Plan exported as an IATI file"),
 }

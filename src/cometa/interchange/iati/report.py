@@ -47,6 +47,7 @@ class Code(StrEnum):
     NOT_HELD = "not-held"  # content Cometa does not keep
     SCHEMA = "schema"  # the official XSD refuses the export
     RULE = "rule"  # a rule of the IATI standard ruleset
+    REFUSED = "refused"  # an importer cannot take it (no such office, no right, no room)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from django.urls import URLPattern, path
 
 from cometa.results.api import framework as f
+from cometa.results.api import iati
 from cometa.results.api import reporting as r
 
 NARRATIVE = "outcomes/<id:pk>/narratives/<year:year>/"
@@ -28,4 +29,6 @@ urlpatterns: list[URLPattern] = [
     path("budgets/", r.BudgetTotalsView.as_view(), name="api-results-budgets"),
     path("knowledge/", r.KnowledgeListView.as_view(), name="api-results-knowledge"),
     path("progress/", r.ProgressOverviewView.as_view(), name="api-results-progress"),
+    path("iati/imports/", iati.IatiImportView.as_view(), name="api-results-iati-import"),
+    path("plans/<id:pk>/iati/", iati.PlanIatiView.as_view(), name="api-results-plan-iati"),
 ]

@@ -11,12 +11,14 @@ from cometa.results.models.framework import (
     Plan,
     ResultIndicator,
 )
+from cometa.results.models.iati import IatiActivity
 from cometa.results.models.register import BudgetLine, KnowledgeKind, KnowledgeProduct
 from cometa.results.models.reporting import Fact, Narrative
 
 __all__ = [
     "BudgetLine",
     "Fact",
+    "IatiActivity",
     "JointProgramme",
     "KnowledgeKind",
     "KnowledgeProduct",
