@@ -119,6 +119,7 @@ class ReportData:
     """An office's plan as reported for one year."""
 
     office: str
+    office_id: int
     office_code: str
     plan_title: str
     cooperation_framework: str

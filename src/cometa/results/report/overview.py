@@ -95,3 +95,31 @@ def by_region(rows: Iterable[OfficeYear]) -> list[RegionYear]:
             counts.items(), key=lambda item: (item[0][1], item[0][0] == "", item[0][0])
         )
     ]
+
+
+#: Colour-blind-safe (Okabe & Ito), dark to light from on track to not assessed, so the
+#: bars also read in greyscale; every segment carries its count as text too.
+PROGRESS_COLOURS = {
+    Progress.ON_TRACK: "#0072B2",
+    Progress.PARTLY: "#56B4E9",
+    Progress.OFF_TRACK: "#D55E00",
+    Progress.NOT_ASSESSED: "#BBBBBB",
+}
+
+
+def percent(share: OnTrack) -> str:
+    """``"67 %"``; a dash when no outcome was assessed."""
+    return "—" if share.share is None else f"{round(share.share * 100)} %"
+
+
+def share_by_year(
+    regions: Iterable[RegionYear], years: Sequence[int]
+) -> list[tuple[str, list[str]]]:
+    """Per region, the share of assessed outcomes on track in each year (a dash for none)."""
+    found: dict[str, dict[int, str]] = defaultdict(dict)
+    for row in regions:
+        found[row.region][row.year] = percent(row.on_track)
+    return [
+        (region, [cells.get(year, "—") for year in years])
+        for region, cells in sorted(found.items(), key=lambda item: (item[0] == "", item[0]))
+    ]

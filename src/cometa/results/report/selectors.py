@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.http import Http404
 
 from cometa.accounts.models import Person
@@ -90,6 +90,7 @@ def assemble(plan: Plan, year: int) -> ReportData:
 
     return ReportData(
         office=plan.office.name,
+        office_id=plan.office_id,
         office_code=plan.office_code,
         plan_title=plan.title,
         cooperation_framework=plan.cooperation_framework,
@@ -264,3 +265,13 @@ def progress_years(person: Person, years: Sequence[int]) -> list[OfficeYear]:
         "plan__end_year",
     ).annotate(n=Count("pk"))
     return office_years(years, list(planned), list(assessed.order_by()))
+
+
+def latest_year(person: Person) -> int | None:
+    """The latest year with a narrative the person may read (one query)."""
+    rows = Narrative.objects.all()
+    scope = access.readable_office_ids(person)
+    if scope is not None:
+        rows = rows.filter(outcome__plan__office__in=scope)
+    found = rows.aggregate(latest=Max("year"))["latest"]
+    return int(found) if found is not None else None
