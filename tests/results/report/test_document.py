@@ -45,9 +45,7 @@ def test_outcome_by_outcome_in_the_seed_s_order_with_identifiers(report) -> None
 
 
 def test_indicators_show_baseline_target_actual_and_disaggregations(report) -> None:
-    table = next(
-        t for t in _tables(build_report(report), "Indicator") if "D_1.1" in t.caption
-    )
+    table = next(t for t in _tables(build_report(report), "Indicator") if "D_1.1" in t.caption)
     assert table.headers[3:] == ["Baseline", "Target 2022", "Actual 2022"]
     by_key = {row[2]: row for row in table.rows}
     assert by_key["Total"][3:] == ["0 (2021)", "150", "195"]
