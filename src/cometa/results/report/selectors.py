@@ -186,7 +186,8 @@ def _indicators(
     for item in attached:
         version = item.version
         outcome = item.output.outcome_id if item.output is not None else item.outcome_id
-        assert outcome is not None  # nosec B101 - a constraint: an outcome or an output
+        if outcome is None:  # never: a constraint wants an outcome or an output
+            continue
         code = output_codes[item.output_id] if item.output_id else ""
         found[outcome].append(
             IndicatorData(
