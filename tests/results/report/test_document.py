@@ -32,6 +32,15 @@ def _tables(document: Document, header: str) -> list[Table]:
     return [b for b in document.blocks if isinstance(b, Table) and b.headers[0] == header]
 
 
+def _facts(document: Document) -> dict[str, dict[str, str]]:
+    """The figures tables' rows by figure, each cell by its column's header."""
+    return {
+        row[0]: dict(zip(table.headers, row, strict=True))
+        for table in _tables(document, "Figure")
+        for row in table.rows
+    }
+
+
 def test_outcome_by_outcome_in_the_seed_s_order_with_identifiers(report) -> None:
     document = build_report(report)
     top = [heading.text for heading in document.headings() if heading.level == 1]
@@ -65,10 +74,9 @@ def test_a_chart_of_targets_and_actuals_comes_with_its_table(report) -> None:
 
 def test_matching_figures_say_so(report) -> None:
     document = build_report(report)
-    rows = [row for table in _tables(document, "Figure") for row in table.rows]
-    enrolled = next(row for row in rows if row[0] == "2,763 persons")
-    assert enrolled[3] == "MEX-SCE-ENROLLED, Total, 2022"
-    assert enrolled[4] == "Matches the stored value."
+    enrolled = _facts(document)["2,763 persons"]
+    assert enrolled["Indicator"] == "MEX-SCE-ENROLLED, Total, 2022"
+    assert enrolled["Check"] == "Matches the stored value."
     assert "7 of those match the stored value" in _text(document)
 
 
@@ -76,9 +84,8 @@ def test_a_figure_that_does_not_match_is_shown_as_such(mexico, reader) -> None:
     stored = IndicatorValue.objects.get(kind="actual", key="sex=F", value=188)
     IndicatorValue.objects.filter(pk=stored.pk).update(value=Decimal(180))
     document = build_report(selectors.report_data(reader, mexico.pk, 2022))
-    rows = [row for table in _tables(document, "Figure") for row in table.rows]
-    women = next(row for row in rows if row[0] == "188 persons")
-    assert women[4] == "Does not match: the stored value is 180 (difference +8)."
+    women = _facts(document)["188 persons"]
+    assert women["Check"] == "Does not match: the stored value is 180 (difference +8)."
     assert "6 of those match the stored value" in _text(document)
 
 
@@ -89,9 +96,12 @@ def test_the_figure_sits_next_to_its_sentence(mexico, reader) -> None:
     narrative.text = {"en": "Second Chance grew. In 2022, 2,763 women enrolled in its centres."}
     narrative.save()
     document = build_report(selectors.report_data(reader, mexico.pk, 2022))
-    rows = [row for table in _tables(document, "Figure") for row in table.rows]
-    enrolled = next(row for row in rows if row[0] == "2,763 persons")
-    assert enrolled[2] == "In 2022, 2,763 women enrolled in its centres."
+    facts = _facts(document)
+    sentence = "Where the narrative says it"
+    assert facts["2,763 persons"][sentence] == "In 2022, 2,763 women enrolled in its centres."
+    assert facts["15 centres"][sentence] == "Not in the narrative's text."
+    other = _facts(build_report(selectors.report_data(reader, mexico.pk, 2022)))["195 persons"]
+    assert sentence not in other  # no figure of D_1.1 is in its text: no such column
 
 
 def test_budget_totals_with_the_share_marked_2_or_3(report) -> None:

@@ -90,28 +90,32 @@ def check_words(check: FactCheck) -> str:
 
 
 def facts_table(data: ReportData, outcome: OutcomeData, text: str, lang: str) -> Table:
+    """Figure, what it counts, the sentence that shows it (a column left out when the
+    narrative shows none of them), the cell it claims and the check."""
     names = {indicator.pk: indicator for indicator in outcome.indicators}
+    sentences = [sentence_with(fact.value, text) for fact in outcome.facts]
+    placed = any(sentences)
     rows = []
-    for fact, check in zip(outcome.facts, fact_checks(outcome), strict=True):
+    for fact, check, sentence in zip(outcome.facts, fact_checks(outcome), sentences, strict=True):
         indicator = names.get(fact.indicator) if fact.indicator else None
         rows.append(
             [
                 " ".join(filter(None, [figure(fact.value), fact.unit])),
                 fact.label,
-                sentence_with(fact.value, text) or _("Not in the narrative's text."),
+                *([sentence or _("Not in the narrative's text.")] if placed else []),
                 _cell_words(data, indicator, fact.key, str(fact.period), lang)
                 if indicator
                 else DASH,
                 check_words(check),
             ]
         )
+    middle = [_("Where the narrative says it")] if placed else []
     return Table(
-        [_("Figure"), _("What it counts"), _("Where the narrative says it"), _("Indicator"),
-         _("Check")],
+        [_("Figure"), _("What it counts"), *middle, _("Indicator"), _("Check")],
         rows,
         caption=_("Figures reported for %(outcome)s in %(year)s, checked against the indicator "
                   "values") % {"outcome": outcome.code, "year": data.year},
-        column_widths=[0.8, 1.6, 2.4, 1.4, 1.4],
+        column_widths=[0.8, 1.6, *([2.4] if placed else []), 1.4, 1.4],
     )  # fmt: skip
 
 
