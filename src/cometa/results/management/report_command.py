@@ -4,7 +4,8 @@ the annual results report of an office, the same file the report page gives.
 ``--office`` is the office code of the plan (``MEX``) or the office's id; ``--lang``
 chooses the language (en, es, ru). It acts as the system, as the other administration
 commands do. Plugged into ``cometa results`` by ``commands/results.py`` through
-:func:`add_parsers` and :data:`HANDLERS`, so other subcommands live in their own files.
+:func:`add_report_parser` (one entry of its ``SUBCOMMANDS``), which sets the handler on
+its parser, so other subcommands live in their own files.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from cometa.results.report.files import FORMATS, report_file
 from cometa.results.report.selectors import assemble
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_report_parser(sub: argparse._SubParsersAction) -> None:
     report = sub.add_parser("report", help="write an office's annual results report")
+    report.set_defaults(handler=do_report)
     report.add_argument("--office", required=True, help="office code of the plan (MEX) or id")
     report.add_argument("--year", required=True, type=int, help="the year reported on")
     report.add_argument("--format", required=True, choices=FORMATS)
@@ -54,6 +56,3 @@ def do_report(options: dict[str, Any], stdout: OutputWrapper) -> None:
     except OSError as error:
         raise CommandError(f"{path}: cannot write it ({error.strerror}).") from None
     stdout.write(f"Wrote {path} ({len(made.data):,} bytes): {data.office}, {data.year}.")
-
-
-HANDLERS = {"report": do_report}

@@ -1,21 +1,20 @@
 """``cometa results``: the results module from the command line.
 
 Each subcommand lives in its own module of ``cometa.results.management`` with
-``add_parsers(sub)`` and ``HANDLERS`` (name -> ``handler(options, stdout)``), listed in
-:data:`PARTS`; this file only puts them together.
+``add_parser(subparsers)`` (which sets ``handler`` on its parser) and a handler
+``(options, stdout)``; adding one is one line in ``SUBCOMMANDS``. Commands act as the
+system, as the other administration commands do.
 """
 
 from __future__ import annotations
 
-from types import ModuleType
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
 from cometa.results.management import report_command
 
-#: One module per group of subcommands: ``report``.
-PARTS: tuple[ModuleType, ...] = (report_command,)
+SUBCOMMANDS = (report_command.add_report_parser,)
 
 
 class Command(BaseCommand):
@@ -23,11 +22,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        for part in PARTS:
-            part.add_parsers(sub)
+        for add in SUBCOMMANDS:
+            add(sub)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        for part in PARTS:
-            if options["action"] in part.HANDLERS:
-                part.HANDLERS[options["action"]](options, self.stdout)
-                return
+        options["handler"](options, self.stdout)
