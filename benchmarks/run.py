@@ -61,6 +61,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "network_generate": lazy("benchmarks.network_generate:run"),
     "iati": lazy("benchmarks.iati:run"),
     "network_import": lazy("benchmarks.network_import:run"),
+    "results_report": lazy("benchmarks.results_report:run"),
 }
 
 RESULTS_DIR = ROOT / "benchmarks" / "results"

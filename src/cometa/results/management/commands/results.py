@@ -12,13 +12,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from cometa.results.management import iati
+from cometa.results.management import iati, report_command
 
-SUBCOMMANDS = (iati.add_import_parser, iati.add_export_parser)
+SUBCOMMANDS = (iati.add_import_parser, iati.add_export_parser, report_command.add_report_parser)
 
 
 class Command(BaseCommand):
-    help = "Results: import and export IATI files."
+    help = "Results: import and export IATI files; write an office's annual results report."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
