@@ -15,8 +15,8 @@ from cometa.results.inputs import PlanContent
 from cometa.results.services import framework
 from cometa.scorecards.assessments import suggested, suggestion_services
 from cometa.scorecards.models import AssessmentStatus, IndicatorAssessment, SuggestionDecision
-from cometa.scorecards.web.suggestion_panel import suggestion_panel
 from cometa.scorecards.web import pages
+from cometa.scorecards.web.suggestion_panel import suggestion_panel
 from tests.links.conftest import attach_cf, budget, narrate
 
 
@@ -72,11 +72,12 @@ def test_a_plan_not_covering_the_year_is_not_read(country) -> None:
 
 def test_another_countrys_offices_are_not_read(country) -> None:
     mexico = accounts.organisation_create(
-        actor=SYSTEM, name="UN Women Mexico", kind=Kind.UN_WOMEN_OFFICE, parent=country.world.other_unct
+        actor=SYSTEM,
+        name="UN Women Mexico",
+        kind=Kind.UN_WOMEN_OFFICE,
+        parent=country.world.other_unct,
     )
-    framework.plan_create(
-        actor=SYSTEM, office=mexico, content=PlanContent("SN", 2022, 2025, "MEX")
-    )
+    framework.plan_create(actor=SYSTEM, office=mexico, content=PlanContent("SN", 2022, 2025, "MEX"))
     attach_cf(country, 2, 1)
     item = by_code(country.world.ada, country)["1.3"]  # the administrator reads every office
     assert item.suggestion.rows == (country.office.pk,)
@@ -99,7 +100,10 @@ def test_who_cannot_read_the_office_sees_nothing_from_it(country) -> None:
         )
     # Aisha accepts; what Bolat then sees of the decision carries no figures.
     suggestion_services.suggestion_accept(
-        actor=country.world.aisha, indicator=row(country, "1.3"), source="results", expected_version=1
+        actor=country.world.aisha,
+        indicator=row(country, "1.3"),
+        source="results",
+        expected_version=1,
     )
     page = pages.indicator_page(bolat, row(country, "1.3"), "en")
     panel = suggestion_panel(bolat, page, may_edit=True, labels=page.level_labels)
@@ -113,7 +117,10 @@ def test_who_cannot_read_the_office_sees_nothing_from_it(country) -> None:
 def test_accepting_applies_the_suggestion_and_is_audited(country) -> None:
     attach_cf(country, 78, 38)
     decision = suggestion_services.suggestion_accept(
-        actor=country.world.aisha, indicator=row(country, "1.3"), source="results", expected_version=1
+        actor=country.world.aisha,
+        indicator=row(country, "1.3"),
+        source="results",
+        expected_version=1,
     )
     stored = row(country, "1.3")
     assert stored.reassessed and stored.computed_level == stored.agreed_level == "meets"
@@ -133,7 +140,10 @@ def test_accepting_a_stale_version_is_a_conflict(country) -> None:
     attach_cf(country, 3, 1)
     with pytest.raises(Conflict):
         suggestion_services.suggestion_accept(
-            actor=country.world.aisha, indicator=row(country, "1.3"), source="results", expected_version=7
+            actor=country.world.aisha,
+            indicator=row(country, "1.3"),
+            source="results",
+            expected_version=7,
         )
     assert not SuggestionDecision.objects.exists()
 

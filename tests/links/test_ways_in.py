@@ -75,4 +75,7 @@ def test_the_api_lists_and_decides(country) -> None:
     assert accepted.json()["decision"] == "accepted"
     listed = client.get(f"{API}{country.assessment.pk}/suggestions/").json()
     assert listed[0]["decision"]["suggested_level"] == "meets"
-    assert signed_in(country.world.bolat).get(f"{API}{country.assessment.pk}/suggestions/").json() == []
+    assert (
+        signed_in(country.world.bolat).get(f"{API}{country.assessment.pk}/suggestions/").json()
+        == []
+    )

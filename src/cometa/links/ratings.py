@@ -74,7 +74,9 @@ def cf_share(indicators: Iterable[AttachedIndicator]) -> CfShare | None:
         return None
     sensitive = sum(1 for flag in by_cf.values() if flag)
     percent = float(Fraction(sensitive * 100, len(by_cf)))
-    return CfShare(len(by_cf), sensitive, percent, dict(sorted(by_cf.items())), tuple(sorted(offices)))
+    return CfShare(
+        len(by_cf), sensitive, percent, dict(sorted(by_cf.items())), tuple(sorted(offices))
+    )
 
 
 @dataclass(frozen=True)

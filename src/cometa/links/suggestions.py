@@ -9,6 +9,7 @@ A person who reads none of those offices gets no suggestion and sees no evidence
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet
@@ -45,8 +46,8 @@ def _suggestion(code: str, **values: Any) -> Suggestion:
     return Suggestion(framework=ratings.FRAMEWORK, indicator_code=code, source=SOURCE, **values)
 
 
-def _indicators(person: Person, plans: QuerySet[Plan], year: int) -> Suggestion | None:
-    attached = [
+def _attached(person: Person, plans: QuerySet[Plan]) -> list[ratings.AttachedIndicator]:
+    return [
         ratings.AttachedIndicator(
             office_id=row.plan.office_id,
             office=row.plan.office.name,
@@ -60,29 +61,25 @@ def _indicators(person: Person, plans: QuerySet[Plan], year: int) -> Suggestion 
         )
         for row in selectors.indicators_of_plans(person, plans)
     ]
+
+
+def _indicator_line(item: ratings.AttachedIndicator) -> EvidenceLine:
+    words = _("%(indicator)s refers to Cooperation Framework indicator(s) %(codes)s: %(flag)s")
+    flag = _("gender-sensitive") if item.gender_sensitive else _("not gender-sensitive")
+    values = {"indicator": item.code, "codes": ", ".join(item.cf_codes), "flag": flag}
+    return EvidenceLine(item.office, words % values)
+
+
+def _indicators(person: Person, plans: QuerySet[Plan], year: int) -> Suggestion | None:
+    attached = _attached(person, plans)
     share = ratings.cf_share(attached)
     if share is None:
         return None
-    words = _("%(sensitive)s of %(counted)s Cooperation Framework indicators (%(pct)s %%) measure change in gender equality (plans covering %(year)s).")
-    summary = words % {
-        "sensitive": share.sensitive,
-        "counted": share.counted,
-        "pct": f"{share.percent:.1f}",
-        "year": year,
-    }
-    evidence = [
-        EvidenceLine(
-            item.office,
-            _("%(indicator)s refers to Cooperation Framework indicator(s) %(codes)s: %(flag)s")
-            % {
-                "indicator": item.code,
-                "codes": ", ".join(item.cf_codes),
-                "flag": _("gender-sensitive") if item.gender_sensitive else _("not gender-sensitive"),
-            },
-        )
-        for item in attached
-        if item.cf_codes
-    ]
+    words = _(
+        "%(sensitive)s of %(counted)s Cooperation Framework indicators (%(pct)s %%) measure "
+        "change in gender equality (plans covering %(year)s)."
+    )
+    values = {"sensitive": share.sensitive, "counted": share.counted, "year": year}
     figures = {
         "year": year,
         "counted": share.counted,
@@ -93,10 +90,27 @@ def _indicators(person: Person, plans: QuerySet[Plan], year: int) -> Suggestion 
         ratings.PI_INDICATORS,
         inputs=share.inputs(),
         figures=figures,
-        summary=summary,
-        evidence=tuple(evidence),
+        summary=words % {**values, "pct": f"{share.percent:.1f}"},
+        evidence=tuple(_indicator_line(item) for item in attached if item.cf_codes),
         rows=share.offices,
     )
+
+
+def _amounts(marked: Decimal, total: Decimal, currency: str) -> dict[str, str]:
+    return {"marked": f"{marked:,.0f}", "total": f"{total:,.0f}", "currency": currency}
+
+
+def _budget_summary(found: ratings.BudgetFigures, year: int) -> str:
+    parts = [
+        _("%(marked)s of %(total)s %(currency)s (%(pct)s %%)")
+        % {
+            **_amounts(marked, total, currency),
+            "pct": "-" if share is None else f"{share * 100:.1f}",
+        }
+        for currency, (total, marked, share) in found.totals.items()
+    ]
+    words = _("Budget for %(year)s with gender equality marker 2 or 3: %(parts)s.")
+    return words % {"year": year, "parts": "; ".join(parts)}
 
 
 def _budget(person: Person, plans: QuerySet[Plan], year: int) -> Suggestion | None:
@@ -109,30 +123,10 @@ def _budget(person: Person, plans: QuerySet[Plan], year: int) -> Suggestion | No
     found = ratings.budget_figures(budgets)
     if found is None:
         return None
-    parts = [
-        _("%(marked)s of %(total)s %(currency)s (%(pct)s %%)")
-        % {
-            "marked": f"{marked:,.0f}",
-            "total": f"{total:,.0f}",
-            "currency": currency,
-            "pct": "-" if share is None else f"{share * 100:.1f}",
-        }
-        for currency, (total, marked, share) in found.totals.items()
-    ]
-    summary = _("Budget for %(year)s with gender equality marker 2 or 3: %(parts)s.") % {
-        "year": year,
-        "parts": "; ".join(parts),
-    }
+    words = _("%(marked)s of %(total)s %(currency)s marked 2 or 3 in %(year)s")
     evidence = tuple(
         EvidenceLine(
-            item.office,
-            _("%(marked)s of %(total)s %(currency)s marked 2 or 3 in %(year)s")
-            % {
-                "marked": f"{item.marked:,.0f}",
-                "total": f"{item.total:,.0f}",
-                "currency": item.currency,
-                "year": year,
-            },
+            item.office, words % {**_amounts(item.marked, item.total, item.currency), "year": year}
         )
         for item in budgets
         if item.total > 0
@@ -148,7 +142,7 @@ def _budget(person: Person, plans: QuerySet[Plan], year: int) -> Suggestion | No
         ratings.PI_BUDGET,
         answers=found.answers(),
         figures=figures,
-        summary=summary,
+        summary=_budget_summary(found, year),
         evidence=evidence,
         rows=found.offices,
     )
@@ -170,7 +164,9 @@ def _results(person: Person, plans: QuerySet[Plan], year: int) -> Suggestion | N
     found = ratings.on_track(outcomes)
     if found is None:
         return None
-    summary = _("%(on_track)s of %(assessed)s development outcomes assessed for %(year)s are on track.") % {
+    summary = _(
+        "%(on_track)s of %(assessed)s development outcomes assessed for %(year)s are on track."
+    ) % {
         "on_track": found.on_track,
         "assessed": found.assessed,
         "year": year,

@@ -68,6 +68,19 @@ def value_record(
     return row
 
 
+def _check_computed(
+    indicator: ResultIndicator, version: IndicatorVersion, computed_from: str
+) -> None:
+    if version.pk != indicator.version_id:
+        raise invalid(
+            "version",
+            _("The value was computed under %(given)s; this indicator is attached as %(own)s.")
+            % {"given": version, "own": indicator.version},
+        )
+    if not computed_from.strip():
+        raise invalid("computed_from", _("Say what the value was computed from."))
+
+
 def value_computed(
     *,
     actor: Actor,
@@ -83,14 +96,7 @@ def value_computed(
     revision check); the revision still counts up and the audit entry keeps the source."""
     plan = indicator.plan
     require_edit(actor, plan.office)
-    if version.pk != indicator.version_id:
-        raise invalid(
-            "version",
-            _("The value was computed under %(given)s; this indicator is attached as %(own)s.")
-            % {"given": version, "own": indicator.version},
-        )
-    if not computed_from.strip():
-        raise invalid("computed_from", _("Say what the value was computed from."))
+    _check_computed(indicator, version, computed_from)
     _check_period(plan, value.kind, value.period)
     with transaction.atomic():
         row = value_store(

@@ -23,7 +23,7 @@ ChoiceField = enum_field("SuggestionChoice", [("accept", "Accept"), ("override",
 
 
 class EvidenceLineSerializer(serializers.Serializer[Any]):
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     detail = serializers.CharField()
 
 
@@ -51,7 +51,7 @@ class DecisionSerializer(serializers.ModelSerializer[SuggestionDecision]):
 
 class SuggestionSerializer(serializers.Serializer[Any]):
     indicator_code = serializers.CharField(source="suggestion.indicator_code")
-    source = serializers.CharField(source="suggestion.source")
+    source = serializers.CharField(source="suggestion.source")  # type: ignore[assignment]
     level = serializers.CharField(help_text="The level the framework's rules give")
     answers = serializers.DictField(child=serializers.CharField(), source="suggestion.answers")
     inputs = serializers.DictField(child=serializers.FloatField(), source="suggestion.inputs")
@@ -62,7 +62,9 @@ class SuggestionSerializer(serializers.Serializer[Any]):
 
 
 class DecideSerializer(serializers.Serializer[Any]):
-    source = serializers.CharField(max_length=40, help_text="The suggestion's source: results")
+    source = serializers.CharField(  # type: ignore[assignment]
+        max_length=40, help_text="The suggestion's source: results"
+    )
     decision = ChoiceField()
     version = serializers.IntegerField(
         min_value=1, required=False, help_text="To accept: the indicator's version you read"

@@ -47,21 +47,20 @@ def _decision(
         reason=reason,
         decided_by=actor,
     )
-    audit.record(
-        actor=actor,
-        action=f"assessment.suggestion.{'accept' if kind == 'accepted' else 'override'}",
-        target=decision,
-        changes={
-            "indicator": row.code,
-            "source": suggestion.source,
-            "suggested_level": rated.level,
-            "team_level": row.level,
-            "figures": dict(suggestion.figures),
-            "reason": reason,
-        },
-        organisation_id=row.assessment.organisation_id,
-    )
     return decision
+
+
+def _changes(decision: SuggestionDecision) -> dict[str, object]:
+    """What the audit entry keeps of a decision: the indicator, the source, both ratings,
+    the figures (not the evidence, which names offices) and the reason."""
+    return {
+        "indicator": decision.indicator_code,
+        "source": decision.source,
+        "suggested_level": decision.suggested_level,
+        "team_level": decision.team_level,
+        "figures": decision.figures,
+        "reason": decision.reason,
+    }
 
 
 def suggestion_accept(
@@ -84,7 +83,15 @@ def suggestion_accept(
             actor=actor, indicator=indicator, expected_version=expected_version, values=values
         )
         saved.assessment = indicator.assessment
-        return _decision(actor, saved, rated, SuggestionDecisionKind.ACCEPTED, "")
+        decision = _decision(actor, saved, rated, SuggestionDecisionKind.ACCEPTED, "")
+        audit.record(
+            actor=actor,
+            action="assessment.suggestion.accept",
+            target=decision,
+            changes=_changes(decision),
+            organisation_id=decision.assessment.organisation_id,
+        )
+    return decision
 
 
 def suggestion_override(
@@ -98,4 +105,12 @@ def suggestion_override(
     rated = suggested.suggestion_get(actor, indicator, source)
     with transaction.atomic():
         guards.require_edit(actor, indicator.assessment)
-        return _decision(actor, indicator, rated, SuggestionDecisionKind.OVERRIDDEN, reason)
+        decision = _decision(actor, indicator, rated, SuggestionDecisionKind.OVERRIDDEN, reason)
+        audit.record(
+            actor=actor,
+            action="assessment.suggestion.override",
+            target=decision,
+            changes=_changes(decision),
+            organisation_id=decision.assessment.organisation_id,
+        )
+    return decision

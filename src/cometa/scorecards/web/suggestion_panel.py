@@ -19,7 +19,7 @@ from cometa.scorecards.frameworks.model import Indicator
 from cometa.scorecards.frameworks.shown import plain
 from cometa.scorecards.models import SuggestionDecision
 
-SOURCES = {"results": gettext_lazy("the results data of the country's offices")}
+SOURCES = {"results": gettext_lazy("Suggested from the results data of the country's offices")}
 ANSWER_WORDS = {
     "met": gettext_lazy("met"),
     "not_met": gettext_lazy("not met"),

@@ -18,9 +18,9 @@ from cometa.core.errors import Conflict, ValidationFailed
 from cometa.scorecards.assessments import selectors as assessment_selectors
 from cometa.scorecards.assessments import suggestion_services
 from cometa.scorecards.web import pages
+from cometa.scorecards.web.rating_panel import rating_panel
 from cometa.scorecards.web.views import language
 from cometa.scorecards.web.views.indicators import _form, _render
-from cometa.scorecards.web.rating_panel import rating_panel
 
 FIELD_IDS = {"reason": "id_suggestion_reason", "decision": "", "version": ""}
 
@@ -29,7 +29,8 @@ def _version(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise ValidationFailed({"version": [_("Reload the page: the form lost its version.")]})
+        message = _("Reload the page: the form lost its version.")
+        raise ValidationFailed({"version": [message]}) from None
 
 
 @login_required
