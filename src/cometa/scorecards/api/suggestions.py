@@ -79,6 +79,7 @@ class DecideSerializer(serializers.Serializer[Any]):
 
 class SuggestionListView(generics.GenericAPIView[Any]):
     serializer_class = SuggestionSerializer
+    pagination_class = None  # a handful per assessment, answered whole
 
     @extend_schema(
         tags=TAGS,
