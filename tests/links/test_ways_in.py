@@ -37,7 +37,10 @@ def test_the_page_accepts_and_overrides(country) -> None:
     url = page_url(country) + "suggestion/"
     refused = client.post(url, {"source": "results", "decision": "override", "reason": ""})
     assert refused.status_code == 400
-    assert "Say why the team does not take the suggestion." in refused.content.decode()
+    page = refused.content.decode()
+    assert "Say why the team does not take the suggestion." in page
+    assert 'href="#id_suggestion_reason-results"' in page  # the summary links to the field
+    assert 'aria-describedby="suggestion-error-results"' in page
     done = client.post(url, {"source": "results", "decision": "override", "reason": "Recounted."})
     assert done.status_code == 302 and done["Location"].endswith("#suggestions")
     stale = client.post(url, {"source": "results", "decision": "accept", "version": "9"})

@@ -22,7 +22,6 @@ from cometa.scorecards.web.rating_panel import rating_panel
 from cometa.scorecards.web.views import language
 from cometa.scorecards.web.views.indicators import _form, _render
 
-FIELD_IDS = {"reason": "id_suggestion_reason", "decision": "", "version": ""}
 
 
 def _version(text: str) -> int:
@@ -62,8 +61,9 @@ def suggestion_decide(request: HttpRequest, pk: int, code: str) -> HttpResponse:
             return _render(
                 request, page, _form(page), rating_panel(page), status=409, conflict=error.message
             )
+        field = f"id_suggestion_reason-{source}"
         found = [
-            (message, FIELD_IDS.get(name, ""))
+            (message, field if name == "reason" else "")
             for name, listed in error.errors.items()
             for message in listed
         ]
