@@ -23,7 +23,6 @@ from cometa.scorecards.web.views import language
 from cometa.scorecards.web.views.indicators import _form, _render
 
 
-
 def _version(text: str) -> int:
     try:
         return int(text)
