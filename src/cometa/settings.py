@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "cometa.scorecards",
     "cometa.network",
     "cometa.results",
+    "cometa.links",
     "cometa.demo",
 ]
 

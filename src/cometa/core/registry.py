@@ -69,6 +69,10 @@ class SearchHit:
 
 CardSource = Callable[[Person], Iterable[Card]]
 SearchSource = Callable[[Person, str, int], Iterable[SearchHit]]
+# Suggested ratings for an assessment from another module's data, ``(person, assessment) ->
+# suggestions``: the shell and scorecards never know where they come from (``cometa.links``
+# registers the providers). Each provider reads only what the person may see.
+SuggestionSource = Callable[[Person, Any], Iterable[Any]]
 # The address of a row named in the audit trail, ``(person, object id) -> url``, or ``None``
 # when the person may not open it (or it is gone).
 ObjectLink = Callable[[Person, str], "str | None"]
@@ -97,6 +101,8 @@ class Module:
     # type ("scorecards.assessment").
     audit_actions: dict[str, Text] = field(default_factory=dict)
     object_links: dict[str, ObjectLink] = field(default_factory=dict)
+    # Providers of suggested scorecard ratings (see ``SuggestionSource``).
+    rating_suggestions: tuple[SuggestionSource, ...] = ()
 
 
 @dataclass
@@ -143,6 +149,15 @@ class Registry:
             if link is not None and object_id:
                 return link(person, object_id)
         return None
+
+    def rating_suggestions(self, person: Person, assessment: Any) -> list[Any]:
+        """Every registered provider's suggestions for ``assessment``, as the person sees them."""
+        return [
+            found
+            for module in self.modules.values()
+            for source in module.rating_suggestions
+            for found in source(person, assessment)
+        ]
 
     def search(self, person: Person, query: str, limit: int) -> list[SearchHit]:
         hits: list[SearchHit] = []

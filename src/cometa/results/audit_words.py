@@ -15,6 +15,7 @@ ACTIONS: dict[str, Text] = {
     "results.indicator.define": _("Indicator defined"),
     "results.indicator.attach": _("Indicator attached"),
     "results.value.record": _("Indicator value recorded"),
+    "results.value.compute": _("Indicator value computed from another source"),
     "results.value.total_reason": _("Reason recorded for parts that do not add up"),
     "results.narrative.save": _("Narrative saved"),
     "results.fact.add": _("Fact added"),

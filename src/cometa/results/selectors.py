@@ -246,3 +246,16 @@ def partner_get(person: Person, outcome_pk: int, pk: object) -> Partner:
 def fact_get(person: Person, pk: object) -> Fact:
     rows = Fact.objects.select_related("narrative__outcome__plan__office")
     return _get(_scoped(person, rows, "narrative__outcome__plan__office"), pk, "fact")
+
+
+def plans_of_team(person: Person, team: Organisation, year: int) -> QuerySet[Plan]:
+    """The plans covering ``year`` of the team itself and of the offices it holds, among
+    those the person reads: the results of one country, as its scorecard uses them."""
+    rows = plans_for(person).filter(Q(office=team) | Q(office__parent=team))
+    return rows.filter(start_year__lte=year, end_year__gte=year).order_by("office__name")
+
+
+def indicators_of_plans(person: Person, plans: QuerySet[Plan]) -> QuerySet[ResultIndicator]:
+    """The indicators attached anywhere in these plans, with their definition versions."""
+    rows = ResultIndicator.objects.select_related("plan__office", "version__indicator")
+    return _scoped(person, rows, "plan__office").filter(plan__in=plans)

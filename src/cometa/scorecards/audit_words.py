@@ -26,6 +26,8 @@ ACTIONS: dict[str, Text] = {
     "assessment.import": _("Assessment imported from a report"),
     "assessment.update": _("Assessment texts changed"),
     "assessment.indicator.update": _("Indicator answered"),
+    "assessment.suggestion.accept": _("Suggested rating accepted"),
+    "assessment.suggestion.override": _("Suggested rating overridden"),
     "assessment.comment": _("Comment added"),
     "assessment.team.add": _("Team member added"),
     "assessment.team.remove": _("Team member removed"),

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cometa.accounts.acting import Actor, person_or_none
-from cometa.indicators.models import IndicatorValue, MismatchReason, ValueKind
+from cometa.indicators.models import IndicatorValue, IndicatorVersion, MismatchReason, ValueKind
 from cometa.indicators.periods import Period
 from cometa.indicators.value_store import Provenance, mismatch_reason_record, value_store
 from cometa.results.inputs import ValueInput
@@ -62,6 +62,66 @@ def value_record(
                 "key": row.key,
                 "value": None if row.value is None else format(row.value.normalize(), "f"),
                 "text": row.text,
+                "revision": row.revision,
+            },
+        )
+    return row
+
+
+def _check_computed(
+    indicator: ResultIndicator, version: IndicatorVersion, computed_from: str
+) -> None:
+    if version.pk != indicator.version_id:
+        raise invalid(
+            "version",
+            _("The value was computed under %(given)s; this indicator is attached as %(own)s.")
+            % {"given": version, "own": indicator.version},
+        )
+    if not computed_from.strip():
+        raise invalid("computed_from", _("Say what the value was computed from."))
+
+
+def value_computed(
+    *,
+    actor: Actor,
+    indicator: ResultIndicator,
+    value: ValueInput,
+    version: IndicatorVersion,
+    computed_from: str,
+) -> IndicatorValue:
+    """Stores a cell computed by another module (the shared-measurement module's
+    indicators, from participant data) with where it came from. ``version`` is the
+    definition version the source computed under: it must be the attachment's, so a value
+    never changes meaning on its way in. A computation replaces the cell on purpose (no
+    revision check); the revision still counts up and the audit entry keeps the source."""
+    plan = indicator.plan
+    require_edit(actor, plan.office)
+    _check_computed(indicator, version, computed_from)
+    _check_period(plan, value.kind, value.period)
+    with transaction.atomic():
+        row = value_store(
+            owner=indicator,
+            version=indicator.version,
+            kind=value.kind,
+            period=value.period,
+            key=value.key,
+            value=value.value,
+            text=value.text,
+            comment=value.comment,
+            provenance=Provenance.computed(computed_from=computed_from.strip()),
+        )
+        record(
+            actor=actor,
+            action="value.compute",
+            target=row,
+            office=plan.office,
+            changes={
+                "kind": row.kind,
+                "period": str(row.period),
+                "key": row.key,
+                "value": None if row.value is None else format(row.value.normalize(), "f"),
+                "computed_from": row.computed_from,
+                "version": str(indicator.version),
                 "revision": row.revision,
             },
         )

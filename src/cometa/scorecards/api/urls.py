@@ -8,6 +8,7 @@ from cometa.scorecards.api import global_view as g
 from cometa.scorecards.api import hub as h
 from cometa.scorecards.api import records as r
 from cometa.scorecards.api import removed as u
+from cometa.scorecards.api import suggestions as s
 
 ASSESSMENT = "assessments/<id:pk>/"
 
@@ -22,6 +23,16 @@ urlpatterns: list[URLPattern] = [
         ASSESSMENT + "indicators/<str:code>/",
         a.IndicatorView.as_view(),
         name="api-scorecard-indicator",
+    ),
+    path(
+        ASSESSMENT + "suggestions/",
+        s.SuggestionListView.as_view(),
+        name="api-scorecard-suggestions",
+    ),
+    path(
+        ASSESSMENT + "suggestions/<str:code>/",
+        s.SuggestionDecideView.as_view(),
+        name="api-scorecard-suggestion-decide",
     ),
     path(ASSESSMENT + "transition/", a.TransitionView.as_view(), name="api-scorecard-transition"),
     path(ASSESSMENT + "quality/", a.QualityView.as_view(), name="api-scorecard-quality"),

@@ -16,6 +16,7 @@ from cometa.scorecards.models.records import (
     RemovedKind,
     ReviewComment,
 )
+from cometa.scorecards.models.suggestions import SuggestionDecision, SuggestionDecisionKind
 
 __all__ = [
     "ActionPoint",
@@ -31,5 +32,7 @@ __all__ = [
     "Removed",
     "RemovedKind",
     "ReviewComment",
+    "SuggestionDecision",
+    "SuggestionDecisionKind",
     "TeamMember",
 ]

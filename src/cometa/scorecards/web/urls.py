@@ -13,6 +13,7 @@ from cometa.scorecards.web.views import (
     indicators,
     records,
     reports,
+    suggestions,
     workflow,
 )
 
@@ -42,6 +43,11 @@ urlpatterns: list[URLPattern] = [
         "<id:pk>/indicators/<str:code>/preview/",
         indicators.indicator_preview,
         name="indicator-preview",
+    ),
+    path(
+        "<id:pk>/indicators/<str:code>/suggestion/",
+        suggestions.suggestion_decide,
+        name="indicator-suggestion",
     ),
     path(
         "<id:pk>/indicators/<str:code>/evidence/upload/",

@@ -29,6 +29,7 @@ from cometa.scorecards.web import pages
 from cometa.scorecards.web.forms import CommentForm, EvidenceLinkForm, EvidenceUploadForm
 from cometa.scorecards.web.indicator_form import IndicatorForm
 from cometa.scorecards.web.rating_panel import Drop, RatingPanel, rating_drop, rating_panel
+from cometa.scorecards.web.suggestion_panel import suggestion_panel
 from cometa.scorecards.web.views import language
 
 
@@ -81,10 +82,19 @@ def _render(
     conflict: str = "",
     drop: Drop | None = None,
     sent: dict[str, Form] | None = None,
+    refused: dict[str, Any] | None = None,
 ) -> HttpResponse:
+    """The indicator page; ``refused`` is a decision on a suggestion that was refused:
+    ``{"errors": [(message, field id)], "source": ..., "reason": ...}``."""
     evidence_forms = _evidence_forms(page, sent or {})
     errors = form.summary() if form.is_bound else []
+    refused = refused or {}
+    person = person_of(request)
     context = {
+        "suggestions": suggestion_panel(
+            person, page, may_edit=page.may_edit, labels=page.level_labels
+        ),
+        "refused": refused,
         "page": page,
         "assessment": page.assessment,
         "row": page.row,
@@ -92,7 +102,9 @@ def _render(
         "panel": panel,
         "conflict": conflict,
         "drop": drop,
-        "errors": errors + _named_errors(*(f for f in evidence_forms.values() if f.is_bound)),
+        "errors": errors
+        + _named_errors(*(f for f in evidence_forms.values() if f.is_bound))
+        + refused.get("errors", []),
         "comment_form": CommentForm(
             initial={"indicator_code": page.row.code},
             indicators=[(page.row.code, page.title)],
