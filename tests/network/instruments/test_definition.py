@@ -38,7 +38,9 @@ def test_the_shipped_instruments_cover_every_round_and_map_to_known_fields():
     assert {f"profile.wg_{d}" for d in ("see", "hear", "walk")} <= baseline
     assert {"profile.education", "profile.migration", "profile.income_band"} <= baseline
     followup = {q.field for q in found["cometa-followup"].questions if q.field}
-    assert followup == {f"outcome.{n}" for n in ("work_status", "income_band", "has_business", "in_education")}
+    assert followup == {
+        f"outcome.{n}" for n in ("work_status", "income_band", "has_business", "in_education")
+    }
     for definition in found.values():
         for question in definition.questions:
             assert all(getattr(question.label, lang).strip() for lang in ("en", "es", "ru"))
@@ -54,7 +56,10 @@ def test_every_dimension_named_is_a_dimension_of_the_indicators_floor():
     ("question", "why"),
     [
         ({"type": "text", "field": "profile.education"}, "takes a question of type select_one"),
-        ({"type": "select_one", "list": "migration", "field": "profile.education"}, "own code list"),
+        (
+            {"type": "select_one", "list": "migration", "field": "profile.education"},
+            "own code list",
+        ),
         ({"type": "integer", "field": "profile.shoe_size"}, "is not a field"),
         ({"type": "select_one", "list": "colours"}, "does not exist"),
         ({"type": "text", "list": "education"}, "only select questions take a list"),

@@ -20,7 +20,11 @@ def test_every_shipped_instrument_converts_with_pyxform(definition):
     for language in ("English (en)", "Español (es)", "Русский (ru)"):
         assert f'lang="{language}"' in made
     for question in definition.questions:
-        path = f"/data/{question.group}/{question.name}" if question.group else f"/data/{question.name}"
+        path = (
+            f"/data/{question.group}/{question.name}"
+            if question.group
+            else f"/data/{question.name}"
+        )
         assert f'nodeset="{path}"' in made
 
 
@@ -30,7 +34,13 @@ def test_the_sheets_hold_labels_codes_and_settings():
     book = load_workbook(io.BytesIO(workbook(definition)))
     assert book.sheetnames == ["survey", "choices", "settings"]
     header = [c.value for c in book["survey"][1]]
-    assert header[:5] == ["type", "name", "label::English (en)", "label::Español (es)", "label::Русский (ru)"]
+    assert header[:5] == [
+        "type",
+        "name",
+        "label::English (en)",
+        "label::Español (es)",
+        "label::Русский (ru)",
+    ]
     rows = {row[1]: row for row in book["survey"].iter_rows(min_row=2, values_only=True)}
     assert rows["education"][0] == "select_one education"
     assert rows["education"][3] == "¿Cuál es el nivel de estudios más alto que terminaste?"

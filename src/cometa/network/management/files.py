@@ -122,9 +122,8 @@ def run_export(options: dict[str, Any], out: OutputWrapper) -> None:
 
 
 def run_xlsform(options: dict[str, Any], out: OutputWrapper) -> None:
-    instrument = _instrument(
-        _network(options["network"]), options["instrument"], options["version"]
-    )
+    network = _network(options["network"])
+    instrument = _instrument(network, options["instrument"], options["form_version"])
     options["output"].write_bytes(instrument_xlsform(actor=SYSTEM, instrument=instrument))
     out.write(f"{options['output']}: XLSForm of {instrument} (checked with pyxform).")
 
