@@ -99,17 +99,10 @@ def _responses(
     seen: set[tuple[int, int]] = set()
     for done, row in enumerate(rows, start=1):
         tell(done, len(rows), "")
-        person = people.get(row.values["participant"].upper())
-        code = row.values.get("round") or (instrument.round_codes[0] if len(rounds) == 1 else "")
-        round = rounds.get(code)
-        if person is None:
-            errors.append(
-                error(row, "participant", _("No participant of your organisation has this code."))
-            )
-        if round is None:
-            errors.append(error(row, "round", _("This form is not answered in this round.")))
-        if person is None or round is None:
+        found = _resolved(row, people, rounds, errors)
+        if found is None:
             continue
+        person, round = found
         if (round.pk, person.pk) in seen:
             errors.append(error(row, "participant", _("She answers this round twice in the file.")))
             continue
@@ -134,6 +127,23 @@ def _responses(
         if attempt(row, errors, work, {}, "participant") is not None:
             counts.add("created")
     return counts
+
+
+def _resolved(
+    row: Row, people: dict[str, Participant], rounds: dict[str, Round], errors: list[RowError]
+) -> tuple[Participant, Round] | None:
+    """Her record (among the member's own) and the round the row answers (the only one
+    when the form is answered in one), or errors saying which is not found."""
+    person = people.get(row.values["participant"].upper())
+    code = row.values.get("round") or (next(iter(rounds)) if len(rounds) == 1 else "")
+    round = rounds.get(code)
+    if person is None:
+        errors.append(
+            error(row, "participant", _("No participant of your organisation has this code."))
+        )
+    if round is None:
+        errors.append(error(row, "round", _("This form is not answered in this round.")))
+    return (person, round) if person is not None and round is not None else None
 
 
 def _compare(

@@ -67,31 +67,7 @@ def instrument_publish(
         message = _("Version %(version)s is published already: give the next version.")
         raise Conflict("version_taken", message % {"version": latest})
     with transaction.atomic():
-        instrument = Instrument.objects.create(
-            network=network,
-            code=checked.code,
-            version=checked.version,
-            title=checked.title.en,
-            rounds=" ".join(checked.rounds),
-            definition=checked.model_dump(mode="json"),
-            digest=digest(checked),
-            published_by=person_or_none(actor),
-        )
-        Question.objects.bulk_create(
-            Question(
-                instrument=instrument,
-                position=position,
-                name=q.name,
-                group=q.group,
-                type=q.type,
-                list_name=q.list,
-                field=q.field,
-                required=q.required,
-            )
-            for position, q in enumerate(checked.questions, start=1)
-        )
-        for code in checked.rounds:
-            Round.objects.create(network=network, instrument=instrument, round=code)
+        instrument = _created(actor, network, checked)
         record(
             actor=actor,
             action="instrument.publish",
@@ -100,6 +76,36 @@ def instrument_publish(
             changes={"code": instrument.code, "version": instrument.version},
         )
     return instrument, True
+
+
+def _created(actor: Actor, network: Network, checked: Definition) -> Instrument:
+    """The instrument's row, its questions and its rounds."""
+    instrument = Instrument.objects.create(
+        network=network,
+        code=checked.code,
+        version=checked.version,
+        title=checked.title.en,
+        rounds=" ".join(checked.rounds),
+        definition=checked.model_dump(mode="json"),
+        digest=digest(checked),
+        published_by=person_or_none(actor),
+    )
+    Question.objects.bulk_create(
+        Question(
+            instrument=instrument,
+            position=position,
+            name=q.name,
+            group=q.group,
+            type=q.type,
+            list_name=q.list,
+            field=q.field,
+            required=q.required,
+        )
+        for position, q in enumerate(checked.questions, start=1)
+    )
+    for code in checked.rounds:
+        Round.objects.create(network=network, instrument=instrument, round=code)
+    return instrument
 
 
 def instruments_install(*, actor: Actor, network: Network) -> list[Instrument]:

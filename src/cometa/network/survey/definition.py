@@ -240,11 +240,15 @@ def digest(definition: Definition) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def _name(path: Any) -> str:
+    return str(path.name)
+
+
 @cache
 def shipped() -> tuple[Definition, ...]:
     """The instruments that come with Cometa (``forms/*.yaml``), in file order."""
     folder = resources.files("cometa.network.survey") / "forms"
-    files = sorted(p for p in folder.iterdir() if p.name.endswith(".yaml"))
+    files = sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=_name)
     return tuple(parse(yaml.safe_load(path.read_text(encoding="utf-8"))) for path in files)
 
 
