@@ -45,6 +45,11 @@ def test_the_sheets_hold_labels_codes_and_settings():
     assert rows["education"][0] == "select_one education"
     assert rows["education"][3] == "¿Cuál es el nivel de estudios más alto que terminaste?"
     assert rows["birth_year"][-1] == ". >= 1930 and . <= 2015"
+    assert rows["participant"][2:5] == (
+        "Her participant code (never her name)",
+        "Su código de participante (nunca su nombre)",
+        "Её код участницы (никогда не имя)",
+    )
     assert rows["participant"][-2] == "yes" and "round" not in rows  # one round: implied
     choices = {(r[0], r[1]): r[2:] for r in book["choices"].iter_rows(min_row=2, values_only=True)}
     english, spanish, russian = choices[("education", "primary_inc")]
