@@ -8,4 +8,6 @@ TABLE = """
 # route                                                                          method relation anon view edit coord rev  out  admin
 api/v1/network/networks/<int:pk>/instruments/                                    GET    own      401  200  200  200   200  404  200
 api/v1/network/networks/<int:pk>/instruments/<int:instrument_pk>/xlsform/        GET    own      401  200  200  200   200  404  200
+network/<int:pk>/instruments/                                                    GET    own      302  200  200  200   200  404  200
+network/<int:pk>/instruments/<int:instrument_pk>/xlsform/                        GET    own      302  200  200  200   200  404  200
 """  # noqa: E501
