@@ -53,8 +53,12 @@ def _instrument(parameters: dict[str, Any], member: Member) -> Instrument | None
     if parameters.get("kind") != RESPONSES:
         return None
     pk = parameters.get("instrument")
-    found = Instrument.objects.filter(pk=pk, network_id=member.network_id).first()
-    if not isinstance(pk, int) or found is None:
+    found = (
+        Instrument.objects.filter(pk=pk, network_id=member.network_id).first()
+        if isinstance(pk, int)
+        else None
+    )
+    if found is None:
         raise ValidationFailed({"instrument": [_("There is no such instrument.")]})
     return found
 
