@@ -50,4 +50,8 @@ ACTIONS: dict[str, Text] = {
     "network.import": _("File imported"),
     "network.import.checked": _("File checked, nothing imported"),
     "network.export": _("File exported"),
+    "network.instrument.publish": _("Survey instrument published"),
+    "network.survey.round": _("Survey round's days set"),
+    "network.survey.mapping": _("Survey column mapping saved"),
+    "network.survey.respond": _("Survey answers recorded"),
 }

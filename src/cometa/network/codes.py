@@ -226,3 +226,25 @@ class AttemptResult(models.TextChoices):
     RESCHEDULED = "rescheduled", _("Rescheduled")
     COMPLETED = "completed", _("Completed")
     REFUSED = "refused", _("Refused")
+
+
+class SurveyRound(models.TextChoices):
+    """When an instrument is answered: before, at the end of, and after the programme."""
+
+    BASELINE = "baseline", _("Baseline")
+    ENDLINE = "endline", _("Endline")
+    FU3 = "fu3", _("3 months after exit")
+    FU6 = "fu6", _("6 months after exit")
+    FU12 = "fu12", _("12 months after exit")
+    EXIT = "exit", _("Exit survey")
+
+
+class QuestionType(models.TextChoices):
+    """The question types of an instrument, named as XLSForm names them."""
+
+    INTEGER = "integer", _("Whole number")
+    TEXT = "text", _("Text")
+    DATE = "date", _("Date")
+    YES_NO = "yes_no", _("Yes or no")
+    SELECT_ONE = "select_one", _("One of a list")
+    SELECT_MULTIPLE = "select_multiple", _("Several of a list")

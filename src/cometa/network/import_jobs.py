@@ -25,7 +25,8 @@ from cometa.core.jobs import registry
 from cometa.core.jobs.models import Job
 from cometa.core.jobs.services import start_job
 from cometa.network.access import may_edit_member
-from cometa.network.models import Member
+from cometa.network.models import Instrument, Member
+from cometa.network.services.import_responses import KIND as RESPONSES
 from cometa.network.services.importing import ImportReport, network_import
 from cometa.network.tabular.columns import KINDS
 from cometa.network.tabular.reading import ZIP_MAGIC
@@ -47,24 +48,50 @@ def _member(parameters: dict[str, Any]) -> Member:
     return member
 
 
+def _instrument(parameters: dict[str, Any], member: Member) -> Instrument | None:
+    """The instrument a file of responses answers (None for the other kinds)."""
+    if parameters.get("kind") != RESPONSES:
+        return None
+    pk = parameters.get("instrument")
+    found = (
+        Instrument.objects.filter(pk=pk, network_id=member.network_id).first()
+        if isinstance(pk, int)
+        else None
+    )
+    if found is None:
+        raise ValidationFailed({"instrument": [_("There is no such instrument.")]})
+    return found
+
+
 def authorize(actor: Any, parameters: dict[str, Any]) -> None:
-    if parameters.get("kind") not in KINDS:
+    if parameters.get("kind") not in (*KINDS, RESPONSES):
         raise ValidationFailed({"kind": [_("Unknown kind of file.")]})
-    if not may_edit_member(actor, _member(parameters)):
+    member = _member(parameters)
+    _instrument(parameters, member)
+    if not may_edit_member(actor, member):
         raise NotPermitted(_("Only this member's editors import its records."))
 
 
 def import_job_start(
-    *, actor: Person, member: Member, kind: str, content: bytes, dry_run: bool = False
+    *,
+    actor: Person,
+    member: Member,
+    kind: str,
+    content: bytes,
+    dry_run: bool = False,
+    instrument: Instrument | None = None,
 ) -> Job:
-    """Keeps the file and queues its import; the job's page follows its progress."""
-    authorize(actor, {"member": member.pk, "kind": kind})
+    """Keeps the file and queues its import; the job's page follows its progress. A file
+    of survey responses names the ``instrument`` it answers."""
+    given = instrument.pk if instrument is not None else None
+    authorize(actor, {"member": member.pk, "kind": kind, "instrument": given})
     suffix = "xlsx" if content.startswith(ZIP_MAGIC) else "csv"
     name = storage.save(f"{FOLDER}/{secrets.token_hex(16)}.{suffix}", io.BytesIO(content))
     parameters = {
         "member": member.pk,
         "kind": kind,
         "dry_run": dry_run,
+        "instrument": given,
         "upload": name,
         "sha256": hashlib.sha256(content).hexdigest(),
     }
@@ -94,13 +121,15 @@ def run(job: Job, progress: registry.Progress) -> registry.JobOutput:
     authorize(job.requested_by, parameters)  # still allowed when the worker comes to it
     with storage.open_checked(parameters["upload"], parameters["sha256"]) as stored:
         content = stored.read()
+    member = _member(parameters)
     report = network_import(
         actor=job.requested_by,
-        member=_member(parameters),
+        member=member,
         kind=parameters["kind"],
         content=content,
         dry_run=bool(parameters.get("dry_run")),
         progress=progress,
+        instrument=_instrument(parameters, member),
     )
     storage.delete(parameters["upload"])
     return registry.JobOutput(f"import-{parameters['kind']}-report.csv", report_file(report))

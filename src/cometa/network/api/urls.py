@@ -2,6 +2,7 @@
 
 from django.urls import URLPattern, path
 
+from cometa.network.api import instruments as i
 from cometa.network.api import views as v
 
 NETWORK = "networks/<id:pk>/"
@@ -38,5 +39,11 @@ urlpatterns: list[URLPattern] = [
         NETWORK + "followups/<id:task_pk>/response/",
         v.ResponseView.as_view(),
         name="api-network-followup-response",
+    ),
+    path(NETWORK + "instruments/", i.InstrumentListView.as_view(), name="api-network-instruments"),
+    path(
+        NETWORK + "instruments/<id:instrument_pk>/xlsform/",
+        i.InstrumentXLSFormView.as_view(),
+        name="api-network-instrument-xlsform",
     ),
 ]

@@ -34,10 +34,20 @@ from cometa.network.models.progress import (
     MentoringContact,
 )
 from cometa.network.models.psychosocial import PsychosocialFlag, Referral
+from cometa.network.models.surveys import (
+    Answer,
+    ColumnMapping,
+    Instrument,
+    Question,
+    Round,
+    SurveyResponse,
+)
 
 __all__ = [
+    "Answer",
     "Attendance",
     "Cohort",
+    "ColumnMapping",
     "Consent",
     "ContactAttempt",
     "CriterionResult",
@@ -52,6 +62,7 @@ __all__ = [
     "GraduationAssessment",
     "GraduationCriterion",
     "Identity",
+    "Instrument",
     "Meeting",
     "Member",
     "MemberPeriod",
@@ -61,10 +72,13 @@ __all__ = [
     "Pathway",
     "Programme",
     "PsychosocialFlag",
+    "Question",
     "Referral",
+    "Round",
     "Session",
     "Site",
     "Staff",
+    "SurveyResponse",
     "TrainingModule",
     "TrainingRecord",
 ]

@@ -26,11 +26,13 @@ from cometa.accounts.acting import Actor, person_or_none
 from cometa.core.errors import Conflict
 from cometa.network.access import may_coordinate_member
 from cometa.network.models import (
+    Answer,
     FollowUpTask,
     Identity,
     MentoringContact,
     Participant,
     PsychosocialFlag,
+    SurveyResponse,
 )
 from cometa.network.services.common import choice, record, require
 from cometa.network.services.participants import PROFILE_FIELDS
@@ -103,6 +105,10 @@ def _blank(participant: Participant) -> None:
         work_status="", income_band="", has_business=None, in_education=None
     )
     MentoringContact.objects.filter(enrolment__participant=participant).update(next_step="")
+    # her survey answers go; the response (round, day) stays as part of the skeleton, and
+    # loses the submission id that would lead back to her answers in Kobo or ODK
+    Answer.objects.filter(response__participant=participant).delete()
+    SurveyResponse.objects.filter(participant=participant).update(source_system="", source_id="")
 
 
 def participant_erase(*, actor: Actor, participant: Participant, reason: str) -> Participant:

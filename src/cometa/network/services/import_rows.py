@@ -16,6 +16,7 @@ from cometa.core.errors import ServiceError, ValidationFailed
 from cometa.network.models import Cohort, Enrolment, Member, Participant
 from cometa.network.tabular.cells import cell
 from cometa.network.tabular.checking import Row, RowError
+from cometa.network.tabular.columns import Kind
 
 T = TypeVar("T")
 CHUNK = 900  # parameters per query (SQLite's limit was 999 before version 3.32)
@@ -42,6 +43,21 @@ class Handler(Protocol):
         tell: Tell,
         /,
     ) -> Counts: ...
+
+
+#: ``rename(header) -> (the header as the kind's column names, errors)``: a file whose
+#: columns are named otherwise (a Kobo or ODK export) is read through its form.
+Rename = Callable[[list[str]], tuple[list[str], list[RowError]]]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How one kind of file is imported: its columns, the handler writing its rows, and
+    (for exports of a form) how its header is matched to the columns."""
+
+    kind: Kind
+    handler: Handler
+    rename: Rename | None = None
 
 
 def batches(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:

@@ -23,10 +23,10 @@ from django.utils.translation import gettext as _
 
 from cometa.accounts.acting import Actor
 from cometa.network.access import may_edit_member
-from cometa.network.models import Member
-from cometa.network.services import import_participants, import_progress
+from cometa.network.models import Instrument, Member
+from cometa.network.services import import_participants, import_progress, import_responses
 from cometa.network.services.common import invalid, record, require
-from cometa.network.services.import_rows import Counts, Handler
+from cometa.network.services.import_rows import Counts, Handler, Plan
 from cometa.network.tabular.checking import HEADER_ROW, RowError, checked_rows, header_errors
 from cometa.network.tabular.columns import KINDS
 from cometa.network.tabular.reading import Table, Unreadable, read_table
@@ -78,28 +78,29 @@ def network_import(
     content: bytes,
     dry_run: bool = False,
     progress: Progress | None = None,
+    instrument: Instrument | None = None,
 ) -> ImportReport:
     """Checks every row of ``content`` (XLSX or CSV) and, when all pass and this is not a
     dry run, writes them for ``member``; otherwise writes nothing. The report says how
-    many rows were created, changed and left unchanged, and every error."""
+    many rows were created, changed and left unchanged, and every error. Responses
+    (``kind="responses"``) are read through the ``instrument``'s form."""
     require(may_edit_member(actor, member), _("Only this member's editors import its records."))
-    if kind not in KINDS:
-        raise invalid("kind", _("Unknown kind of file “%(value)s”.") % {"value": kind})
+    plan = _plan(member, kind, instrument)
     report = ImportReport(kind, hashlib.sha256(content).hexdigest(), dry_run)
     tell = progress or (lambda done, total, message: None)
-    table = _table(kind, content, report)
+    table = _table(plan, content, report)
     if table is None:
         return _audited(actor, member, report)
-    rows = checked_rows(KINDS[kind], table, report.errors)
+    rows = checked_rows(plan.kind, table, report.errors)
     with transaction.atomic():
-        report.counts = HANDLERS[kind](
+        report.counts = plan.handler(
             actor,
             member,
             rows,
             report.errors,
             lambda done, _total, message: tell(done, max(table.estimate, done), message),
         )
-        names = KINDS[kind].names
+        names = plan.kind.names
         report.errors.sort(
             key=lambda e: (e.row, names.index(e.column) if e.column in names else -1)
         )
@@ -117,16 +118,30 @@ def network_import(
     return _audited(actor, member, report)
 
 
-def _table(kind: str, content: bytes, report: ImportReport) -> Table | None:
+def _plan(member: Member, kind: str, instrument: Instrument | None) -> Plan:
+    if kind == import_responses.KIND:
+        if instrument is None or instrument.network_id != member.network_id:
+            raise invalid("instrument", _("Say which instrument of the network the file answers."))
+        return import_responses.plan(member, instrument)
+    if kind not in KINDS:
+        raise invalid("kind", _("Unknown kind of file “%(value)s”.") % {"value": kind})
+    return Plan(KINDS[kind], HANDLERS[kind])
+
+
+def _table(plan: Plan, content: bytes, report: ImportReport) -> Table | None:
     """The file's table, its rows counted into the report as they are read; None (and
     the error in the report) when it cannot be read or its header is wrong."""
     try:
-        table = read_table(content, sheet=kind)
+        table = read_table(content, sheet=plan.kind.name)
     except Unreadable as error:
         report.errors.append(RowError(HEADER_ROW, "", "", str(error)))
         return None
     report.encoding = table.encoding
-    report.errors = header_errors(KINDS[kind], table.header)
+    header = table.header
+    if plan.rename is not None:
+        header, report.errors = plan.rename(header)
+        table = replace(table, header=header)
+    report.errors += header_errors(plan.kind, header)
     return None if report.errors else replace(table, rows=_counted(table.rows, report))
 
 

@@ -103,7 +103,8 @@ def _code(column: Column, raw: Any, text: str) -> Any:
 
 
 def _codes(column: Column, raw: Any, text: str) -> Any:
-    found = [_one_code(column, part.strip()) for part in text.split(SEPARATOR) if part.strip()]
+    parts = text.split() if column.spaced else text.split(SEPARATOR)
+    found = [_one_code(column, part.strip()) for part in parts if part.strip()]
     bad = next((value for value in found if isinstance(value, Bad)), None)
     return bad or list(dict.fromkeys(found))
 

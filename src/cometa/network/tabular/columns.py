@@ -54,6 +54,7 @@ class Column:
     codes: Choices | None = None
     low: int | None = None  # for integers: the plausible range
     high: int | None = None
+    spaced: bool = False  # several codes separated by spaces (XLSForm exports), not ";"
 
     def code_values(self) -> list[str]:
         return [str(value) for value in self.codes.values] if self.codes else []

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from cometa.network.web.views import followups, home, participants, registering
+from cometa.network.web.views import followups, home, instruments, participants, registering
 
 app_name = "network"
 
@@ -14,6 +14,12 @@ urlpatterns: list[URLPattern] = [
     path(NETWORK, home.network_home, name="network"),
     path(NETWORK + "members/<id:member_pk>/", home.member_page, name="member"),
     path(NETWORK + "meetings/", home.meeting_list, name="meetings"),
+    path(NETWORK + "instruments/", instruments.instrument_list, name="instruments"),
+    path(
+        NETWORK + "instruments/<id:instrument_pk>/xlsform/",
+        instruments.instrument_xlsform_download,
+        name="instrument-xlsform",
+    ),
     path(NETWORK + "participants/", participants.participant_list, name="participants"),
     path(NETWORK + "participants/new/", registering.participant_register, name="participant-new"),
     path(HER + "enrol/", registering.participant_enrol, name="participant-enrol"),
