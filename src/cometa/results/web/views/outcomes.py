@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cometa.accounts.acting import person_of
 from cometa.accounts.models import Person
-from cometa.core.errors import Conflict, ServiceError
+from cometa.core.errors import Conflict, ServiceError, ValidationFailed
 from cometa.core.web.pages import form_error
 from cometa.results import selectors
 from cometa.results.models import Narrative, Outcome
@@ -117,6 +117,10 @@ def outcome_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _render(request, person, outcome, _year(outcome, request.GET.get("year")))
 
 
+def _renamed(errors: dict[str, list[str]], names: dict[str, str]) -> dict[str, list[str]]:
+    return {names.get(name, name): messages for name, messages in errors.items()}
+
+
 @login_required
 @require_POST
 def narrative_save(request: HttpRequest, pk: int, year: int) -> HttpResponse:
@@ -139,6 +143,8 @@ def narrative_save(request: HttpRequest, pk: int, year: int) -> HttpResponse:
                 request, person, outcome, year, sent={"narrative_form": form},
                 status=409, theirs=theirs, conflict=error.message,
             )  # fmt: skip
+        except ValidationFailed as error:  # the English text is the form's text_en
+            form_error(form, ValidationFailed(_renamed(error.errors, {"text": "text_en"})))
         except ServiceError as error:
             form_error(form, error)
         else:
