@@ -1,5 +1,5 @@
-"""Every scorecards and results page and the audit trail on a phone (390 px) and a laptop (1,280 px):
-nothing wider than the screen except inside a scroll box that the keyboard reaches and a
+"""Every scorecards and results page and the audit trail on a phone (390 px) and a laptop
+(1,280 px): nothing wider than the screen except inside a scroll box that the keyboard reaches and a
 screen reader names, touch targets at least 24 px on the phone, charts as wide as the
 screen allows. A full-page screenshot of each is kept in pytest's temporary folder
 (``--basetemp`` to choose it; never committed) to look at."""

@@ -54,3 +54,20 @@ def test_an_editor_registers_a_product_and_sees_field_errors(offices):
     assert product.partner_list == ["INEGI", "INMUJERES"]
     other = {**sent, "office": offices.kazakhstan.pk}
     assert client.post(url, other).status_code == 404  # an office she does not read
+
+
+def test_the_audit_trail_links_results_rows_to_their_pages(offices):
+    from cometa.core.registry import registry
+
+    outcome_page = reverse("results:outcome", args=[offices.outcome.pk])
+    link = registry.object_link
+    assert link(offices.vic, "results.outcome", str(offices.outcome.pk)) == outcome_page
+    assert link(offices.vic, "results.output", str(offices.output.pk)) == outcome_page
+    assert link(offices.vic, "results.plan", str(offices.plan.pk)) == reverse(
+        "results:plan", args=[offices.plan.pk]
+    )
+    assert link(offices.vic, "results.resultindicator", str(offices.enrolled.pk)) == reverse(
+        "results:values", args=[offices.enrolled.pk]
+    )
+    assert link(offices.kai, "results.outcome", str(offices.outcome.pk)) is None  # not his
+    assert link(offices.vic, "results.partner", "999999") is None  # gone

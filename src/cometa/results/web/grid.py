@@ -106,6 +106,10 @@ class TotalFinding:
     dimension: str  # the dimension's name
     missing: list[str]  # labels of the codes with no value
 
+    @property
+    def kind_label(self) -> str:
+        return str(ValueKind(self.kind).label)
+
 
 @dataclass
 class Grid:
