@@ -164,3 +164,11 @@ def test_what_is_missing_and_parts_that_do_not_add_up(offices):
     assert response.status_code == 302
     assert "Five gave no age." in client.get(_url(offices)).content.decode()
     assert AuditEntry.objects.filter(action="results.value.total_reason").count() == 1
+
+
+def test_a_grid_whose_rows_changed_since_it_was_opened_is_refused(offices):
+    client = signed_in(offices.elena)
+    response = client.post(_url(offices), {"row-1": "age=Y_GE65", "c-1-actual": "5"})
+    assert response.status_code == 409
+    assert "rows changed since you opened it." in response.content.decode()
+    assert IndicatorValue.objects.count() == 0
