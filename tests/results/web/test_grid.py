@@ -172,3 +172,25 @@ def test_a_grid_whose_rows_changed_since_it_was_opened_is_refused(offices):
     assert response.status_code == 409
     assert "rows changed since you opened it." in response.content.decode()
     assert IndicatorValue.objects.count() == 0
+
+
+def _form(html: str) -> dict[str, str]:
+    """The grid's inputs as the browser would send them untouched."""
+    fields = re.findall(
+        r'<input type="(?:text|hidden)"[^>]*?name="([^"]+)"[^>]*?value="([^"]*)"', html
+    )
+    return {name: value for name, value in fields if name != "csrfmiddlewaretoken"}
+
+
+def test_two_people_entering_different_cells_at_once_both_save(offices):
+    elena, ada = signed_in(offices.elena), signed_in(offices.world.ada)
+    mine = _form(elena.get(_url(offices)).content.decode())
+    theirs = _form(ada.get(_url(offices)).content.decode())
+    assert mine["c-0-actual"] == "" and mine["c-0-actual-was"] == ""
+    young = _index(elena.get(_url(offices)).content.decode(), "age=Y15T24")
+    assert ada.post(_url(offices), {**theirs, "c-0-actual": "30"}).status_code == 302
+    # Elena's page still shows the total empty: she leaves it and types a part.
+    response = elena.post(_url(offices), {**mine, f"c-{young}-actual": "10"})
+    assert response.status_code == 302
+    assert _stored(offices) == Decimal(30)
+    assert _stored(offices, key="age=Y15T24") == Decimal(10)

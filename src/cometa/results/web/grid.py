@@ -71,6 +71,7 @@ class GridCell:
     stored: IndicatorValue | None
     typed: str  # what the input shows
     seen: int  # the revision the person saw (the stored one on a fresh page)
+    was: str  # the value the person saw, so a cell they left alone is not theirs to save
     reading: Typed | None = None  # what was typed, read (None on a fresh page)
     problem: str = ""
     theirs: str | None = None  # in a conflict: the value someone else saved
@@ -208,15 +209,21 @@ def _cell(
     where = f"{ValueKind(kind).label}, {label}"
     current = shown(stored.value, stored.text) if stored else ""
     revision = stored.revision if stored else 0
+    fresh = GridCell(name, kind, where, stored, current, revision, current)
     if sent is None or name not in sent:
-        return GridCell(name, kind, where, stored, current, revision)
-    typed = sent[name]
+        return fresh
+    typed, was = sent[name], sent.get(f"{name}-was")
+    if was is not None and typed.strip() == was.strip():
+        return fresh  # left as it was shown: someone else's change to it stands
     try:
         seen = int(sent.get(f"{name}-rev", revision))
     except ValueError:
         seen = revision
     reading = read_cell(typed, numeric=grid.numeric, counts=grid.counts, where=where)
-    cell = GridCell(name, kind, where, stored, typed, seen, reading, reading.problem)
+    cell = GridCell(
+        name, kind, where, stored, typed, seen, current if was is None else was, reading,
+        reading.problem,
+    )  # fmt: skip
     if reading.empty and stored is not None:
         cell.problem = _("%(cell)s: a saved value cannot be emptied here; type it again.") % {
             "cell": where
