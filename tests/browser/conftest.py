@@ -539,12 +539,13 @@ FOUNDATION_PAGES = [
 
 
 def all_pages() -> list[SitePage]:
-    """The foundation's pages, then the scorecards' and the network's (whose modules import
-    this one)."""
+    """The foundation's pages, then the scorecards', the network's and the results' (whose
+    modules import this one)."""
     from tests.browser.network_pages import NETWORK_PAGES
+    from tests.browser.results_pages import RESULTS_PAGES
     from tests.browser.scorecards_pages import SCORECARDS_PAGES
 
-    pages = [*FOUNDATION_PAGES, *SCORECARDS_PAGES, *NETWORK_PAGES]
+    pages = [*FOUNDATION_PAGES, *SCORECARDS_PAGES, *NETWORK_PAGES, *RESULTS_PAGES]
     ids = [page.id for page in pages]
     assert len(ids) == len(set(ids)), f"page ids repeat: {sorted(ids)}"
     return pages

@@ -1,5 +1,5 @@
-"""Every scorecards page and the audit trail on a phone (390 px) and a laptop (1,280 px):
-nothing wider than the screen except inside a scroll box that the keyboard reaches and a
+"""Every scorecards and results page and the audit trail on a phone (390 px) and a laptop
+(1,280 px): nothing wider than the screen except inside a scroll box that the keyboard reaches and a
 screen reader names, touch targets at least 24 px on the phone, charts as wide as the
 screen allows. A full-page screenshot of each is kept in pytest's temporary folder
 (``--basetemp`` to choose it; never committed) to look at."""
@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_MISSING, SitePage, Ui, all_pages
+from tests.browser.results_pages import RESULTS_PAGES
 from tests.browser.scorecards_pages import SCORECARDS_PAGES
 from tests.conftest import World
 
@@ -24,7 +25,7 @@ pytestmark = [
 PHONE, LAPTOP = 390, 1280
 TOUCH = 24  # px, WCAG 2.2 target size (minimum)
 SMALLEST_TEXT = 9  # px: a chart's smallest label, as drawn on the screen
-LAID_OUT = {page.id for page in SCORECARDS_PAGES} | {"audit-trail"}
+LAID_OUT = {page.id for page in [*SCORECARDS_PAGES, *RESULTS_PAGES]} | {"audit-trail"}
 
 #: What sticks out past the right edge of the screen, outside any scroll box; the scroll
 #: boxes that scroll and which of them a keyboard cannot reach or has no name; controls

@@ -1,5 +1,5 @@
-"""The audit trail in words for results: what each action code means (the module has no
-pages yet, so entries are not linked)."""
+"""The audit trail in words for results: what each action code means (the pages its
+entries link to are in ``web/links.py``)."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ from cometa.accounts.models import Person
 from cometa.core.registry import Module, NavEntry, Routes
 from cometa.results import access
 from cometa.results.audit_words import ACTIONS
+from cometa.results.web.links import OBJECT_LINKS
 
 
 def reads_some_results(person: Person) -> bool:
@@ -28,4 +29,5 @@ MODULE = Module(
     ),
     api=(Routes("results/", "cometa.results.api.urls"),),
     audit_actions=ACTIONS,
+    object_links=OBJECT_LINKS,
 )
