@@ -54,6 +54,10 @@ def test_the_plan_page_shows_outcomes_outputs_indicators_partners_and_progress(o
     assert "INMUJERES" in page
     assert "Spotlight Initiative" in page and "UNDP, UNFPA" in page
     assert "On track" in page  # the 2022 assessment in the progress table
+    office = offices.plan.office.pk
+    assert reverse("results:report", args=[office, 2022]) in page  # each year's report
+    assert reverse("results:report", args=[office, offices.plan.end_year]) in page
+    assert reverse("results:overview") in listing
 
 
 def test_the_outcome_page_shows_values_by_year_and_checks_facts(offices):
