@@ -2,6 +2,7 @@
 
 from django.urls import URLPattern, path
 
+from cometa.network.web.urls_running import ROUTES as RUNNING
 from cometa.network.web.views import followups, home, participants, registering
 
 app_name = "network"
@@ -14,6 +15,7 @@ urlpatterns: list[URLPattern] = [
     path(NETWORK, home.network_home, name="network"),
     path(NETWORK + "members/<id:member_pk>/", home.member_page, name="member"),
     path(NETWORK + "meetings/", home.meeting_list, name="meetings"),
+    *RUNNING,  # membership, meetings, sites, cohorts, attendance, staff, training
     path(NETWORK + "participants/", participants.participant_list, name="participants"),
     path(NETWORK + "participants/new/", registering.participant_register, name="participant-new"),
     path(HER + "enrol/", registering.participant_enrol, name="participant-enrol"),
