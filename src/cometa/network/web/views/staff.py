@@ -6,6 +6,7 @@ backbone sees everyone's; another partner's staff member is "not found"."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -22,10 +23,19 @@ from cometa.accounts.models import Person
 from cometa.network import selectors, selectors_delivery, selectors_network
 from cometa.network.access import may_edit_member, may_manage, reach
 from cometa.network.models import Network, Staff, TrainingModule
-from cometa.network.rules import TrainingState
+from cometa.network.rules import MentorLoad, ModuleStanding, TrainingState
 from cometa.network.services import delivery
 from cometa.network.web.forms_running import MentorLimitForm, ModuleForm, StaffForm, TrainingForm
 from cometa.network.web.saving import allowed_or_403, labelled, saved
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    staff: Staff
+    behind: list[ModuleStanding]  # modules never taken or overdue
+    due_soon: list[ModuleStanding]
+    load: MentorLoad | None  # mentors only
+
 
 BEHIND = frozenset({TrainingState.MISSING, TrainingState.OVERDUE})
 
@@ -47,12 +57,12 @@ def _list_page(
     )
     loads = {load.mentor_id: load for load in selectors.mentor_load_for(person, network)}
     rows = [
-        {
-            "staff": s,
-            "behind": [line for line in standing[s.pk] if line.state in BEHIND],
-            "due_soon": [line for line in standing[s.pk] if line.state == TrainingState.DUE_SOON],
-            "load": loads.get(s.pk),
-        }
+        StaffRow(
+            staff=s,
+            behind=[line for line in standing[s.pk] if line.state in BEHIND],
+            due_soon=[line for line in standing[s.pk] if line.state == TrainingState.DUE_SOON],
+            load=loads.get(s.pk),
+        )
         for s in staff
     ]
     members = _editable_members(person, network)
@@ -60,8 +70,8 @@ def _list_page(
     context = {
         "network": network,
         "rows": rows,
-        "over": [row for row in rows if row["load"] is not None and row["load"].over],
-        "behind": sum(1 for row in rows if row["behind"]),
+        "over": [row for row in rows if row.load is not None and row.load.over],
+        "behind": sum(1 for row in rows if row.behind),
         "form": bound.get("staff") or (StaffForm(choices={"member": members}) if members else None),
         "limit_form": bound.get("limit")
         or (MentorLimitForm(initial={"mentor_limit": network.mentor_limit}) if manages else None),
