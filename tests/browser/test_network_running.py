@@ -1,0 +1,44 @@
+"""The pages that run the network in a real browser: each fits a 390 px phone, and the
+attendance sheet is taken with a tap and one button."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from cometa.network.models import Attendance
+from tests.browser.conftest import CHROMIUM, CHROMIUM_MISSING, Ui
+from tests.browser.network_running_pages import RUNNING_PAGES
+from tests.conftest import World
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("browser"),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=CHROMIUM_MISSING),
+]
+
+
+@pytest.mark.parametrize("phone_page", RUNNING_PAGES, ids=[page.id for page in RUNNING_PAGES])
+def test_the_page_fits_a_phone(ui: Ui, people: World, phone_page) -> None:  # type: ignore[no-untyped-def]
+    ui.page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        phone_page.open(ui, people)
+        width = ui.page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= 390, f"{phone_page.id} is {width} px wide"
+    finally:
+        ui.page.set_viewport_size({"width": 1280, "height": 800})
+
+
+def test_attendance_is_taken_with_a_tap_and_one_button(ui: Ui, people: World) -> None:
+    sheet = next(page for page in RUNNING_PAGES if page.id == "network-attendance")
+    ui.page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        sheet.open(ui, people)
+        row = ui.page.locator(".tick-list label").first
+        assert row.bounding_box()["height"] >= 44  # type: ignore[index]
+        row.click()  # anywhere on the row: she was present, now unticked
+        ui.page.get_by_role("button", name="Save attendance").click()
+        expect(ui.page.get_by_role("status")).to_contain_text("Attendance saved")
+        assert list(Attendance.objects.values_list("status", flat=True)) == ["absent"]
+    finally:
+        ui.page.set_viewport_size({"width": 1280, "height": 800})
