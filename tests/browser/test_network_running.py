@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from cometa.network.models import Attendance
 from tests.browser.conftest import CHROMIUM, CHROMIUM_MISSING, Ui
 from tests.browser.network_running_pages import RUNNING_PAGES
+from tests.browser.test_layout import PHONE, TOUCH, measure
 from tests.conftest import World
 
 pytestmark = [
@@ -20,13 +21,18 @@ pytestmark = [
 
 @pytest.mark.parametrize("phone_page", RUNNING_PAGES, ids=[page.id for page in RUNNING_PAGES])
 def test_the_page_fits_a_phone(ui: Ui, people: World, phone_page) -> None:  # type: ignore[no-untyped-def]
-    ui.page.set_viewport_size({"width": 390, "height": 844})
+    """As ``test_layout``: nothing wider than the screen outside a scroll box, every
+    scroll box reachable by keyboard and named, touch targets of at least 24 px."""
+    ui.page.set_viewport_size({"width": PHONE, "height": 844})
     try:
         phone_page.open(ui, people)
-        width = ui.page.evaluate("() => document.documentElement.scrollWidth")
-        assert width <= 390, f"{phone_page.id} is {width} px wide"
+        found = measure(ui)
     finally:
         ui.page.set_viewport_size({"width": 1280, "height": 800})
+    assert found["scrollWidth"] <= found["innerWidth"], f"{phone_page.id} is too wide"
+    assert not found["wide"], found["wide"][:8]
+    assert not found["unreachable"], found["unreachable"]
+    assert not found["small"], f"under {TOUCH} px: {found['small'][:8]}"
 
 
 def test_attendance_is_taken_with_a_tap_and_one_button(ui: Ui, people: World) -> None:
