@@ -58,6 +58,7 @@ RUNNING_PAGES = [
     SitePage(
         "network-membership-backbone", "ada", _path("network:membership", "member"), "Onboarding"
     ),
+    SitePage("network-member-join", "ada", _path("network:member-join"), "Add a member"),
     SitePage("network-exit-surveys", "ada", _path("network:exit-surveys"), "Exit surveys"),
     SitePage("network-meeting-new", "aisha", _path("network:meeting-new"), "Record a meeting"),
     SitePage(

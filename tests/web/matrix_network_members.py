@@ -8,6 +8,8 @@ tests/web/scene_network_members.py.
 
 TABLE = """
 # route                                                           method relation anon view edit coord rev  out  admin
+network/<int:pk>/members/new/                                     GET    own      302  403  403  403   200  404  200
+network/<int:pk>/members/new/                                     POST   own      302  403  403  403   302  404  302
 network/<int:pk>/members/<int:member_pk>/membership/              GET    own      302  200  200  200   200  404  200
 network/<int:pk>/members/<int:member_pk>/membership/              GET    other    302  404  404  404   200  404  200
 network/<int:pk>/members/<int:member_pk>/onboard/                 POST   own      302  403  403  403   302  404  302

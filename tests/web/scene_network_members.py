@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cometa.accounts import services as accounts
 from cometa.accounts.acting import SYSTEM
 from cometa.network.services import delivery, network
 from tests.web import scene_network
@@ -46,7 +47,11 @@ def built(scene: Any) -> dict[str, Any]:
         module = delivery.training_module_create(
             actor=SYSTEM, network=net, code="gender", name="Gender", refresher_months=12
         )
+        newcomer = accounts.organisation_create(
+            actor=SYSTEM, name="Matrix newcomer", kind="funder", parent=net.backbone
+        )
         scene.cache["network_members"] = {
+            "newcomer": newcomer,
             "network": net, "own": own, "other": other, "meeting": meeting, "module": module,
         }  # fmt: skip
     return scene.cache["network_members"]  # type: ignore[no-any-return]
@@ -102,6 +107,8 @@ BODIES: dict[str, dict[str, object]] = {
 def body(scene: Any, route: str, role: str, relation: str) -> dict[str, object]:
     found = built(scene)
     side = _side_of(found, relation)
+    if route.endswith("members/new/"):
+        return {"organisation": found["newcomer"].pk, "starts_on": "2024-02-06"}
     if route.endswith("cohorts/"):
         return {"pathway": side["cohort"].pathway_id, "code": "MATRIX", "starts_on": "2024-02-05",
                 "ends_on": "2024-03-05", "capacity": "10"}  # fmt: skip

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from cometa.accounts import services as accounts
+from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import AuditEntry
 from cometa.network.models import ExitSurvey, MemberPeriod
 from cometa.network.services import network
@@ -91,3 +93,20 @@ def test_the_survey_waits_for_the_membership_to_end(net):
     assert ExitSurvey.objects.get().period.ends_on == date(2024, 8, 31)
     refused = signed_in(net.pablo).post(_url(net, net.promexico, "exit-survey/"), SURVEY)
     assert refused.status_code == 404  # Pablo is not ProMéxico's staff
+
+
+def test_the_backbone_adds_a_member_then_onboards_it(net):
+    funder = accounts.organisation_create(
+        actor=SYSTEM, name="Fundación Jalisco", kind="funder", parent=net.backbone
+    )
+    url = f"/network/{net.network.pk}/members/new/"
+    assert signed_in(net.pablo).get(url).status_code == 403
+    form = signed_in(net.bea).get(url).content.decode()
+    assert "Fundación Jalisco" in form and "CEMEX Centro" not in form  # a member already
+    taken = {"organisation": net.cemex.organisation_id, "starts_on": "2024-05-01"}
+    assert signed_in(net.bea).post(url, taken).status_code == 400
+    response = signed_in(net.bea).post(url, {"organisation": funder.pk, "starts_on": "2024-05-01"})
+    assert response.status_code == 302, response.content[:400]
+    period = MemberPeriod.objects.get(member__organisation=funder)
+    assert period.starts_on == date(2024, 5, 1) and period.orientation_on is None
+    assert response["Location"] == _url(net, period.member)

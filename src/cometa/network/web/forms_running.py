@@ -47,6 +47,11 @@ class _Choosing(forms.Form):
             field.choices = [*empty, *listed]  # type: ignore[attr-defined]
 
 
+class JoinForm(_Choosing):
+    organisation = _pick(_("Organisation"))
+    starts_on = forms.DateField(label=_("Member from"), widget=DateInput)
+
+
 class OnboardForm(forms.Form):
     orientation_on = forms.DateField(
         label=_("Orientation on the collective-impact approach"), widget=DateInput, required=False

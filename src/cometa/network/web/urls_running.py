@@ -14,6 +14,7 @@ SESSION = NETWORK + "sessions/<id:session_pk>/"
 STAFF = NETWORK + "staff/<id:staff_pk>/"
 
 ROUTES: list[URLPattern] = [
+    path(NETWORK + "members/new/", members.member_join, name="member-join"),
     path(MEMBER + "membership/", members.membership, name="membership"),
     path(MEMBER + "onboard/", members.member_onboard, name="member-onboard"),
     path(MEMBER + "leave/", members.member_leave, name="member-leave"),

@@ -43,6 +43,7 @@ def network_home(request: HttpRequest, pk: int) -> HttpResponse:
         "sites": selectors_network.sites_for(person, network).order_by("name"),
         "cohorts": selectors_network.cohorts_for(person, network).order_by("-starts_on", "code"),
         "sees_network": where.sees_network,
+        "manages": where.manages,
         "field_staff": bool(where.editor_of),
     }
     return render(request, "network/network_home.html", context)

@@ -14,8 +14,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cometa.accounts.access import organisations_for
 from cometa.accounts.acting import person_of
 from cometa.accounts.models import Person
 from cometa.core.errors import ValidationFailed
@@ -23,8 +24,8 @@ from cometa.network import selectors_delivery, selectors_network
 from cometa.network.access import may_coordinate_member, may_manage
 from cometa.network.models import ExitSurvey, Member, MemberPeriod, Network
 from cometa.network.services import network as network_services
-from cometa.network.web.forms_running import ExitSurveyForm, LeaveForm, OnboardForm
-from cometa.network.web.saving import allowed_or_403, saved
+from cometa.network.web.forms_running import ExitSurveyForm, JoinForm, LeaveForm, OnboardForm
+from cometa.network.web.saving import allowed_or_403, labelled, saved
 
 
 def _found(request: HttpRequest, pk: int, member_pk: int) -> tuple[Person, Network, Member]:
@@ -84,6 +85,48 @@ def _page(
         "forms": forms,
     }
     return render(request, "network/membership.html", context, status=400 if bound else 200)
+
+
+def _joinable(person: Person, network: Network) -> Any:
+    """Organisations the person sees that are not members of the network now."""
+    current = network.members.filter(periods__ends_on__isnull=True).values("organisation_id")
+    rows = organisations_for(person).exclude(pk=network.backbone_id).exclude(pk__in=current)
+    return rows.order_by("name")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_join(request: HttpRequest, pk: int) -> HttpResponse:
+    """The backbone adds an organisation (or brings one back) with a new membership
+    period; onboarding follows on the membership page."""
+    person = person_of(request)
+    network = selectors_network.network_get(person, pk)
+    allowed_or_403(may_manage(person, network))
+    joinable = _joinable(person, network)
+    form = JoinForm(
+        request.POST or None,
+        choices={"organisation": labelled(joinable)},
+        initial={"starts_on": timezone.localdate()},
+    )
+    made: list[Member] = []
+
+    def call(data: dict[str, Any]) -> None:
+        organisation = joinable.get(pk=data["organisation"])
+        made.append(
+            network_services.member_join(
+                actor=person,
+                network=network,
+                organisation=organisation,
+                starts_on=data["starts_on"],
+            )
+        )
+
+    if request.method == "POST" and saved(form, call):
+        messages.success(request, _("The member was added. Record its onboarding now."))
+        return redirect("network:membership", pk, made[0].pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"network": network, "form": form}
+    return render(request, "network/member_join.html", context, status=status)
 
 
 @login_required
