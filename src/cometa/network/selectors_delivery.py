@@ -19,6 +19,7 @@ from django.db.models import Count, Model, Q, QuerySet
 from cometa.accounts.models import Person
 from cometa.network import states
 from cometa.network.access import reach
+from cometa.network.codes import EnrolmentStatus
 from cometa.network.models import (
     Attendance,
     Cohort,
@@ -140,10 +141,17 @@ def attendance_marks(session: Session) -> dict[int, str]:
 
 def sheet_enrolments(visible: QuerySet[Enrolment], session: Session) -> QuerySet[Enrolment]:
     """The women on a session's attendance sheet: enrolled in its cohort by that day and
-    still in it (or already marked for it), among the enrolments the person may see."""
+    still in it that day (so a sheet taken late still lists those who have left since),
+    or already marked for it; among the enrolments the person may see."""
+    day = session.held_on
     marked = Attendance.objects.filter(session=session).values("enrolment_id")
-    rows = visible.filter(cohort_id=session.cohort_id, enrolled_on__lte=session.held_on)
-    rows = rows.filter(Q(status__in=states.CURRENT) | Q(pk__in=marked))
+    still_in = (
+        Q(status__in=states.CURRENT)
+        | Q(exited_on__gte=day)
+        | Q(status=EnrolmentStatus.TRANSFERRED, status_on__gte=day)
+    )
+    rows = visible.filter(cohort_id=session.cohort_id, enrolled_on__lte=day)
+    rows = rows.filter(still_in | Q(pk__in=marked))
     return rows.select_related("participant__member").order_by("participant__code")
 
 

@@ -90,3 +90,17 @@ def test_ticks_become_marks():
     before = {1: "late", 2: "absent_excused", 3: "absent_excused", 4: "present"}
     marks = marks_from_ticks([1, 2, 3, 4, 5], ticked=[1, 3, 5, 9], before=before)
     assert marks == {1: "late", 2: "absent_excused", 3: "present", 4: "absent", 5: "present"}
+
+
+def test_the_sheet_lists_women_still_in_the_cohort_that_day(net):
+    women, enrolments, _session, url = _sheet(net)
+    left_after, left_before, _stays = enrolments
+    progress.enrolment_change(actor=net.pablo, enrolment=left_after, to_status="active",
+                              on=date(2024, 2, 6))  # fmt: skip
+    progress.enrolment_change(actor=net.pablo, enrolment=left_after, to_status="completed",
+                              on=date(2024, 3, 20))  # fmt: skip
+    progress.enrolment_change(actor=net.pablo, enrolment=left_before, to_status="dropped_out",
+                              on=date(2024, 2, 20), reasons=["transport"])  # fmt: skip
+    page = signed_in(net.vera).get(url).content.decode()
+    assert women[0].code in page and women[2].code in page
+    assert women[1].code not in page  # she had dropped out before the session
