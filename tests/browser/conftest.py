@@ -542,10 +542,11 @@ def all_pages() -> list[SitePage]:
     """The foundation's pages, then the scorecards', the network's and the results' (whose
     modules import this one)."""
     from tests.browser.network_pages import NETWORK_PAGES
+    from tests.browser.network_running_pages import RUNNING_PAGES
     from tests.browser.results_pages import RESULTS_PAGES
     from tests.browser.scorecards_pages import SCORECARDS_PAGES
 
-    pages = [*FOUNDATION_PAGES, *SCORECARDS_PAGES, *NETWORK_PAGES, *RESULTS_PAGES]
+    pages = [*FOUNDATION_PAGES, *SCORECARDS_PAGES, *NETWORK_PAGES, *RUNNING_PAGES, *RESULTS_PAGES]
     ids = [page.id for page in pages]
     assert len(ids) == len(set(ids)), f"page ids repeat: {sorted(ids)}"
     return pages

@@ -32,6 +32,7 @@ ACTIONS: dict[str, Text] = {
     "network.attendance.record": _("Attendance recorded"),
     "network.training.module": _("Training module added"),
     "network.training.record": _("Training recorded"),
+    "network.mentor_limit": _("Mentor limit changed"),
     "network.mentoring.record": _("Mentoring recorded"),
     "network.meeting.record": _("Meeting recorded"),
     "network.meeting.decision": _("Meeting decision recorded"),

@@ -318,3 +318,22 @@ def attendance_record(*, actor: Actor, session: Session, marks: Mapping[int, str
             changes={"marked": len(marks)},
         )
     return len(marks)
+
+
+def mentor_limit_set(*, actor: Actor, network: Network, mentor_limit: int) -> Network:
+    """The network's limit of women followed per mentor (a mentor's own limit wins)."""
+    require(may_manage(actor, network), _("Only the backbone's coordinators set the limit."))
+    if mentor_limit < 1:
+        raise invalid("mentor_limit", _("A mentor follows at least one woman."))
+    with transaction.atomic():
+        before = network.mentor_limit
+        network.mentor_limit = mentor_limit
+        network.save(update_fields=["mentor_limit"])
+        record(
+            actor=actor,
+            action="mentor_limit",
+            target=network,
+            organisation_id=network.backbone_id,
+            changes={"mentor_limit": [before, mentor_limit]},
+        )
+    return network

@@ -2,6 +2,7 @@
 
 from django.urls import URLPattern, path
 
+from cometa.network.web.urls_running import ROUTES as RUNNING
 from cometa.network.web.views import followups, home, instruments, participants, registering
 
 app_name = "network"
@@ -20,6 +21,7 @@ urlpatterns: list[URLPattern] = [
         instruments.instrument_xlsform_download,
         name="instrument-xlsform",
     ),
+    *RUNNING,  # membership, meetings, sites, cohorts, attendance, staff, training
     path(NETWORK + "participants/", participants.participant_list, name="participants"),
     path(NETWORK + "participants/new/", registering.participant_register, name="participant-new"),
     path(HER + "enrol/", registering.participant_enrol, name="participant-enrol"),

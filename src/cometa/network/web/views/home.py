@@ -8,14 +8,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cometa.accounts.acting import person_of
 from cometa.core.errors import ServiceError
 from cometa.core.web.pages import form_error, paginate
-from cometa.network import selectors_network
-from cometa.network.access import may_edit_member, reach
+from cometa.network import selectors_delivery, selectors_network
+from cometa.network.access import may_edit_member, may_manage, reach
 from cometa.network.services import network as network_services
 from cometa.network.web.forms import MemberPageForm
 
@@ -42,6 +43,7 @@ def network_home(request: HttpRequest, pk: int) -> HttpResponse:
         "sites": selectors_network.sites_for(person, network).order_by("name"),
         "cohorts": selectors_network.cohorts_for(person, network).order_by("-starts_on", "code"),
         "sees_network": where.sees_network,
+        "manages": where.manages,
         "field_staff": bool(where.editor_of),
     }
     return render(request, "network/network_home.html", context)
@@ -73,7 +75,14 @@ def member_page(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("The shared page was saved."))
                 return redirect("network:member", pk, member.pk)
-    context = {"network": network, "member": member, "form": form, "may_write": may_write}
+    where = reach(person, network)
+    context = {
+        "network": network,
+        "member": member,
+        "form": form,
+        "may_write": may_write,
+        "sees_running": where.sees_network or member.pk in where.member_ids,
+    }
     return render(request, "network/member.html", context, status=status)
 
 
@@ -85,4 +94,11 @@ def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
     network = selectors_network.network_get(person, pk)
     meetings = selectors_network.meetings_for(person, network).order_by("-held_on", "-pk")
     page = paginate(request, meetings)
-    return render(request, "network/meetings.html", {"network": network, "page": page})
+    context = {
+        "network": network,
+        "page": page,
+        "open_decisions": selectors_delivery.decisions_open_for(person, network)[:50],
+        "may_record": may_manage(person, network) or bool(reach(person, network).editor_of),
+        "today": timezone.localdate(),
+    }
+    return render(request, "network/meetings.html", context)
