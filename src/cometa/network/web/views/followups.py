@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cometa.accounts.acting import person_of
 from cometa.core.errors import NotPermitted, ServiceError
-from cometa.core.web.pages import PAGE_SIZE
+from cometa.core.web.pages import paginate
 from cometa.network import selectors, selectors_network
 from cometa.network.access import reach
 from cometa.network.services import progress
@@ -32,11 +31,9 @@ def worklist(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     form = WorklistForm(request.GET)
     wanted = form.cleaned_data["standing"] if form.is_valid() else ""
-    tasks = list(selectors.worklist_for(person, network, today))
-    rows = worklist_rows(tasks, today, wanted)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, selectors.worklist_for(person, network, today, wanted))
     identities = selectors.identities_for(
-        person, [row.task.enrolment.participant for row in page.object_list]
+        person, [task.enrolment.participant for task in page.object_list]
     )
     now = timezone.localtime().replace(second=0, microsecond=0)
     forms = [
@@ -45,7 +42,7 @@ def worklist(request: HttpRequest, pk: int) -> HttpResponse:
             AttemptForm(auto_id=f"a{row.task.pk}-%s", initial={"attempted_at": now}),
             ResponseForm(auto_id=f"r{row.task.pk}-%s", initial={"responded_on": today}),
         )
-        for row in worklist_rows([r.task for r in page.object_list], today, "", identities)
+        for row in worklist_rows(page.object_list, today, identities)
     ]
     context = {
         "network": network,
