@@ -5,7 +5,7 @@ each number of failed attempts and for closed tasks."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -49,13 +49,13 @@ def test_the_database_and_python_agree_on_every_day(net, story, status):
             seen.add(row.standing)
         ContactAttempt.objects.create(
             task=task,
-            attempted_at=datetime(2025, 3, 2, 10, tzinfo=timezone.utc),
+            attempted_at=datetime(2025, 3, 2, 10, tzinfo=UTC),
             mode="phone",
             result="no_answer",
         )
         ContactAttempt.objects.create(  # an answered call is not a failure
             task=task,
-            attempted_at=datetime(2025, 3, 2, 11, tzinfo=timezone.utc),
+            attempted_at=datetime(2025, 3, 2, 11, tzinfo=UTC),
             mode="phone",
             result="rescheduled",
         )
