@@ -46,6 +46,7 @@ from cometa.network.models import (
     ContactAttempt,
     Enrolment,
     FollowUpTask,
+    GraduationCriterion,
     Identity,
     Network,
     Participant,
@@ -216,6 +217,11 @@ def worklist_for(
     return rows.order_by("due_on", "pk")
 
 
+def criteria_in_use(network: Network) -> QuerySet[GraduationCriterion]:
+    """The network's graduation criteria in use (not personal: anyone inside reads them)."""
+    return GraduationCriterion.objects.filter(network=network, in_use=True).order_by("code")
+
+
 def identity_get(person: Person, participant: Participant) -> Identity:
     """Her name and contact details, for the holding partner's editors; the read is
     audited. Anyone else (the backbone included) is told there is nothing here."""
@@ -268,6 +274,13 @@ def flag_get(person: Person, network: Network, pk: object) -> PsychosocialFlag:
         raise Http404("No such flag.")
     if holder.pk != flag.member_id or not may_read_psychosocial(person, holder):
         raise Http404("No such flag.")
+    return flag
+
+
+def flag_read(person: Person, network: Network, pk: object) -> PsychosocialFlag:
+    """``flag_get`` for showing the flag (its note, referrals): the reading is audited."""
+    flag = flag_get(person, network, pk)
+    _audit_read(person, "network.psychosocial.read", [flag.participant])
     return flag
 
 

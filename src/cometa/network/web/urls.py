@@ -2,7 +2,15 @@
 
 from django.urls import URLPattern, path
 
-from cometa.network.web.views import followups, home, participants, registering
+from cometa.network.web.views import (
+    care,
+    consents,
+    flags,
+    followups,
+    home,
+    participants,
+    registering,
+)
 
 app_name = "network"
 
@@ -26,6 +34,22 @@ urlpatterns: list[URLPattern] = [
         participants.enrolment_change,
         name="enrolment-change",
     ),
+    path(
+        NETWORK + "enrolments/<id:enrolment_pk>/mentoring/",
+        care.mentoring_record,
+        name="mentoring-new",
+    ),
+    path(
+        NETWORK + "enrolments/<id:enrolment_pk>/graduation/",
+        care.graduation_assess,
+        name="graduation",
+    ),
+    path(HER + "consents/", consents.consents, name="participant-consents"),
+    path(HER + "transfer/", consents.transfer, name="participant-transfer"),
+    path(HER + "flags/new/", flags.flag_raise, name="flag-new"),
+    path(NETWORK + "flags/<id:flag_pk>/", flags.flag_detail, name="flag"),
+    path(NETWORK + "flags/<id:flag_pk>/refer/", flags.flag_refer, name="flag-refer"),
+    path(NETWORK + "flags/<id:flag_pk>/move/", flags.flag_move, name="flag-move"),
     path(NETWORK + "followups/", followups.worklist, name="worklist"),
     path(
         NETWORK + "followups/<id:task_pk>/attempt/",
