@@ -1,0 +1,36 @@
+"""The rows of the permission matrix for the pages that follow a woman (mentoring,
+graduation, consents, transfer, psychosocial flags). Roles as in matrix_network.py; the
+coordinator is also the partner's designated person for psychosocial follow-up, so the
+flag's page and its forms answer 200/302 to them alone and 404 to everyone else, the
+partner's other staff included. Scenes: tests/web/scene_network_participants.py.
+"""
+
+TABLE = """
+# route                                                           method relation anon view edit coord rev  out  admin
+network/<int:pk>/enrolments/<int:enrolment_pk>/mentoring/         GET    own      302  403  200  200   403  404  403
+network/<int:pk>/enrolments/<int:enrolment_pk>/mentoring/         GET    other    302  404  404  404   403  404  403
+network/<int:pk>/enrolments/<int:enrolment_pk>/mentoring/         POST   own      302  403  302  302   403  404  403
+network/<int:pk>/enrolments/<int:enrolment_pk>/mentoring/         POST   other    302  404  404  404   403  404  403
+network/<int:pk>/enrolments/<int:enrolment_pk>/graduation/        GET    own      302  403  200  200   403  404  403
+network/<int:pk>/enrolments/<int:enrolment_pk>/graduation/        GET    other    302  404  404  404   403  404  403
+network/<int:pk>/enrolments/<int:enrolment_pk>/graduation/        POST   own      302  403  302  302   403  404  403
+network/<int:pk>/enrolments/<int:enrolment_pk>/graduation/        POST   other    302  404  404  404   403  404  403
+network/<int:pk>/participants/<str:code>/consents/                GET    own      302  403  200  200   403  404  403
+network/<int:pk>/participants/<str:code>/consents/                GET    other    302  404  404  404   403  404  403
+network/<int:pk>/participants/<str:code>/consents/                POST   own      302  403  302  302   403  404  403
+network/<int:pk>/participants/<str:code>/consents/                POST   other    302  404  404  404   403  404  403
+network/<int:pk>/participants/<str:code>/transfer/                GET    own      302  403  200  200   403  404  403
+network/<int:pk>/participants/<str:code>/transfer/                GET    other    302  404  404  404   403  404  403
+network/<int:pk>/participants/<str:code>/transfer/                POST   own      302  403  302  302   403  404  403
+network/<int:pk>/participants/<str:code>/transfer/                POST   other    302  404  404  404   403  404  403
+network/<int:pk>/participants/<str:code>/flags/new/               GET    own      302  403  200  200   403  404  403
+network/<int:pk>/participants/<str:code>/flags/new/               GET    other    302  404  404  404   403  404  403
+network/<int:pk>/participants/<str:code>/flags/new/               POST   own      302  403  302  302   403  404  403
+network/<int:pk>/participants/<str:code>/flags/new/               POST   other    302  404  404  404   403  404  403
+network/<int:pk>/flags/<int:flag_pk>/                             GET    own      302  404  404  200   404  404  404
+network/<int:pk>/flags/<int:flag_pk>/                             GET    other    302  404  404  404   404  404  404
+network/<int:pk>/flags/<int:flag_pk>/refer/                       POST   own      302  404  404  302   404  404  404
+network/<int:pk>/flags/<int:flag_pk>/refer/                       POST   other    302  404  404  404   404  404  404
+network/<int:pk>/flags/<int:flag_pk>/move/                        POST   own      302  404  404  302   404  404  404
+network/<int:pk>/flags/<int:flag_pk>/move/                        POST   other    302  404  404  404   404  404  404
+"""  # noqa: E501
