@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from cometa.accounts.acting import SYSTEM
+from cometa.core.jobs.models import Job
 from cometa.network.codes import DesignationKind
 from cometa.network.models import GraduationCriterion
 from cometa.network.services import delivery, network, psychosocial
@@ -47,11 +48,24 @@ def url(scene: Any, route: str, role: str, relation: str) -> str:
     found = built(scene)
     women = found["other" if relation.startswith("other") else "own"]
     enrolment = women["fresh-enrolment" if "mentoring" in route else "woman-enrolment"]
-    return "/" + (
-        route.replace("<int:pk>", str(found["network"].pk))
-        .replace("<str:code>", women["woman"].code)
-        .replace("<int:enrolment_pk>", str(enrolment.pk))
-        .replace("<int:flag_pk>", str(women["flag"].pk))
+    if "<int:job_pk>" in route and "job" not in scene.cache:
+        scene.cache["job"] = Job.objects.create(
+            kind="network.import",
+            requested_by=scene.world.aisha,
+            parameters={"member": women["member"].pk, "kind": "participants"},
+        )
+    asked = f"?member={women['member'].pk}" if route.endswith("export/") else ""
+    return (
+        "/"
+        + (
+            route.replace("<int:pk>", str(found["network"].pk))
+            .replace("<str:kind>", "participants")
+            .replace("<int:job_pk>", str(scene.cache["job"].pk) if "job" in scene.cache else "")
+            .replace("<str:code>", women["woman"].code)
+            .replace("<int:enrolment_pk>", str(enrolment.pk))
+            .replace("<int:flag_pk>", str(women["flag"].pk))
+        )
+        + asked
     )
 
 

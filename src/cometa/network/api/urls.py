@@ -2,6 +2,7 @@
 
 from django.urls import URLPattern, path
 
+from cometa.network.api import files
 from cometa.network.api import views as v
 
 NETWORK = "networks/<id:pk>/"
@@ -27,6 +28,17 @@ urlpatterns: list[URLPattern] = [
         NETWORK + "enrolments/<id:enrolment_pk>/changes/",
         v.EnrolmentChangeView.as_view(),
         name="api-network-enrolment-change",
+    ),
+    path(NETWORK + "imports/", files.ImportView.as_view(), name="api-network-import"),
+    path(
+        NETWORK + "files/<str:kind>/template/",
+        files.TemplateView.as_view(),
+        name="api-network-template",
+    ),
+    path(
+        NETWORK + "files/<str:kind>/export/",
+        files.ExportView.as_view(),
+        name="api-network-export",
     ),
     path(NETWORK + "followups/", v.FollowUpListView.as_view(), name="api-network-followups"),
     path(

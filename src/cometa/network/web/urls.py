@@ -5,6 +5,7 @@ from django.urls import URLPattern, path
 from cometa.network.web.views import (
     care,
     consents,
+    files,
     flags,
     followups,
     home,
@@ -50,6 +51,11 @@ urlpatterns: list[URLPattern] = [
     path(NETWORK + "flags/<id:flag_pk>/", flags.flag_detail, name="flag"),
     path(NETWORK + "flags/<id:flag_pk>/refer/", flags.flag_refer, name="flag-refer"),
     path(NETWORK + "flags/<id:flag_pk>/move/", flags.flag_move, name="flag-move"),
+    path(NETWORK + "files/", files.files, name="files"),
+    path(NETWORK + "files/import/", files.import_start, name="import-start"),
+    path(NETWORK + "files/imports/<id:job_pk>/", files.import_report, name="import"),
+    path(NETWORK + "files/<str:kind>/template/", files.template, name="file-template"),
+    path(NETWORK + "files/<str:kind>/export/", files.export, name="file-export"),
     path(NETWORK + "followups/", followups.worklist, name="worklist"),
     path(
         NETWORK + "followups/<id:task_pk>/attempt/",
