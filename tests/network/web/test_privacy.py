@@ -40,6 +40,7 @@ def _urls(net, story) -> list[str]:  # type: ignore[no-untyped-def]
                 .replace("<int:task_pk>", str(task.pk))
                 .replace("<int:member_pk>", str(woman.member_id))
                 .replace("<int:flag_pk>", str(flag.pk))
+                .replace("<str:kind>", "participants")
             )
     return [*sorted(set(urls)), "/", f"/search/?q={story.woman.code}"]
 

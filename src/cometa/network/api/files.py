@@ -38,20 +38,20 @@ FILE = {
 }
 
 
-class FormatSerializer(serializers.Serializer[Any]):
+class NetworkFileFormatSerializer(serializers.Serializer[Any]):
     # not "format": DRF reads that query parameter to choose its own renderer
     file_format = serializers.ChoiceField(
         choices=writing.FORMATS, required=False, default="csv", help_text="csv or xlsx"
     )
 
 
-class ExportFilterSerializer(FormatSerializer):
+class NetworkExportFilterSerializer(NetworkFileFormatSerializer):
     member = serializers.IntegerField(
         required=False, min_value=1, help_text="Only this member's records"
     )
 
 
-class ImportSerializer(serializers.Serializer[Any]):
+class NetworkImportSerializer(serializers.Serializer[Any]):
     member = serializers.IntegerField(min_value=1, help_text="The member whose records these are")
     kind = serializers.ChoiceField(choices=sorted(KINDS))
     file = serializers.FileField(help_text="CSV (UTF-8, UTF-8 with BOM or Windows-1252) or XLSX")
@@ -60,37 +60,39 @@ class ImportSerializer(serializers.Serializer[Any]):
     )
 
 
-class TemplateView(APIView):
+class NetworkTemplateView(APIView):
     @extend_schema(
         tags=TAGS,
         summary="The empty template of a kind of file (codes and instructions inside)",
-        parameters=[FormatSerializer],
+        parameters=[NetworkFileFormatSerializer],
         responses=FILE,
     )
     def get(self, request: Request, pk: int, kind: str) -> HttpResponse:
         selectors_network.network_get(person_of(request), pk)
-        fmt = chosen(kind, valid(FormatSerializer, request.query_params.dict())["file_format"])
+        fmt = chosen(
+            kind, valid(NetworkFileFormatSerializer, request.query_params.dict())["file_format"]
+        )
         return file_response(writing.template(KINDS[kind], fmt), f"{kind}-template", fmt)
 
 
-class ExportView(APIView):
+class NetworkExportView(APIView):
     @extend_schema(
         tags=TAGS,
         summary="Export what the person may read of a kind, in the template's shape (audited)",
-        parameters=[ExportFilterSerializer],
+        parameters=[NetworkExportFilterSerializer],
         responses=FILE,
     )
     def get(self, request: Request, pk: int, kind: str) -> HttpResponse:
         person = person_of(request)
         network = selectors_network.network_get(person, pk)
-        filters = valid(ExportFilterSerializer, request.query_params.dict())
+        filters = valid(NetworkExportFilterSerializer, request.query_params.dict())
         fmt = chosen(kind, filters["file_format"])
         member = export_member(person, network, filters.get("member"))
         content = network_export(actor=person, network=network, kind=kind, fmt=fmt, member=member)
         return file_response(content, kind, fmt)
 
 
-class ImportView(APIView):
+class NetworkImportView(APIView):
     parser_classes = [MultiPartParser]
 
     @extend_schema(
@@ -100,7 +102,7 @@ class ImportView(APIView):
             "multipart/form-data. Answers 202 with the job; its result file lists every "
             "error (row, column, value, why). Nothing is written if any row fails."
         ),
-        request={"multipart/form-data": ImportSerializer},
+        request={"multipart/form-data": NetworkImportSerializer},
         responses={
             202: JobSerializer,
             **dict.fromkeys((400, 401, 403, 404), ErrorSerializer),
@@ -111,7 +113,7 @@ class ImportView(APIView):
         network = selectors_network.network_get(person, pk)
         if not reach(person, network).editor_of:  # before reading a large body
             raise NotPermitted(_("Only a member's editors import its records."))
-        data = valid(ImportSerializer, request.data)
+        data = valid(NetworkImportSerializer, request.data)
         member = selectors_network.member_get(person, network, data["member"])
         job = import_job_start(
             actor=person, member=member, kind=data["kind"], content=data["file"].read(),

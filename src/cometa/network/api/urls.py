@@ -29,15 +29,15 @@ urlpatterns: list[URLPattern] = [
         v.EnrolmentChangeView.as_view(),
         name="api-network-enrolment-change",
     ),
-    path(NETWORK + "imports/", files.ImportView.as_view(), name="api-network-import"),
+    path(NETWORK + "imports/", files.NetworkImportView.as_view(), name="api-network-import"),
     path(
         NETWORK + "files/<str:kind>/template/",
-        files.TemplateView.as_view(),
+        files.NetworkTemplateView.as_view(),
         name="api-network-template",
     ),
     path(
         NETWORK + "files/<str:kind>/export/",
-        files.ExportView.as_view(),
+        files.NetworkExportView.as_view(),
         name="api-network-export",
     ),
     path(NETWORK + "followups/", v.FollowUpListView.as_view(), name="api-network-followups"),
