@@ -33,9 +33,9 @@ from benchmarks.http_server import (
     THREADS,
     WORKERS,
     Server,
+    collect_static,
     cometa,
     cometa_command,
-    collect_static,
     free_port,
     prepare_data,
     sign_in,
@@ -117,7 +117,7 @@ def table(women: int, partner_women: int, cells: list[Cell], duration: float) ->
             "p95 ms",
             "errors",
             "rps / healthz",
-        ],  # fmt: skip
+        ],
         rows=rows,
         notes=[
             f"each cell: {WARMUP_SECONDS:.0f} s warm-up, then {duration:.0f} s; the load "
