@@ -51,8 +51,20 @@ def _everything(person, urls) -> str:  # type: ignore[no-untyped-def]
     for url in urls:
         seen.append(client.get(url).content.decode())
         if url.endswith(
-            ("/change/", "/attempt/", "/respond/", "/attempts/", "/response/", "/enrol/",
-             "/mentoring/", "/graduation/", "/consents/", "/new/", "/refer/", "/move/")
+            (
+                "/change/",
+                "/attempt/",
+                "/respond/",
+                "/attempts/",
+                "/response/",
+                "/enrol/",
+                "/mentoring/",
+                "/graduation/",
+                "/consents/",
+                "/new/",
+                "/refer/",
+                "/move/",
+            )
         ):
             seen.append(client.post(url, {}).content.decode())  # the refusals' pages too
     return "\n".join(seen)

@@ -18,8 +18,8 @@ from rest_framework.views import APIView
 
 from cometa.accounts.acting import person_of
 from cometa.core.api.inputs import valid
-from cometa.core.errors import NotPermitted
 from cometa.core.api.schema import ErrorSerializer
+from cometa.core.errors import NotPermitted
 from cometa.core.jobs.api import JobSerializer, accepted
 from cometa.network import selectors_network
 from cometa.network.access import reach
