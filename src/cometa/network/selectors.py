@@ -175,7 +175,6 @@ def _failed() -> Coalesce:
 def standing_case(today: date) -> Case:
     """``schedule.standing`` as a database expression over a task annotated with
     ``failed``: the same tests in the same order, so the database and Python agree."""
-    text = CharField()
     return Case(
         When(~Q(status=FollowUpStatus.SCHEDULED), then=Value(Standing.CLOSED)),
         When(closes_on__lt=today, then=Value(Standing.MISSED)),
@@ -184,7 +183,7 @@ def standing_case(today: date) -> Case:
         When(due_on__gt=today, then=Value(Standing.OPEN)),
         When(closes_on__lt=today + timedelta(days=7), then=Value(Standing.OVERDUE)),
         default=Value(Standing.DUE),
-        output_field=text,
+        output_field=CharField(),
     )
 
 
@@ -213,7 +212,7 @@ def worklist_for(
         status=FollowUpStatus.SCHEDULED, opens_on__lte=today
     )
     if standing:
-        rows = rows.filter(standing=standing)
+        rows = rows.filter(Q(standing=standing))  # annotated by followups_with_failed
     return rows.order_by("due_on", "pk")
 
 

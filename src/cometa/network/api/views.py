@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
@@ -128,7 +128,7 @@ class FollowUpListView(_InNetwork, generics.ListAPIView[FollowUpTask]):
         rows = selectors.followups_with_failed(person, self.network(), today)
         wanted = filters.get("standing")
         if wanted:
-            rows = rows.filter(standing=wanted)
+            rows = rows.filter(Q(standing=wanted))
         return rows.order_by("due_on", "pk")
 
     def get_serializer_context(self) -> dict[str, Any]:

@@ -29,7 +29,7 @@ from cometa.network.web.forms_care import GraduationForm, MentoringForm
 
 def summary(form: Form) -> list[tuple[str, str]]:
     """The error summary's lines: each message with the id of the field it is about."""
-    lines = []
+    lines: list[tuple[str, str]] = []
     for name, errors in form.errors.items():
         target = form[name].id_for_label if name in form.fields else ""
         lines.extend((str(error), target) for error in errors)

@@ -5,6 +5,8 @@ flag's page and its forms answer 404, as if there were none."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -69,7 +71,7 @@ def _flag_page(
     return render(request, "network/flag.html", context, status=status)
 
 
-def _forms(flag: PsychosocialFlag, data: object = None, which: str = "") -> tuple[Form, Form]:
+def _forms(flag: PsychosocialFlag, data: Any = None, which: str = "") -> tuple[Form, Form]:
     today = timezone.localdate()
     refer = ReferralForm(
         data if which == "refer" else None, prefix="refer", initial={"referred_on": today}
