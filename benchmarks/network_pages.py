@@ -130,7 +130,7 @@ def table(women: int, partner_women: int, cells: list[Cell], duration: float) ->
 
 def measure(options: Options, work: Path) -> tuple[Table, list[Cell], dict[str, Any]]:
     women = QUICK if options.quick else LARGE
-    duration = 1.0 if options.quick else 3.0
+    duration = 3.0 if options.quick else 10.0  # a page can take a second: enough samples
     options.log("   building the demo data")
     env = prepare_data(work, None)
     options.log(f"   generating a network of {women:,} women")
