@@ -62,6 +62,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "iati": lazy("benchmarks.iati:run"),
     "network_import": lazy("benchmarks.network_import:run"),
     "results_report": lazy("benchmarks.results_report:run"),
+    "network_pages": lazy("benchmarks.network_pages:run"),
 }
 
 RESULTS_DIR = ROOT / "benchmarks" / "results"

@@ -114,6 +114,7 @@ def test_registry_lists_the_benchmarks() -> None:
         "iati",
         "network_import",
         "results_report",
+        "network_pages",
     ]
     assert all(callable(benchmark) for benchmark in runner.BENCHMARKS.values())
 

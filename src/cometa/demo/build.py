@@ -1,11 +1,12 @@
-"""Builds the whole demo: organisations and people, the scorecards, then the results
-frameworks."""
+"""Builds the whole demo: organisations and people, the scorecards, the results
+frameworks, then the shared-measurement network."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from cometa.demo.accounts import DemoAccount, build_accounts
+from cometa.demo.network import build_network
 from cometa.demo.results import build_results
 from cometa.demo.scorecards import build_scorecards
 
@@ -13,8 +14,8 @@ __all__ = ["DemoAccount", "build_demo"]
 
 
 #: Parts reported to ``progress``: organisations and people, the four of the scorecards,
-#: the results frameworks.
-STEPS = 6
+#: the results frameworks, the network.
+STEPS = 7
 
 
 def build_demo(*, progress: Callable[[int, str], None] | None = None) -> list[DemoAccount]:
@@ -32,4 +33,5 @@ def build_demo(*, progress: Callable[[int, str], None] | None = None) -> list[De
 
     build_scorecards(step)
     build_results(step)
+    build_network(step)
     return accounts

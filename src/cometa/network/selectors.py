@@ -9,12 +9,26 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import reduce
 from typing import TypeVar
 
 from django.db import transaction
-from django.db.models import Count, Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    IntegerField,
+    Model,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from cometa.accounts import audit
@@ -29,8 +43,10 @@ from cometa.network.access import (
 from cometa.network.codes import AttemptResult, ConsentPurpose, FollowUpStatus, StaffRole
 from cometa.network.models import (
     Consent,
+    ContactAttempt,
     Enrolment,
     FollowUpTask,
+    GraduationCriterion,
     Identity,
     Network,
     Participant,
@@ -38,6 +54,7 @@ from cometa.network.models import (
     Staff,
 )
 from cometa.network.rules import MentorLoad, mentor_loads
+from cometa.network.schedule import UNREACHABLE_AFTER, Standing
 from cometa.network.selectors_network import row_or_404
 
 _Row = TypeVar("_Row", bound=Model)
@@ -142,23 +159,66 @@ def followup_get(person: Person, network: Network, pk: object) -> FollowUpTask:
 FAILED_ATTEMPTS = (AttemptResult.NO_ANSWER, AttemptResult.WRONG_NUMBER)
 
 
-def followups_with_failed(person: Person, network: Network) -> QuerySet[FollowUpTask]:
-    """``followups_for`` with ``failed``, each task's number of failed contact attempts."""
-    return (
+def _failed() -> Coalesce:
+    """A task's failed contact attempts, counted by a correlated subquery (a join and a
+    GROUP BY over every task would be slower and would turn the filters into HAVING)."""
+    counted = (
+        ContactAttempt.objects.filter(task_id=OuterRef("pk"), result__in=FAILED_ATTEMPTS)
+        .order_by()
+        .values("task_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def standing_case(today: date) -> Case:
+    """``schedule.standing`` as a database expression over a task annotated with
+    ``failed``: the same tests in the same order, so the database and Python agree."""
+    return Case(
+        When(~Q(status=FollowUpStatus.SCHEDULED), then=Value(Standing.CLOSED)),
+        When(closes_on__lt=today, then=Value(Standing.MISSED)),
+        When(failed__gte=UNREACHABLE_AFTER, then=Value(Standing.UNREACHABLE)),
+        When(opens_on__gt=today, then=Value(Standing.NOT_YET)),
+        When(due_on__gt=today, then=Value(Standing.OPEN)),
+        When(closes_on__lt=today + timedelta(days=7), then=Value(Standing.OVERDUE)),
+        default=Value(Standing.DUE),
+        output_field=CharField(),
+    )
+
+
+def followups_with_failed(
+    person: Person, network: Network, today: date | None = None
+) -> QuerySet[FollowUpTask]:
+    """``followups_for`` with ``failed``, each task's number of failed contact attempts,
+    and, given ``today``, ``standing``: where the task stands that day."""
+    rows = (
         followups_for(person, network)
-        .annotate(failed=Count("attempts", filter=Q(attempts__result__in=FAILED_ATTEMPTS)))
+        .annotate(failed=_failed())
         .select_related("enrolment__participant", "enrolment__cohort")
     )
+    if today is not None:
+        rows = rows.annotate(standing=standing_case(today))
+    return rows
 
 
-def worklist_for(person: Person, network: Network, today: date) -> QuerySet[FollowUpTask]:
+def worklist_for(
+    person: Person, network: Network, today: date, standing: str = ""
+) -> QuerySet[FollowUpTask]:
     """Open follow-ups whose window has opened by ``today`` (missed ones included), the
-    oldest due first. The standing of each row (due, overdue, unreachable, ...) is
-    ``schedule.standing``."""
-    rows = followups_with_failed(person, network)
-    return rows.filter(status=FollowUpStatus.SCHEDULED, opens_on__lte=today).order_by(
-        "due_on", "pk"
+    oldest due first, each with its ``standing`` (due, overdue, unreachable, ...) worked
+    out in the database; ``standing`` keeps only the tasks standing so."""
+    rows = followups_with_failed(person, network, today).filter(
+        status=FollowUpStatus.SCHEDULED, opens_on__lte=today
     )
+    if standing:
+        rows = rows.filter(Q(standing=standing))  # annotated by followups_with_failed
+    return rows.order_by("due_on", "pk")
+
+
+def criteria_in_use(network: Network) -> QuerySet[GraduationCriterion]:
+    """The network's graduation criteria in use (not personal: anyone inside reads them)."""
+    return GraduationCriterion.objects.filter(network=network, in_use=True).order_by("code")
 
 
 def identity_get(person: Person, participant: Participant) -> Identity:
@@ -213,6 +273,13 @@ def flag_get(person: Person, network: Network, pk: object) -> PsychosocialFlag:
         raise Http404("No such flag.")
     if holder.pk != flag.member_id or not may_read_psychosocial(person, holder):
         raise Http404("No such flag.")
+    return flag
+
+
+def flag_read(person: Person, network: Network, pk: object) -> PsychosocialFlag:
+    """``flag_get`` for showing the flag (its note, referrals): the reading is audited."""
+    flag = flag_get(person, network, pk)
+    _audit_read(person, "network.psychosocial.read", [flag.participant])
     return flag
 
 

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.urls import URLPattern, get_resolver
 
+from cometa.network.models import PsychosocialFlag
 from tests.conftest import make_person, signed_in
 from tests.network.story import ADDRESS, IDENTITY_MARKERS, NAME, OTHER_NAME, PHONE, PSY_MARKERS
 
@@ -25,6 +26,7 @@ def _routes() -> list[str]:
 
 def _urls(net, story) -> list[str]:  # type: ignore[no-untyped-def]
     urls = []
+    flag = PsychosocialFlag.objects.get(participant=story.woman)
     for route in _routes():
         for woman, enrolment, task in (
             (story.woman, story.enrolment, story.task),
@@ -37,6 +39,8 @@ def _urls(net, story) -> list[str]:  # type: ignore[no-untyped-def]
                 .replace("<int:enrolment_pk>", str(enrolment.pk))
                 .replace("<int:task_pk>", str(task.pk))
                 .replace("<int:member_pk>", str(woman.member_id))
+                .replace("<int:flag_pk>", str(flag.pk))
+                .replace("<str:kind>", "participants")
             )
     return [*sorted(set(urls)), "/", f"/search/?q={story.woman.code}"]
 
@@ -47,7 +51,20 @@ def _everything(person, urls) -> str:  # type: ignore[no-untyped-def]
     for url in urls:
         seen.append(client.get(url).content.decode())
         if url.endswith(
-            ("/change/", "/attempt/", "/respond/", "/attempts/", "/response/", "/enrol/")
+            (
+                "/change/",
+                "/attempt/",
+                "/respond/",
+                "/attempts/",
+                "/response/",
+                "/enrol/",
+                "/mentoring/",
+                "/graduation/",
+                "/consents/",
+                "/new/",
+                "/refer/",
+                "/move/",
+            )
         ):
             seen.append(client.post(url, {}).content.decode())  # the refusals' pages too
     return "\n".join(seen)

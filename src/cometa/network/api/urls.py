@@ -2,6 +2,7 @@
 
 from django.urls import URLPattern, path
 
+from cometa.network.api import files
 from cometa.network.api import instruments as i
 from cometa.network.api import views as v
 
@@ -28,6 +29,17 @@ urlpatterns: list[URLPattern] = [
         NETWORK + "enrolments/<id:enrolment_pk>/changes/",
         v.EnrolmentChangeView.as_view(),
         name="api-network-enrolment-change",
+    ),
+    path(NETWORK + "imports/", files.NetworkImportView.as_view(), name="api-network-import"),
+    path(
+        NETWORK + "files/<str:kind>/template/",
+        files.NetworkTemplateView.as_view(),
+        name="api-network-template",
+    ),
+    path(
+        NETWORK + "files/<str:kind>/export/",
+        files.NetworkExportView.as_view(),
+        name="api-network-export",
     ),
     path(NETWORK + "followups/", v.FollowUpListView.as_view(), name="api-network-followups"),
     path(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
@@ -125,11 +125,10 @@ class FollowUpListView(_InNetwork, generics.ListAPIView[FollowUpTask]):
     def get_queryset(self) -> QuerySet[FollowUpTask]:
         filters = _valid(FollowUpFilterSerializer, self.request.query_params.dict())
         person, today = person_of(self.request), timezone.localdate()
-        rows = selectors.followups_with_failed(person, self.network())
+        rows = selectors.followups_with_failed(person, self.network(), today)
         wanted = filters.get("standing")
-        if wanted:  # the standing is computed (schedule.standing), so is its filter
-            keep = [t.pk for t in rows if task_standing(t, today) == wanted]
-            rows = rows.filter(pk__in=keep)
+        if wanted:
+            rows = rows.filter(Q(standing=wanted))
         return rows.order_by("due_on", "pk")
 
     def get_serializer_context(self) -> dict[str, Any]:
@@ -177,7 +176,7 @@ class ResponseView(_InNetwork):
         task = selectors.followup_get(person, network, task_pk)
         data = _valid(ResponseSerializer, request.data)
         progress.followup_respond(actor=person, task=task, **data)
-        done = selectors.followups_with_failed(person, network).get(pk=task.pk)
         today = timezone.localdate()
+        done = selectors.followups_with_failed(person, network, today).get(pk=task.pk)
         context = {"standing": lambda t: task_standing(t, today)}
         return Response(FollowUpSerializer(done, context=context).data)

@@ -105,7 +105,10 @@ def participant_page(person: Person, network: Network, participant: Participant)
         .prefetch_related("changes", "mentoring__mentor")
         .order_by("enrolled_on", "pk")
     )
-    tasks = selectors.followups_for(person, network).filter(enrolment__participant=participant)
+    today = timezone.localdate()
+    tasks = selectors.followups_with_failed(person, network, today).filter(
+        enrolment__participant=participant
+    )
     may_edit = may_edit_member(person, participant.member)
     return ParticipantPage(
         participant=participant,
@@ -121,16 +124,20 @@ def participant_page(person: Person, network: Network, participant: Participant)
             )
             for e in enrolments
         ],
-        followups=worklist_rows(tasks.order_by("due_on", "pk"), timezone.localdate()),
+        followups=worklist_rows(tasks.order_by("due_on", "pk"), today),
         flags=selectors.flags_for(person, participant),
         may_edit=may_edit,
         may_coordinate=may_coordinate_member(person, participant.member),
     )
 
 
-def task_standing(task: FollowUpTask, today: date, failed: int | None = None) -> str:
-    if failed is None:
-        failed = getattr(task, "failed", None)
+def task_standing(task: FollowUpTask, today: date) -> str:
+    """Where a task stands: the database's answer when the selector annotated it
+    (``selectors.standing_case``), else ``schedule.standing`` worked out here."""
+    known = getattr(task, "standing", None)
+    if known is not None:
+        return str(known)
+    failed = getattr(task, "failed", None)
     if failed is None:
         failed = task.attempts.filter(result__in=selectors.FAILED_ATTEMPTS).count()
     return schedule.standing(
@@ -144,14 +151,13 @@ def task_standing(task: FollowUpTask, today: date, failed: int | None = None) ->
 
 
 def worklist_rows(
-    tasks: Any, today: date, wanted: str = "", identities: dict[int, Identity] | None = None
+    tasks: Any, today: date, identities: dict[int, Identity] | None = None
 ) -> list[TaskRow]:
-    """Rows with their standing on ``today``, only those ``wanted`` if one is given."""
-    rows = []
-    for task in tasks:
-        standing = task_standing(task, today)
-        if wanted and standing != wanted:
-            continue
-        who = (identities or {}).get(task.enrolment.participant_id)
-        rows.append(TaskRow(task, standing, who))
-    return rows
+    """Rows with their standing on ``today`` (filtering by standing is the selector's
+    job, in the database)."""
+    return [
+        TaskRow(
+            task, task_standing(task, today), (identities or {}).get(task.enrolment.participant_id)
+        )
+        for task in tasks
+    ]

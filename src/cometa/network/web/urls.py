@@ -3,7 +3,17 @@
 from django.urls import URLPattern, path
 
 from cometa.network.web.urls_running import ROUTES as RUNNING
-from cometa.network.web.views import followups, home, instruments, participants, registering
+from cometa.network.web.views import (
+    care,
+    consents,
+    files,
+    flags,
+    followups,
+    home,
+    instruments,
+    participants,
+    registering,
+)
 
 app_name = "network"
 
@@ -34,6 +44,27 @@ urlpatterns: list[URLPattern] = [
         participants.enrolment_change,
         name="enrolment-change",
     ),
+    path(
+        NETWORK + "enrolments/<id:enrolment_pk>/mentoring/",
+        care.mentoring_record,
+        name="mentoring-new",
+    ),
+    path(
+        NETWORK + "enrolments/<id:enrolment_pk>/graduation/",
+        care.graduation_assess,
+        name="graduation",
+    ),
+    path(HER + "consents/", consents.consents, name="participant-consents"),
+    path(HER + "transfer/", consents.transfer, name="participant-transfer"),
+    path(HER + "flags/new/", flags.flag_raise, name="flag-new"),
+    path(NETWORK + "flags/<id:flag_pk>/", flags.flag_detail, name="flag"),
+    path(NETWORK + "flags/<id:flag_pk>/refer/", flags.flag_refer, name="flag-refer"),
+    path(NETWORK + "flags/<id:flag_pk>/move/", flags.flag_move, name="flag-move"),
+    path(NETWORK + "files/", files.files, name="files"),
+    path(NETWORK + "files/import/", files.import_start, name="import-start"),
+    path(NETWORK + "files/imports/<id:job_pk>/", files.import_report, name="import"),
+    path(NETWORK + "files/<str:kind>/template/", files.template, name="file-template"),
+    path(NETWORK + "files/<str:kind>/export/", files.export, name="file-export"),
     path(NETWORK + "followups/", followups.worklist, name="worklist"),
     path(
         NETWORK + "followups/<id:task_pk>/attempt/",
