@@ -79,11 +79,14 @@ def _entries(grid: Grid) -> list[Entry]:
     return [(i, j) for i in range(len(grid)) for j in range(len(grid[0]))]
 
 
-def protect_counts(counts: Grid, k: int) -> tuple[list[list[int]], Controlled]:
-    """A two-way table of counts: its extended grid and what of it may not be shown."""
+def protect_counts(
+    counts: Grid, k: int, *, extra: Mapping[Entry, str] | None = None
+) -> tuple[list[list[int]], Controlled]:
+    """A two-way table of counts: its extended grid and what of it may not be shown.
+    ``extra``: entries the caller hides for its own reasons (differencing)."""
     grid = extend(counts)
     primary = {entry: SMALL for entry in _entries(grid) if small(grid[entry[0]][entry[1]], k)}
-    return grid, _control([grid], primary)
+    return grid, _control([grid], {**(extra or {}), **primary})
 
 
 def _mirrored(cells: Sequence[int]) -> list[list[int]]:
@@ -123,13 +126,18 @@ def _rate_primary(
 
 
 def protect_rates(
-    numerators: Grid, denominators: Grid, k: int, *, sensitive: bool = False
+    numerators: Grid,
+    denominators: Grid,
+    k: int,
+    *,
+    sensitive: bool = False,
+    extra: Mapping[Entry, str] | None = None,
 ) -> tuple[list[list[int]], list[list[int]], Controlled]:
     """A two-way table of a rate: the extended numerators and denominators, and what
-    may not be shown."""
+    may not be shown (``extra`` as for ``protect_counts``)."""
     grids = _rate_grids(extend(numerators), extend(denominators))
     primary = _rate_primary(grids, _entries(grids[0]), k, sensitive)
-    return grids[0], grids[1], _control(grids, primary)
+    return grids[0], grids[1], _control(grids, {**(extra or {}), **primary})
 
 
 def protect_rate_line(

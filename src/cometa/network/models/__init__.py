@@ -8,6 +8,7 @@ from cometa.network.models.delivery import (
     TrainingModule,
     TrainingRecord,
 )
+from cometa.network.models.facts import EnrolmentFact
 from cometa.network.models.graduation import (
     CriterionResult,
     GraduationAssessment,
@@ -45,6 +46,7 @@ __all__ = [
     "Designation",
     "Enrolment",
     "EnrolmentChange",
+    "EnrolmentFact",
     "Exit",
     "ExitReason",
     "ExitSurvey",
