@@ -61,6 +61,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "network_generate": lazy("benchmarks.network_generate:run"),
     "iati": lazy("benchmarks.iati:run"),
     "network_import": lazy("benchmarks.network_import:run"),
+    "network_indicators": lazy("benchmarks.network_indicators:run"),
 }
 
 RESULTS_DIR = ROOT / "benchmarks" / "results"

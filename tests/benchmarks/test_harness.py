@@ -113,6 +113,7 @@ def test_registry_lists_the_benchmarks() -> None:
         "network_generate",
         "iati",
         "network_import",
+        "network_indicators",
     ]
     assert all(callable(benchmark) for benchmark in runner.BENCHMARKS.values())
 

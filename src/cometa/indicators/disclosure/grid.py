@@ -47,17 +47,47 @@ def _can_move(grid: Grid, entry: Entry, delta: int) -> bool:
     return grid[entry[0]][entry[1]] + _sign(grid, entry) * delta >= 0
 
 
-def _cycle(grid: Grid, hidden: Iterable[Entry], entry: Entry, delta: int) -> bool:
-    """Whether a cycle of hidden entries through ``entry`` allows ``delta`` on it."""
-    if not _can_move(grid, entry, delta):
-        return False
+class _Hidden:
+    """The hidden entries by row line and by column line, and which of them may move
+    (+1 or −1 on their signed value) with their count staying at zero or above."""
+
+    def __init__(self, grid: Grid, hidden: Iterable[Entry]) -> None:
+        self.entries = set(hidden)
+        self.by_row: dict[int, list[Entry]] = {}
+        self.by_column: dict[int, list[Entry]] = {}
+        self.rows_of: dict[int, set[int]] = {}
+        self.moves: dict[int, set[Entry]] = {1: set(), -1: set()}
+        for entry in self.entries:
+            self.by_row.setdefault(entry[0], []).append(entry)
+            self.by_column.setdefault(entry[1], []).append(entry)
+            self.rows_of.setdefault(entry[1], set()).add(entry[0])
+            for delta in (1, -1):
+                if _can_move(grid, entry, delta):
+                    self.moves[delta].add(entry)
+
+
+def _square(hidden: _Hidden, entry: Entry, delta: int) -> bool:
+    """The common case first: a rectangle of four hidden entries allowing ``delta``."""
     row, column = entry
-    by_column: dict[int, list[Entry]] = {}
-    by_row: dict[int, list[Entry]] = {}
-    for other in hidden:
-        if other != entry:
-            by_column.setdefault(other[1], []).append(other)
-            by_row.setdefault(other[0], []).append(other)
+    up, down = hidden.moves[delta], hidden.moves[-delta]
+    for across in hidden.by_row.get(row, ()):
+        if across == entry or across not in down:
+            continue
+        shared = hidden.rows_of[column] & hidden.rows_of[across[1]]
+        for other in shared - {row}:
+            if (other, column) in down and (other, across[1]) in up:
+                return True
+    return False
+
+
+def _cycle(hidden: _Hidden, entry: Entry, delta: int) -> bool:
+    """Whether a cycle of hidden entries through ``entry`` allows ``delta`` on it."""
+    up, down = hidden.moves[delta], hidden.moves[-delta]
+    if entry not in up:
+        return False
+    if _square(hidden, entry, delta):
+        return True
+    row, column = entry
     # From a column line step to a row line through an entry that takes −delta, from a
     # row line to a column line through one that takes +delta; arrive back at ``row``.
     seen_rows: set[int] = set()
@@ -65,45 +95,97 @@ def _cycle(grid: Grid, hidden: Iterable[Entry], entry: Entry, delta: int) -> boo
     queue = deque([column])
     while queue:
         at = queue.popleft()
-        for step in by_column.get(at, ()):
-            if step[0] in seen_rows or not _can_move(grid, step, -delta):
+        for step in hidden.by_column.get(at, ()):
+            if step == entry or step[0] in seen_rows or step not in down:
                 continue
             if step[0] == row:
                 return True
             seen_rows.add(step[0])
-            for onward in by_row.get(step[0], ()):
-                if onward[1] not in seen_columns and _can_move(grid, onward, delta):
+            for onward in hidden.by_row.get(step[0], ()):
+                if onward[1] not in seen_columns and onward in up:
                     seen_columns.add(onward[1])
                     queue.append(onward[1])
     return False
+
+
+def _bridges(edges: Sequence[Entry]) -> set[Entry]:
+    """The entries on no cycle of ``edges`` (Tarjan's bridges, without recursion)."""
+    offset = 1 + max((i for i, _ in edges), default=0)
+    adjacent: dict[int, list[tuple[int, int]]] = {}
+    for index, (i, j) in enumerate(edges):
+        adjacent.setdefault(i, []).append((offset + j, index))
+        adjacent.setdefault(offset + j, []).append((i, index))
+    found: dict[int, int] = {}
+    low: dict[int, int] = {}
+    bridges: set[Entry] = set()
+    for start in adjacent:
+        if start in found:
+            continue
+        found[start] = low[start] = len(found)
+        stack = [(start, -1, iter(adjacent[start]))]
+        while stack:
+            node, via, onward = stack[-1]
+            for after, index in onward:
+                if index == via:
+                    continue
+                if after in found:
+                    low[node] = min(low[node], found[after])
+                    continue
+                found[after] = low[after] = len(found)
+                stack.append((after, index, iter(adjacent[after])))
+                break
+            else:
+                stack.pop()
+                if stack:
+                    parent = stack[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                    if low[node] > found[parent]:
+                        bridges.add(edges[via])
+    return bridges
 
 
 def recoverable(
     grid: Grid, hidden: Iterable[Entry], among: Iterable[Entry] | None = None
 ) -> list[Entry]:
     """The hidden entries (of ``among``, default all) that the released entries still pin
-    down."""
-    hidden = set(hidden)
-    watched = hidden if among is None else hidden & set(among)
+    down. An entry on a cycle of hidden entries that all hold one or more can move both
+    ways (found for all at once as the non-bridges of that graph); the others are
+    searched one by one, but for those on no cycle at all (the bridges of all hidden
+    entries), which nothing can move."""
+    lines = _Hidden(grid, hidden)
+    watched = lines.entries if among is None else lines.entries & set(among)
+    positive = [entry for entry in lines.entries if grid[entry[0]][entry[1]] > 0]
+    free = set(positive) - _bridges(positive)
+    on_no_cycle = _bridges(sorted(lines.entries)) & watched
     return sorted(
-        entry
-        for entry in watched
-        if not (_cycle(grid, hidden, entry, 1) or _cycle(grid, hidden, entry, -1))
+        on_no_cycle
+        | {
+            entry
+            for entry in watched - free - on_no_cycle
+            if not (_cycle(lines, entry, 1) or _cycle(lines, entry, -1))
+        }
     )
 
 
-def _candidates(grids: Sequence[Grid], hidden: set[Entry], entry: Entry) -> list[Entry]:
+def _candidate(grids: Sequence[Grid], hidden: set[Entry], entry: Entry) -> Entry | None:
+    """The best entry to hide for ``entry``: in its row if any is left, else its column;
+    non-zero counts before zeros, cells before totals, the smallest first."""
     grid = grids[0]
     last_row, last_column = len(grid) - 1, len(grid[0]) - 1
-    line = [(entry[0], j) for j in range(last_column + 1)]
-    line += [(i, entry[1]) for i in range(last_row + 1)]
 
     def rank(candidate: Entry) -> tuple[int, int, int, Entry]:
         zero = any(g[candidate[0]][candidate[1]] == 0 for g in grids)
         margin = candidate[0] == last_row or candidate[1] == last_column
         return (int(zero), int(margin), grid[candidate[0]][candidate[1]], candidate)
 
-    return sorted({c for c in line if c not in hidden}, key=rank)
+    for line in (
+        [(entry[0], j) for j in range(last_column + 1)],
+        [(i, entry[1]) for i in range(last_row + 1)],
+    ):
+        left = [c for c in line if c not in hidden]
+        if left:
+            return min(left, key=rank)
+    return None
 
 
 def complementary(
@@ -115,22 +197,30 @@ def complementary(
     hidden = set(hidden)
     among = None if among is None else set(among)
     while True:
-        pinned = [entry for grid in grids for entry in recoverable(grid, hidden, among)]
+        pinned = sorted({entry for grid in grids for entry in recoverable(grid, hidden, among)})
         if not pinned:
             return hidden
-        candidates = _candidates(grids, hidden, pinned[0])
-        if not candidates:
-            # The lines of this entry are all hidden and it is still pinned: hide the
-            # smallest entry left anywhere; an all-hidden table gives nothing away.
-            rest = [
-                (i, j)
-                for i in range(len(grids[0]))
-                for j in range(len(grids[0][0]))
-                if (i, j) not in hidden
-            ]
-            if not rest:
+        touched: set[int] = set()
+        for entry in pinned:
+            # a complement added to its row in this round may already have freed it
+            if entry[0] in touched:
+                continue
+            added = _complement(grids, hidden, entry)
+            if added is None:
                 return hidden
-            candidates = sorted(
-                rest, key=lambda e: (grids[0][e[0]][e[1]] == 0, grids[0][e[0]][e[1]])
-            )
-        hidden.add(candidates[0])
+            hidden.add(added)
+            touched |= {entry[0], added[0]}
+
+
+def _complement(grids: Sequence[Grid], hidden: set[Entry], entry: Entry) -> Entry | None:
+    """The entry to hide next for ``entry``: one of its lines, else the smallest left."""
+    candidate = _candidate(grids, hidden, entry)
+    if candidate is not None:
+        return candidate
+    # Its lines are all hidden and it is still pinned: hide the smallest entry left
+    # anywhere; an all-hidden table gives nothing away.
+    first = grids[0]
+    rest = [(i, j) for i in range(len(first)) for j in range(len(first[0])) if (i, j) not in hidden]
+    if not rest:
+        return None
+    return min(rest, key=lambda e: (first[e[0]][e[1]] == 0, first[e[0]][e[1]], e))

@@ -7,8 +7,8 @@ the grouped counts comes back to Python.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import connection
 
@@ -16,7 +16,7 @@ from cometa.indicators.periods import Period
 from cometa.network.indicators.definitions import FAMILIES, Common
 from cometa.network.models import EnrolmentFact
 
-__all__ = ["BY", "Counts", "Scope", "count"]
+__all__ = ["BY", "FACTS", "Counts", "Scope", "Source", "count"]
 
 Param = int | date
 #: what the rows of a table may be
@@ -63,14 +63,35 @@ def _filter(scope: Scope, family: str, period: Period) -> tuple[str, list[Param]
     return f"{where} AND {FAMILIES[family]} BETWEEN %s AND %s", [*params, period.start, period.end]
 
 
+@dataclass(frozen=True)
+class Source:
+    """What the counts read: the facts table, or (for the benchmark's reference) a
+    common table expression named ``f`` that makes the facts from the source tables."""
+
+    prefix: str = ""
+    params: tuple[object, ...] = ()
+
+    @property
+    def table(self) -> str:
+        return "f" if self.prefix else EnrolmentFact._meta.db_table
+
+
+FACTS = Source()
+
+
 def _by_dimension(
-    indicators: Sequence[Common], where: str, params: list[Param], by: str, dimension: str
+    indicators: Sequence[Common],
+    where: str,
+    params: list[Param],
+    by: str,
+    dimension: str,
+    source: Source = FACTS,
 ) -> dict[tuple[int, str], list[int]]:
-    table = EnrolmentFact._meta.db_table
     sql = (
-        f"SELECT {by}, {dimension}, {_sums(indicators)} FROM {table} "  # noqa: S608  # nosec B608
+        f"{source.prefix}SELECT {by}, {dimension}, {_sums(indicators)} FROM {source.table} "  # noqa: S608  # nosec B608
         f"WHERE {where} GROUP BY {by}, {dimension}"
     )
+    params = [*source.params, *params]  # type: ignore[list-item]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return {(row[0], row[1]): [int(v or 0) for v in row[2:]] for row in cursor.fetchall()}
@@ -82,14 +103,15 @@ def _grouping_sets(
     params: list[Param],
     by: str,
     dimensions: Sequence[str],
+    source: Source = FACTS,
 ) -> Counts:
-    table = EnrolmentFact._meta.db_table
     sets = ", ".join(f"({by}, {d})" for d in dimensions)
     flags = ", ".join(f"GROUPING({d})" for d in dimensions)
     sql = (
-        f"SELECT {by}, {', '.join(dimensions)}, {flags}, {_sums(indicators)} "  # noqa: S608  # nosec B608
-        f"FROM {table} WHERE {where} GROUP BY GROUPING SETS ({sets})"
+        f"{source.prefix}SELECT {by}, {', '.join(dimensions)}, {flags}, {_sums(indicators)} "  # noqa: S608  # nosec B608
+        f"FROM {source.table} WHERE {where} GROUP BY GROUPING SETS ({sets})"
     )
+    params = [*source.params, *params]  # type: ignore[list-item]
     found: Counts = {d: {} for d in dimensions}
     width = len(dimensions)
     with connection.cursor() as cursor:
@@ -110,6 +132,7 @@ def count(
     by: str = "site",
     dimensions: Sequence[str],
     grouping_sets: bool | None = None,
+    source: Source = FACTS,
 ) -> Counts:
     """The numerator and denominator of each indicator (all of one family) per row and
     code of each dimension."""
@@ -121,5 +144,5 @@ def count(
     if grouping_sets is None:
         grouping_sets = connection.vendor == "postgresql"
     if grouping_sets and len(dimensions) > 1:
-        return _grouping_sets(indicators, where, params, column, list(dimensions))
-    return {d: _by_dimension(indicators, where, params, column, d) for d in dimensions}
+        return _grouping_sets(indicators, where, params, column, list(dimensions), source)
+    return {d: _by_dimension(indicators, where, params, column, d, source) for d in dimensions}

@@ -26,7 +26,7 @@ from cometa.network.models import (
     Participant,
 )
 
-__all__ = ["rebuild"]
+__all__ = ["COLUMNS", "facts_select", "rebuild"]
 
 _AGE = """CASE WHEN p.birth_year IS NULL THEN '_U'
   WHEN {year} - p.birth_year < 15 THEN 'Y_LT15' WHEN {year} - p.birth_year < 25 THEN 'Y15T24'
@@ -75,6 +75,16 @@ def _tables() -> dict[str, str]:
         "exit": Exit, "reason": ExitReason, "followup": FollowUpTask, "consent": Consent,
     }  # fmt: skip
     return {name: model._meta.db_table for name, model in models.items()}
+
+
+COLUMNS = " ".join(_COLUMNS.split())
+
+
+def facts_select(network: Network, now: datetime) -> tuple[str, list[object]]:
+    """The SELECT that makes a network's facts from the source tables, and its
+    parameters: what the plain-joins reference of the benchmark counts over."""
+    sql = _insert().format(**_tables(), first=connection.ops.quote_name("first"))
+    return sql[sql.index("SELECT") :], [now, network.pk, ConsentPurpose.COUNT.value]
 
 
 def _insert() -> str:
