@@ -4,6 +4,8 @@ generated network's database and prints its figures as one line of JSON."""
 from __future__ import annotations
 
 import json
+import os
+import sys
 import re
 import statistics
 import time
@@ -13,16 +15,18 @@ from typing import Any
 
 import django
 
-REPEAT = 5
+REPEAT = int(os.environ.get("COMETA_BENCH_REPEAT", "5"))
 
 
-def _median(work: Callable[[], object]) -> float:
+def _median(work: Callable[[], object], name: str = "") -> float:
     times = []
     for _ in range(REPEAT):
         begin = time.perf_counter()
         work()
         times.append(time.perf_counter() - begin)
-    return round(statistics.median(times), 3)
+    median = round(statistics.median(times), 3)
+    print(f"{name}: {median} s", file=sys.stderr, flush=True)
+    return median
 
 
 def _pandas_condition(sql: str) -> str:
@@ -111,6 +115,7 @@ def main() -> None:
     begin = time.perf_counter()
     recompute(actor=SYSTEM, network=network)
     figures: dict[str, Any] = {"recompute": round(time.perf_counter() - begin, 2)}
+    print(f"recompute: {figures['recompute']} s", file=sys.stderr, flush=True)
     groups = [[c for c in COMMON if c.family == f] for f in FAMILIES]
     scope = Scope(network.pk)
 
@@ -121,16 +126,18 @@ def main() -> None:
 
     select, params = facts_select(network, timezone.now())
     plain = Source(f"WITH f({COLUMNS}) AS ({select}) ", tuple(params))
+    begin = time.perf_counter()
     tables = controlled_tables(network, period)
-    figures["cometa"] = _median(lambda: controlled_tables(network, period))
-    figures["cometa_counts"] = _median(counts)
-    figures["plain_joins"] = _median(lambda: counts(plain, False))
+    print(f"first run: {time.perf_counter() - begin:.2f} s", file=sys.stderr, flush=True)
+    figures["cometa"] = _median(lambda: controlled_tables(network, period), "cometa")
+    figures["cometa_counts"] = _median(counts, "counts")
+    figures["plain_joins"] = _median(lambda: counts(plain, False), "plain joins")
     if connection.vendor == "postgresql":
-        figures["plain_joins_sets"] = _median(lambda: counts(plain, True))
-        figures["cometa_counts_no_sets"] = _median(lambda: counts(None, False))
+        figures["plain_joins_sets"] = _median(lambda: counts(plain, True), "plain sets")
+        figures["cometa_counts_no_sets"] = _median(lambda: counts(None, False), "no sets")
     frame, typed = _frames(network.pk)
-    figures["pandas"] = _median(lambda: _pandas(frame, period, DIMENSIONS))
-    figures["duckdb"] = _median(lambda: _duckdb(typed, period, DIMENSIONS))
+    figures["pandas"] = _median(lambda: _pandas(frame, period, DIMENSIONS), "pandas")
+    figures["duckdb"] = _median(lambda: _duckdb(typed, period, DIMENSIONS), "duckdb")
     figures["sizes"] = {
         "women": Participant.objects.filter(network=network).count(),
         "attendance": Attendance.objects.filter(enrolment__network=network).count(),

@@ -144,6 +144,69 @@ def _bridges(edges: Sequence[Entry]) -> set[Entry]:
     return bridges
 
 
+def _components(hidden: _Hidden, delta: int) -> dict[int, int]:
+    """Strongly connected components of the lines when an entry that can take −delta
+    leads from its column to its row and one that can take +delta from its row to its
+    column (columns numbered after the rows); Kosaraju's, without recursion."""
+    offset = 1 + max((i for i, _ in hidden.entries), default=0)
+    forward: dict[int, list[int]] = {}
+    backward: dict[int, list[int]] = {}
+    arcs = [(offset + j, i) for i, j in hidden.moves[-delta]]
+    arcs += [(i, offset + j) for i, j in hidden.moves[delta]]
+    for start, end in arcs:
+        forward.setdefault(start, []).append(end)
+        backward.setdefault(end, []).append(start)
+    order: list[int] = []
+    seen: set[int] = set()
+    for root in forward:
+        if root in seen:
+            continue
+        seen.add(root)
+        stack = [(root, iter(forward.get(root, ())))]
+        while stack:
+            node, onward = stack[-1]
+            for after in onward:
+                if after not in seen:
+                    seen.add(after)
+                    stack.append((after, iter(forward.get(after, ()))))
+                    break
+            else:
+                stack.pop()
+                order.append(node)
+    component: dict[int, int] = {}
+    for root in reversed(order):
+        if root in component:
+            continue
+        component[root] = root
+        pending = [root]
+        while pending:
+            for before in backward.get(pending.pop(), ()):
+                if before not in component:
+                    component[before] = root
+                    pending.append(before)
+    return component
+
+
+def _one_way(hidden: _Hidden, entries: set[Entry]) -> tuple[set[Entry], set[Entry]]:
+    """Of the entries that can move one way only (a zero count), those that are free and
+    those that are pinned: free exactly when their row and column lines are strongly
+    connected in that direction's graph, for then a path leads back that cannot use the
+    entry itself."""
+    offset = 1 + max((i for i, _ in hidden.entries), default=0)
+    free: set[Entry] = set()
+    decided: set[Entry] = set()
+    for delta in (1, -1):
+        one_way = {e for e in entries if e in hidden.moves[delta] and e not in hidden.moves[-delta]}
+        if not one_way:
+            continue
+        decided |= one_way
+        component = _components(hidden, delta)
+        free |= {
+            (i, j) for i, j in one_way if component.get(i, -1) == component.get(offset + j, -2)
+        }
+    return free, decided - free
+
+
 def recoverable(
     grid: Grid, hidden: Iterable[Entry], among: Iterable[Entry] | None = None
 ) -> list[Entry]:
@@ -157,13 +220,13 @@ def recoverable(
     positive = [entry for entry in lines.entries if grid[entry[0]][entry[1]] > 0]
     free = set(positive) - _bridges(positive)
     on_no_cycle = _bridges(sorted(lines.entries)) & watched
+    left = watched - free - on_no_cycle
+    one_way_free, one_way_pinned = _one_way(lines, left)
+    left -= one_way_free | one_way_pinned
     return sorted(
         on_no_cycle
-        | {
-            entry
-            for entry in watched - free - on_no_cycle
-            if not (_cycle(lines, entry, 1) or _cycle(lines, entry, -1))
-        }
+        | one_way_pinned
+        | {e for e in left if not (_cycle(lines, e, 1) or _cycle(lines, e, -1))}
     )
 
 
