@@ -8,7 +8,8 @@ and its facts recomputed (``cometa network recompute``, timed: the full recomput
 after a bulk import). The SQLite database is kept between runs in
 ``~/.cache/cometa-bench/`` (generating 100,000 women takes minutes); PostgreSQL
 (``--postgres URL``) gets a scratch database generated afresh. Then, in one child process
-per database, each of these runs five times and the median counts:
+per database, each of these runs five times (``COMETA_BENCH_REPEAT``) and the median
+counts:
 
 * **cometa**: ``controlled_tables`` (40 indicators × 6 dimensions by site: counted over
   the facts with GROUP BY, GROUPING SETS on PostgreSQL, then disclosure control), and the
@@ -73,6 +74,8 @@ def _sqlite_data(women: int, log: Any) -> Path:
 
 def _measure(env: dict[str, str]) -> dict[str, Any]:
     command = [sys.executable, "-m", "benchmarks.network_indicators_child"]
+    if "COMETA_BENCH_REPEAT" in os.environ:  # _env leaves out COMETA_* variables
+        env = {**env, "COMETA_BENCH_REPEAT": os.environ["COMETA_BENCH_REPEAT"]}
     done = subprocess.run(command, env=env, capture_output=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"the measuring child failed: {done.stderr.decode()[-3000:]}")
@@ -113,7 +116,7 @@ def run(options: Options) -> Result:
     sizes = found["SQLite"]["sizes"]
     table = Table(
         title="Shared measurement: every common indicator by site and each dimension",
-        columns=["database", "what", "seconds (median of 5)", "this / cometa"],
+        columns=["database", "what", "seconds (median)", "this / cometa"],
         rows=rows,
         notes=[
             f"{sizes['women']:,} women, {sizes['attendance']:,} attendance marks, "
