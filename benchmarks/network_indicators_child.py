@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import re
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from datetime import date
