@@ -63,6 +63,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "network_import": lazy("benchmarks.network_import:run"),
     "results_report": lazy("benchmarks.results_report:run"),
     "network_pages": lazy("benchmarks.network_pages:run"),
+    "network_indicators": lazy("benchmarks.network_indicators:run"),
 }
 
 RESULTS_DIR = ROOT / "benchmarks" / "results"

@@ -115,6 +115,7 @@ def test_registry_lists_the_benchmarks() -> None:
         "network_import",
         "results_report",
         "network_pages",
+        "network_indicators",
     ]
     assert all(callable(benchmark) for benchmark in runner.BENCHMARKS.values())
 

@@ -10,6 +10,7 @@ from cometa.core.registry import Text
 
 ACTIONS: dict[str, Text] = {
     "network.create": _("Network created"),
+    "network.recompute": _("Indicators recomputed"),
     "network.programme.create": _("Programme created"),
     "network.site.create": _("Site added"),
     "network.cohort.create": _("Cohort created"),

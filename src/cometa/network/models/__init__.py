@@ -8,6 +8,7 @@ from cometa.network.models.delivery import (
     TrainingModule,
     TrainingRecord,
 )
+from cometa.network.models.facts import EnrolmentFact
 from cometa.network.models.graduation import (
     CriterionResult,
     GraduationAssessment,
@@ -55,6 +56,7 @@ __all__ = [
     "Designation",
     "Enrolment",
     "EnrolmentChange",
+    "EnrolmentFact",
     "Exit",
     "ExitReason",
     "ExitSurvey",

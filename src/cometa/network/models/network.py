@@ -18,6 +18,11 @@ class Network(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="network", verbose_name=_("backbone")
     )
     mentor_limit = models.PositiveSmallIntegerField(_("women per mentor, at most"), default=15)
+    # Disclosure control (indicators.disclosure.Thresholds checks them: never below 3)
+    cell_threshold = models.PositiveSmallIntegerField(_("smallest group shown"), default=5)
+    cell_threshold_strict = models.PositiveSmallIntegerField(
+        _("smallest group shown when sensitive or published"), default=10
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -5,21 +5,25 @@ benchmarks and tests); ``purge`` erases what has outlived its retention period; 
 and ``export`` move participants, enrolments, attendance and follow-ups in and out as CSV
 or XLSX files in the template's shape (``network.management.files``). They act as the
 system, as the other administration commands do: an import on behalf of the member given,
-an export pseudonymous (the system never reads identities).
+an export pseudonymous (the system never reads identities). ``recompute`` rebuilds
+the facts the common indicators count.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from cometa.accounts.acting import SYSTEM
 from cometa.core.errors import ValidationFailed
 from cometa.core.progress import Progress
 from cometa.network.generator.run import generate
 from cometa.network.management import files
-from cometa.network.services import retention
+from cometa.network.models import Network
+from cometa.network.services import indicators, retention
 
 
 class Command(BaseCommand):
@@ -35,6 +39,10 @@ class Command(BaseCommand):
             "purge", help="erase removed records and women past their retention period"
         )
         purge.add_argument("--dry-run", action="store_true", help="only count what is due")
+        again = sub.add_parser(
+            "recompute", help="rebuild the facts the common indicators count (all networks)"
+        )
+        again.add_argument("--network", type=int, help="only this network (its id)")
         files.add_parsers(sub)
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -61,6 +69,21 @@ class Command(BaseCommand):
             f"Network {made.network.name!r} (id {made.network.pk}): {made.women} women in "
             f"{made.cohorts} cohorts at {made.centres} centres."
         )
+
+    def do_recompute(self, options: dict[str, Any]) -> None:
+        networks = Network.objects.order_by("pk")
+        if options["network"] is not None:
+            networks = networks.filter(pk=options["network"])
+            if not networks.exists():
+                raise CommandError(f"--network: no network {options['network']}")
+        for network in networks:
+            begin = time.perf_counter()
+            done = indicators.recompute(actor=SYSTEM, network=network)
+            seconds = time.perf_counter() - begin
+            self.stdout.write(
+                f"Network {network.name!r} (id {network.pk}): {done.facts} enrolments counted, "
+                f"{done.definitions} indicator definitions, in {seconds:.1f} s."
+            )
 
     def do_purge(self, options: dict[str, Any]) -> None:
         dry = options["dry_run"]
