@@ -27,6 +27,7 @@ def _routes() -> list[str]:
 def _urls(net, story) -> list[str]:  # type: ignore[no-untyped-def]
     urls = []
     flag = PsychosocialFlag.objects.get(participant=story.woman)
+    consent = story.woman.consents.order_by("pk").first()
     for route in _routes():
         for woman, enrolment, task in (
             (story.woman, story.enrolment, story.task),
@@ -41,6 +42,7 @@ def _urls(net, story) -> list[str]:  # type: ignore[no-untyped-def]
                 .replace("<int:member_pk>", str(woman.member_id))
                 .replace("<int:flag_pk>", str(flag.pk))
                 .replace("<str:kind>", "participants")
+                .replace("<int:consent_pk>", str(consent.pk) if consent else "0")
             )
     return [*sorted(set(urls)), "/", f"/search/?q={story.woman.code}"]
 
@@ -64,6 +66,11 @@ def _everything(person, urls) -> str:  # type: ignore[no-untyped-def]
                 "/new/",
                 "/refer/",
                 "/move/",
+                "/flags/",
+                "/referrals/",
+                "/status/",
+                "/withdrawal/",
+                "/transfer/",
             )
         ):
             seen.append(client.post(url, {}).content.decode())  # the refusals' pages too

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from cometa.network.api import files
+from cometa.network.api import care, files
 from cometa.network.api import instruments as i
 from cometa.network.api import views as v
 
@@ -57,5 +57,46 @@ urlpatterns: list[URLPattern] = [
         NETWORK + "instruments/<id:instrument_pk>/xlsform/",
         i.InstrumentXLSFormView.as_view(),
         name="api-network-instrument-xlsform",
+    ),
+    path(
+        NETWORK + "enrolments/<id:enrolment_pk>/mentoring/",
+        care.MentoringView.as_view(),
+        name="api-network-mentoring",
+    ),
+    path(
+        NETWORK + "enrolments/<id:enrolment_pk>/graduation/",
+        care.GraduationView.as_view(),
+        name="api-network-graduation",
+    ),
+    path(
+        NETWORK + "participants/<str:code>/consents/",
+        care.ConsentListView.as_view(),
+        name="api-network-consents",
+    ),
+    path(
+        NETWORK + "participants/<str:code>/consents/<id:consent_pk>/withdrawal/",
+        care.ConsentWithdrawView.as_view(),
+        name="api-network-consent-withdrawal",
+    ),
+    path(
+        NETWORK + "participants/<str:code>/transfer/",
+        care.TransferView.as_view(),
+        name="api-network-transfer",
+    ),
+    path(
+        NETWORK + "participants/<str:code>/flags/",
+        care.FlagListView.as_view(),
+        name="api-network-flags",
+    ),
+    path(NETWORK + "flags/<id:flag_pk>/", care.FlagDetailView.as_view(), name="api-network-flag"),
+    path(
+        NETWORK + "flags/<id:flag_pk>/referrals/",
+        care.FlagReferView.as_view(),
+        name="api-network-flag-referrals",
+    ),
+    path(
+        NETWORK + "flags/<id:flag_pk>/status/",
+        care.FlagMoveView.as_view(),
+        name="api-network-flag-status",
     ),
 ]
