@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from cometa.accounts.acting import person_of
+from cometa.core.web.downloads import attachment
 from cometa.network import selectors_network, selectors_survey
 from cometa.network.models import Instrument, Question
 from cometa.network.services.surveys import instrument_xlsform
@@ -70,6 +71,4 @@ class InstrumentXLSFormView(generics.GenericAPIView[Instrument]):
         instrument = selectors_survey.instrument_get(person, network, instrument_pk)
         content = instrument_xlsform(actor=person, instrument=instrument)
         name = f"{instrument.code}-v{instrument.version}.xlsx"
-        answer = HttpResponse(content, content_type=XLSX)
-        answer["Content-Disposition"] = f'attachment; filename="{name}"'
-        return answer
+        return attachment(content, name, XLSX)

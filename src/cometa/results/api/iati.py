@@ -23,6 +23,7 @@ from cometa.core.api.inputs import valid
 from cometa.core.api.schema import ErrorSerializer
 from cometa.core.errors import Conflict, ValidationFailed
 from cometa.core.jobs.api import JobSerializer, accepted
+from cometa.core.web.downloads import attachment
 from cometa.interchange.iati.source import DEFAULT_LIMIT
 from cometa.results import selectors
 from cometa.results.iati import jobs
@@ -105,10 +106,8 @@ class PlanIatiView(APIView):
         report = iati_export(actor=person, plans=[plan], target=target, year=year)
         if not report.ok:
             raise Conflict("export_invalid", "; ".join(report.summary()[:5]))
-        response = HttpResponse(target.getvalue(), content_type=XML)
         name = f"iati-{plan.office_code}-{plan.start_year}{f'-{year}' if year else ''}.xml"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        return attachment(target.getvalue(), name, XML)
 
 
 def _year(text: str | None) -> int | None:

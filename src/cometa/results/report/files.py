@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import NamedTuple, cast
+from typing import cast
 
 from django.utils import translation
 from django.utils.text import slugify
@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from cometa.reports.renderers import CONTENT_TYPES, DocumentFormat
 from cometa.reports.renderers import render as render_document
 from cometa.reports.renderers.tabular import to_csv, to_xlsx
+from cometa.reports.web import ReportFile
 from cometa.results.report.data import ReportData
 from cometa.results.report.document import build_report
 from cometa.results.report.values import HEADERS, value_rows
@@ -30,12 +31,6 @@ logger = logging.getLogger(__name__)
 
 #: The report as a document, then the indicator values as a table.
 FORMATS = ("pdf", "docx", "xlsx", "csv")
-
-
-class ReportFile(NamedTuple):
-    data: bytes
-    filename: str
-    content_type: str
 
 
 def report_file(data: ReportData, fmt: str, lang: str) -> ReportFile:

@@ -30,6 +30,38 @@ def _check_period(plan: Plan, kind: str, period: Period) -> None:
         )
 
 
+def _stored(
+    indicator: ResultIndicator,
+    value: ValueInput,
+    provenance: Provenance,
+    expected_revision: int | None = None,
+) -> IndicatorValue:
+    """The cell written to the floor's value store under the attachment's version."""
+    return value_store(
+        owner=indicator,
+        version=indicator.version,
+        kind=value.kind,
+        period=value.period,
+        key=value.key,
+        value=value.value,
+        text=value.text,
+        comment=value.comment,
+        provenance=provenance,
+        expected_revision=expected_revision,
+    )
+
+
+def _cell_changes(row: IndicatorValue) -> dict[str, object]:
+    """What the audit entry of a stored cell says about it."""
+    return {
+        "kind": row.kind,
+        "period": str(row.period),
+        "key": row.key,
+        "value": None if row.value is None else format(row.value.normalize(), "f"),
+        "revision": row.revision,
+    }
+
+
 def value_record(
     *, actor: Actor, indicator: ResultIndicator, value: ValueInput, expected_revision: int
 ) -> IndicatorValue:
@@ -39,32 +71,10 @@ def value_record(
     require_edit(actor, plan.office)
     _check_period(plan, value.kind, value.period)
     with transaction.atomic():
-        row = value_store(
-            owner=indicator,
-            version=indicator.version,
-            kind=value.kind,
-            period=value.period,
-            key=value.key,
-            value=value.value,
-            text=value.text,
-            comment=value.comment,
-            provenance=Provenance.entered(person_or_none(actor)),
-            expected_revision=expected_revision,
-        )
-        record(
-            actor=actor,
-            action="value.record",
-            target=row,
-            office=plan.office,
-            changes={
-                "kind": row.kind,
-                "period": str(row.period),
-                "key": row.key,
-                "value": None if row.value is None else format(row.value.normalize(), "f"),
-                "text": row.text,
-                "revision": row.revision,
-            },
-        )
+        entered = Provenance.entered(person_or_none(actor))
+        row = _stored(indicator, value, entered, expected_revision)
+        changes = _cell_changes(row) | {"text": row.text}
+        record(actor=actor, action="value.record", target=row, office=plan.office, changes=changes)
     return row
 
 
@@ -99,32 +109,13 @@ def value_computed(
     _check_computed(indicator, version, computed_from)
     _check_period(plan, value.kind, value.period)
     with transaction.atomic():
-        row = value_store(
-            owner=indicator,
-            version=indicator.version,
-            kind=value.kind,
-            period=value.period,
-            key=value.key,
-            value=value.value,
-            text=value.text,
-            comment=value.comment,
-            provenance=Provenance.computed(computed_from=computed_from.strip()),
-        )
-        record(
-            actor=actor,
-            action="value.compute",
-            target=row,
-            office=plan.office,
-            changes={
-                "kind": row.kind,
-                "period": str(row.period),
-                "key": row.key,
-                "value": None if row.value is None else format(row.value.normalize(), "f"),
-                "computed_from": row.computed_from,
-                "version": str(indicator.version),
-                "revision": row.revision,
-            },
-        )
+        computed = Provenance.computed(computed_from=computed_from.strip())
+        row = _stored(indicator, value, computed)
+        changes = _cell_changes(row) | {
+            "computed_from": row.computed_from,
+            "version": str(indicator.version),
+        }
+        record(actor=actor, action="value.compute", target=row, office=plan.office, changes=changes)
     return row
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import NamedTuple, cast
+from typing import cast
 
 from django.utils import translation
 from django.utils.text import slugify
@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from cometa.reports.renderers import CONTENT_TYPES, DocumentFormat
 from cometa.reports.renderers import render as render_document
 from cometa.reports.renderers.tabular import to_csv, to_xlsx
+from cometa.reports.web import ReportFile
 from cometa.scorecards.models import Assessment
 from cometa.scorecards.reporting.data import check_language
 from cometa.scorecards.reporting.report import build_report, ratings_table
@@ -29,12 +30,6 @@ logger = logging.getLogger(__name__)
 
 #: The report as a document, then the ratings as a table.
 FORMATS = ("pdf", "docx", "xlsx", "csv")
-
-
-class ReportFile(NamedTuple):
-    data: bytes
-    filename: str
-    content_type: str
 
 
 def report_file(assessment: Assessment, fmt: str, lang: str) -> ReportFile:

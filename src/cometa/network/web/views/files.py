@@ -19,6 +19,7 @@ from cometa.accounts.models import Person
 from cometa.core.errors import ServiceError
 from cometa.core.jobs import selectors as jobs
 from cometa.core.jobs.models import Job, JobState
+from cometa.core.web.downloads import attachment
 from cometa.core.web.pages import form_error
 from cometa.network import selectors_network
 from cometa.network.access import reach
@@ -38,9 +39,7 @@ CONTENT_TYPES = {
 
 
 def file_response(content: bytes, name: str, fmt: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return attachment(content, f"{name}.{fmt}", CONTENT_TYPES[fmt])
 
 
 def chosen(kind: str, fmt: str | None) -> str:

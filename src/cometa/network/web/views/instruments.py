@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from cometa.accounts.acting import person_of
+from cometa.core.web.downloads import attachment
 from cometa.network import selectors_network, selectors_survey
 from cometa.network.services.surveys import instrument_xlsform
 
@@ -30,7 +31,5 @@ def instrument_xlsform_download(request: HttpRequest, pk: int, instrument_pk: in
     person = person_of(request)
     network = selectors_network.network_get(person, pk)
     instrument = selectors_survey.instrument_get(person, network, instrument_pk)
-    answer = HttpResponse(instrument_xlsform(actor=person, instrument=instrument), XLSX)
     name = f"{instrument.code}-v{instrument.version}.xlsx"
-    answer["Content-Disposition"] = f'attachment; filename="{name}"'
-    return answer
+    return attachment(instrument_xlsform(actor=person, instrument=instrument), name, XLSX)

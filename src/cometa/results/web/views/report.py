@@ -16,13 +16,13 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import translation
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from cometa.accounts.acting import person_of
+from cometa.core.web.downloads import attachment
 from cometa.indicators.texts import LANGUAGES
 from cometa.reports.html import fluid_svg, html_blocks
+from cometa.reports.web import language_choices, report_language
 from cometa.results.report import selectors
 from cometa.results.report.data import ReportData
 from cometa.results.report.document import build_report
@@ -35,16 +35,6 @@ ReportView = Callable[[HttpRequest, ReportData, str], HttpResponse]
 YEARS_SHOWN = 5  # the overview's table of shares: the chosen year and the four before
 
 
-def report_language(request: HttpRequest) -> str:
-    """``?lang=`` if it is a report language, else the interface language (English when
-    that is not one)."""
-    chosen = request.GET.get("lang", "")
-    if chosen in LANGUAGES:
-        return chosen
-    current = translation.get_language() or "en"
-    return current if current in LANGUAGES else "en"
-
-
 def _report_view(function: ReportView) -> Callable[[HttpRequest, int, int], HttpResponse]:
     """Signed in, GET only, the office's results readable by the person."""
 
@@ -53,19 +43,13 @@ def _report_view(function: ReportView) -> Callable[[HttpRequest, int, int], Http
     @wraps(function)
     def view(request: HttpRequest, office: int, year: int) -> HttpResponse:
         data = selectors.report_data(person_of(request), office, year)
-        return function(request, data, report_language(request))
+        return function(request, data, report_language(request, LANGUAGES))
 
     return view
 
 
 def _download(data: ReportData, lang: str, fmt: str) -> HttpResponse:
-    made = report_file(data, fmt, lang)
-    response = HttpResponse(made.data, content_type=made.content_type)
-    response["Content-Disposition"] = (
-        content_disposition_header(True, made.filename) or "attachment"
-    )
-    response["Content-Length"] = str(len(made.data))
-    return response
+    return attachment(*report_file(data, fmt, lang))
 
 
 @_report_view
@@ -96,9 +80,7 @@ def report_page(request: HttpRequest, data: ReportData, lang: str) -> HttpRespon
         "document": document,
         "blocks": html_blocks(document),
         "lang": lang,
-        "report_languages": [
-            (code, translation.get_language_info(code)["name_local"]) for code in LANGUAGES
-        ],
+        "report_languages": language_choices(LANGUAGES),
     }
     return render(request, "results/report.html", context)
 

@@ -17,30 +17,19 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import translation
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from cometa.accounts.acting import person_of
+from cometa.core.web.downloads import attachment
 from cometa.reports.html import html_blocks
+from cometa.reports.web import language_choices, report_language
 from cometa.scorecards.assessments import access
 from cometa.scorecards.frameworks.model import LANGUAGES
 from cometa.scorecards.models import Assessment
 from cometa.scorecards.reporting.files import report_file
 from cometa.scorecards.reporting.report import build_report
-from cometa.scorecards.web.views import language
 
 ReportView = Callable[[HttpRequest, Assessment, str], HttpResponse]
-
-
-def report_language(request: HttpRequest) -> str:
-    """``?lang=`` if it is a report language, else the interface language (itself English
-    when it is not a report language): a link with ``?lang=fr`` still opens the report."""
-    chosen = request.GET.get("lang", "")
-    if chosen in LANGUAGES:
-        return chosen
-    current = language()
-    return current if current in LANGUAGES else "en"
 
 
 def _report_view(function: ReportView) -> Callable[[HttpRequest, int], HttpResponse]:
@@ -51,19 +40,13 @@ def _report_view(function: ReportView) -> Callable[[HttpRequest, int], HttpRespo
     @wraps(function)
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         assessment = access.assessment_get(person_of(request), pk)
-        return function(request, assessment, report_language(request))
+        return function(request, assessment, report_language(request, LANGUAGES))
 
     return view
 
 
 def _download(assessment: Assessment, lang: str, fmt: str) -> HttpResponse:
-    made = report_file(assessment, fmt, lang)
-    response = HttpResponse(made.data, content_type=made.content_type)
-    response["Content-Disposition"] = (
-        content_disposition_header(True, made.filename) or "attachment"
-    )
-    response["Content-Length"] = str(len(made.data))
-    return response
+    return attachment(*report_file(assessment, fmt, lang))
 
 
 @_report_view
@@ -94,8 +77,6 @@ def report_page(request: HttpRequest, assessment: Assessment, lang: str) -> Http
         "document": document,
         "blocks": html_blocks(document),
         "lang": lang,
-        "report_languages": [
-            (code, translation.get_language_info(code)["name_local"]) for code in LANGUAGES
-        ],
+        "report_languages": language_choices(LANGUAGES),
     }
     return render(request, "scorecards/report.html", context)
