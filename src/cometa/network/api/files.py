@@ -19,11 +19,11 @@ from rest_framework.views import APIView
 from cometa.accounts.acting import person_of
 from cometa.core.api.inputs import valid
 from cometa.core.api.schema import ErrorSerializer
-from cometa.core.errors import NotPermitted
+from cometa.core.errors import NotPermitted, ValidationFailed
 from cometa.core.jobs.api import JobSerializer, accepted
-from cometa.network import selectors_network
+from cometa.network import selectors_network, selectors_survey
 from cometa.network.access import reach
-from cometa.network.import_jobs import import_job_start
+from cometa.network.import_jobs import RESPONSES, import_job_start
 from cometa.network.services.exporting import network_export
 from cometa.network.tabular import writing
 from cometa.network.tabular.columns import KINDS
@@ -53,7 +53,15 @@ class NetworkExportFilterSerializer(NetworkFileFormatSerializer):
 
 class NetworkImportSerializer(serializers.Serializer[Any]):
     member = serializers.IntegerField(min_value=1, help_text="The member whose records these are")
-    kind = serializers.ChoiceField(choices=sorted(KINDS))
+    kind = serializers.ChoiceField(
+        choices=[*sorted(KINDS), RESPONSES],
+        help_text="A template kind, or responses: a Kobo or ODK export of survey answers",
+    )
+    instrument = serializers.IntegerField(
+        min_value=1,
+        required=False,
+        help_text="For responses: the survey instrument the answers were collected with",
+    )
     file = serializers.FileField(help_text="CSV (UTF-8, UTF-8 with BOM or Windows-1252) or XLSX")
     dry_run = serializers.BooleanField(
         required=False, default=False, help_text="Check every row, write nothing"
@@ -115,8 +123,13 @@ class NetworkImportView(APIView):
             raise NotPermitted(_("Only a member's editors import its records."))
         data = valid(NetworkImportSerializer, request.data)
         member = selectors_network.member_get(person, network, data["member"])
+        instrument = None
+        if data["kind"] == RESPONSES:
+            if "instrument" not in data:
+                raise ValidationFailed({"instrument": [_("Name the survey instrument.")]})
+            instrument = selectors_survey.instrument_get(person, network, data["instrument"])
         job = import_job_start(
             actor=person, member=member, kind=data["kind"], content=data["file"].read(),
-            dry_run=data["dry_run"],
+            dry_run=data["dry_run"], instrument=instrument,
         )  # fmt: skip
         return accepted(request, job)

@@ -21,7 +21,7 @@ from cometa.core.jobs import selectors as jobs
 from cometa.core.jobs.models import Job, JobState
 from cometa.core.web.downloads import attachment
 from cometa.core.web.pages import form_error
-from cometa.network import selectors_network
+from cometa.network import selectors_network, selectors_survey
 from cometa.network.access import reach
 from cometa.network.import_jobs import KIND as IMPORT_JOB
 from cometa.network.import_jobs import import_job_start
@@ -29,7 +29,7 @@ from cometa.network.models import Member, Network
 from cometa.network.services.exporting import network_export
 from cometa.network.tabular import writing
 from cometa.network.tabular.columns import KINDS
-from cometa.network.web.forms_files import ImportForm, kind_choices
+from cometa.network.web.forms_files import RESPONSES, ImportForm, kind_choices
 from cometa.network.web.views.care import summary
 
 CONTENT_TYPES = {
@@ -60,7 +60,10 @@ def _import_form(
     if not members:
         return None
     choices = [(m.pk, m.organisation.name) for m in members]
-    return ImportForm(data, files, members=choices)
+    instruments = [
+        (i.pk, f"{i.code} v{i.version}") for i in selectors_survey.instruments_for(person, network)
+    ]
+    return ImportForm(data, files, members=choices, instruments=instruments)
 
 
 def _files_page(
@@ -121,10 +124,15 @@ def import_start(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         member = selectors_network.member_get(person, network, data["member"])
+        instrument = (
+            selectors_survey.instrument_get(person, network, data["instrument"])
+            if data["kind"] == RESPONSES
+            else None
+        )
         try:
             job = import_job_start(
                 actor=person, member=member, kind=data["kind"], content=data["file"].read(),
-                dry_run=data["dry_run"],
+                dry_run=data["dry_run"], instrument=instrument,
             )  # fmt: skip
         except ServiceError as error:
             form_error(form, error)
