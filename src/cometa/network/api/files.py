@@ -23,11 +23,12 @@ from cometa.core.errors import NotPermitted, ValidationFailed
 from cometa.core.jobs.api import JobSerializer, accepted
 from cometa.network import selectors_network, selectors_survey
 from cometa.network.access import reach
+from cometa.network.file_requests import chosen, export_member, file_response
 from cometa.network.import_jobs import RESPONSES, import_job_start
 from cometa.network.services.exporting import network_export
 from cometa.network.tabular import writing
 from cometa.network.tabular.columns import KINDS
-from cometa.network.web.views.files import CONTENT_TYPES, chosen, export_member, file_response
+from cometa.reports.renderers import CONTENT_TYPES
 
 TAGS = ["network"]
 FILE = {

@@ -35,7 +35,7 @@ from cometa.results.inputs import PlanContent
 from cometa.results.models import IatiActivity, Outcome, Output, Plan, ResultIndicator
 from cometa.results.services import framework
 from cometa.results.services.common import record, require_edit
-from cometa.results.services.values import _check_period
+from cometa.results.services.values import check_period
 
 
 class Refused(Exception):
@@ -234,7 +234,7 @@ def _store(
         counts["values unchanged"] += 1
         return
     try:
-        _check_period(attached.plan, cell.kind, cell.period)
+        check_period(attached.plan, cell.kind, cell.period)
         value_store(
             owner=attached,
             version=attached.version,

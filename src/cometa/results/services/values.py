@@ -15,7 +15,7 @@ from cometa.results.models import Plan, ResultIndicator
 from cometa.results.services.common import invalid, record, require_edit
 
 
-def _check_period(plan: Plan, kind: str, period: Period) -> None:
+def check_period(plan: Plan, kind: str, period: Period) -> None:
     """Targets and actuals fall within the plan's years; a baseline ends before the plan
     does (it is usually measured before the plan starts)."""
     if kind == ValueKind.BASELINE:
@@ -69,7 +69,7 @@ def value_record(
     empty cell): a cell someone changed meanwhile is refused with ``Conflict`` (409)."""
     plan = indicator.plan
     require_edit(actor, plan.office)
-    _check_period(plan, value.kind, value.period)
+    check_period(plan, value.kind, value.period)
     with transaction.atomic():
         entered = Provenance.entered(person_or_none(actor))
         row = _stored(indicator, value, entered, expected_revision)
@@ -107,7 +107,7 @@ def value_computed(
     plan = indicator.plan
     require_edit(actor, plan.office)
     _check_computed(indicator, version, computed_from)
-    _check_period(plan, value.kind, value.period)
+    check_period(plan, value.kind, value.period)
     with transaction.atomic():
         computed = Provenance.computed(computed_from=computed_from.strip())
         row = _stored(indicator, value, computed)

@@ -19,34 +19,18 @@ from cometa.accounts.models import Person
 from cometa.core.errors import ServiceError
 from cometa.core.jobs import selectors as jobs
 from cometa.core.jobs.models import Job, JobState
-from cometa.core.web.downloads import attachment
 from cometa.core.web.pages import form_error
 from cometa.network import selectors_network, selectors_survey
 from cometa.network.access import reach
+from cometa.network.file_requests import chosen, export_member, file_response
 from cometa.network.import_jobs import KIND as IMPORT_JOB
 from cometa.network.import_jobs import import_job_start
-from cometa.network.models import Member, Network
+from cometa.network.models import Network
 from cometa.network.services.exporting import network_export
 from cometa.network.tabular import writing
 from cometa.network.tabular.columns import KINDS
 from cometa.network.web.forms_files import RESPONSES, ImportForm, kind_choices
 from cometa.network.web.views.care import summary
-
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
-def file_response(content: bytes, name: str, fmt: str) -> HttpResponse:
-    return attachment(content, f"{name}.{fmt}", CONTENT_TYPES[fmt])
-
-
-def chosen(kind: str, fmt: str | None) -> str:
-    """The format asked for; an unknown kind or format is not found."""
-    if kind not in KINDS or (fmt or "csv") not in writing.FORMATS:
-        raise Http404("No such file.")
-    return fmt or "csv"
 
 
 def _import_form(
@@ -94,12 +78,6 @@ def template(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     selectors_network.network_get(person_of(request), pk)
     fmt = chosen(kind, request.GET.get("format"))
     return file_response(writing.template(KINDS[kind], fmt), f"{kind}-template", fmt)
-
-
-def export_member(person: Person, network: Network, raw: str | None) -> Member | None:
-    if not raw:
-        return None
-    return selectors_network.member_get(person, network, raw)
 
 
 @login_required
