@@ -9,8 +9,9 @@ class NetworkConfig(AppConfig):
 
     def ready(self) -> None:
         from cometa.core.registry import registry
-        from cometa.network import import_jobs
+        from cometa.network import import_jobs, indicator_jobs
         from cometa.network.shell import MODULE
 
         registry.register(MODULE)
         import_jobs.register()  # large imports as background jobs
+        indicator_jobs.register()  # recomputing the common indicators

@@ -11,6 +11,8 @@ from cometa.core.registry import Text
 ACTIONS: dict[str, Text] = {
     "network.create": _("Network created"),
     "network.recompute": _("Indicators recomputed"),
+    "network.indicators_run": _("Indicator values computed and stored"),
+    "network.indicators_freeze": _("Indicator values frozen as a snapshot"),
     "network.programme.create": _("Programme created"),
     "network.site.create": _("Site added"),
     "network.cohort.create": _("Cohort created"),

@@ -20,7 +20,7 @@ __all__ = ["BY", "FACTS", "Counts", "Scope", "Source", "count"]
 
 Param = int | date
 #: what the rows of a table may be
-BY = {"site": "site_id", "member": "member_id", "cohort": "cohort_id"}
+BY = {"network": "network_id", "member": "member_id", "site": "site_id", "cohort": "cohort_id"}
 
 #: {dimension: {(row id, code): [numerator, denominator] per indicator, in order}}
 Counts = dict[str, dict[tuple[int, str], list[int]]]

@@ -29,7 +29,9 @@ def codes_of(dimension: str) -> tuple[str, ...]:
 
 
 def _labels(by: str, ids: set[int]) -> list[tuple[int, str]]:
-    if by == "site":
+    if by == "network":
+        names = dict(Network.objects.filter(pk__in=ids).values_list("pk", "name"))
+    elif by == "site":
         names = dict(Site.objects.filter(pk__in=ids).values_list("pk", "name"))
     elif by == "cohort":
         names = dict(Cohort.objects.filter(pk__in=ids).values_list("pk", "code"))

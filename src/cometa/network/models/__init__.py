@@ -35,6 +35,7 @@ from cometa.network.models.progress import (
     MentoringContact,
 )
 from cometa.network.models.psychosocial import PsychosocialFlag, Referral
+from cometa.network.models.snapshots import IndicatorRun, StoredTable
 from cometa.network.models.surveys import (
     Answer,
     ColumnMapping,
@@ -64,6 +65,7 @@ __all__ = [
     "GraduationAssessment",
     "GraduationCriterion",
     "Identity",
+    "IndicatorRun",
     "Instrument",
     "Meeting",
     "Member",
@@ -80,6 +82,7 @@ __all__ = [
     "Session",
     "Site",
     "Staff",
+    "StoredTable",
     "SurveyResponse",
     "TrainingModule",
     "TrainingRecord",
