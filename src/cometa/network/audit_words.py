@@ -12,6 +12,7 @@ ACTIONS: dict[str, Text] = {
     "network.create": _("Network created"),
     "network.recompute": _("Indicators recomputed"),
     "network.indicators_run": _("Indicator values computed and stored"),
+    "network.thresholds": _("Disclosure thresholds changed"),
     "network.indicators_freeze": _("Indicator values frozen as a snapshot"),
     "network.programme.create": _("Programme created"),
     "network.site.create": _("Site added"),

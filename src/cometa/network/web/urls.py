@@ -6,6 +6,7 @@ from cometa.network.web.urls_running import ROUTES as RUNNING
 from cometa.network.web.views import (
     care,
     consents,
+    disclosure,
     files,
     flags,
     followups,
@@ -60,6 +61,7 @@ urlpatterns: list[URLPattern] = [
     path(NETWORK + "flags/<id:flag_pk>/", flags.flag_detail, name="flag"),
     path(NETWORK + "flags/<id:flag_pk>/refer/", flags.flag_refer, name="flag-refer"),
     path(NETWORK + "flags/<id:flag_pk>/move/", flags.flag_move, name="flag-move"),
+    path(NETWORK + "disclosure/", disclosure.disclosure, name="disclosure"),
     path(NETWORK + "files/", files.files, name="files"),
     path(NETWORK + "files/import/", files.import_start, name="import-start"),
     path(NETWORK + "files/imports/<id:job_pk>/", files.import_report, name="import"),
