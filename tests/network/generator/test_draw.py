@@ -4,7 +4,7 @@ from collections import Counter
 
 from cometa.network import states
 from cometa.network.codes import EnrolmentStatus, FollowUpStatus
-from cometa.network.generator import draw, layout
+from cometa.network.generator import draw, layout, structure
 
 PLAN = layout.layout(1500)
 
@@ -77,3 +77,38 @@ def test_the_shares_are_plausible():
     assert answered["fu3"] > answered["fu6"] > answered["fu12"] > 0
     marks = Counter(mark for woman in women for _n, mark in woman.attendance)
     assert marks["present"] / sum(marks.values()) > 0.7
+
+
+def test_flags_criteria_and_endline_hang_together():
+    women = _women()
+    essential = {code for code, _t, needed, _m in structure.CRITERIA if needed}
+    for woman in women:
+        for flag in woman.flags:
+            assert woman.enrolled_on <= flag.raised_on <= layout.AS_OF
+            for day in (flag.first_action_on, flag.referred_on):
+                assert day is None or flag.raised_on <= day <= layout.AS_OF
+        assert bool(woman.criteria) == (woman.graduation is not None)
+        if woman.criteria:
+            assert set(woman.criteria) == {code for code, *_rest in structure.CRITERIA}
+            missed = {code for code in essential if woman.criteria[code] == "not_met"}
+            assert bool(missed) == (woman.graduation is False)
+            assert all(woman.criteria[code] != "n_a" for code in essential)
+        if woman.endline is not None:
+            assert woman.status in {EnrolmentStatus.COMPLETED, EnrolmentStatus.GRADUATED}
+            assert woman.enrolled_on <= woman.endline[0] <= layout.AS_OF
+    flagged = sum(bool(woman.flags) for woman in women) / len(women)
+    assert 0.05 < flagged < 0.2
+    assert any(woman.endline for woman in women)
+
+
+def test_the_new_draws_leave_the_rest_of_each_woman_as_before(monkeypatch):
+    """Flags, criteria and endline come from their own generator: switching them off
+    leaves every other draw unchanged."""
+    cohort = PLAN.cohorts[0]
+    drawn = list(draw.women(cohort, first_index=0, seed=1, municipality="Tonalá", rural=False))
+    monkeypatch.setattr(draw, "_more", lambda _rng, _cohort, _woman: None)
+    without = list(draw.women(cohort, first_index=0, seed=1, municipality="Tonalá", rural=False))
+    for woman, other in zip(drawn, without, strict=True):
+        assert (woman.profile, woman.changes, woman.attendance, woman.followups) == (
+            other.profile, other.changes, other.attendance, other.followups
+        )  # fmt: skip

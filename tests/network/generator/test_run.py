@@ -11,13 +11,18 @@ from cometa.core.errors import ValidationFailed
 from cometa.network.generator import draw, layout
 from cometa.network.generator.run import generate
 from cometa.network.models import (
+    Answer,
     Attendance,
+    CriterionResult,
     Enrolment,
     FollowUpTask,
     Identity,
     Network,
     Participant,
+    PsychosocialFlag,
+    Referral,
     Session,
+    SurveyResponse,
 )
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +57,40 @@ def test_the_stored_network_is_the_drawn_one():
     statuses = dict(Enrolment.objects.values_list("status").annotate(n=Count("id")))
     assert sum(statuses.values()) == 120
     assert statuses.get("dropped_out", 0) == sum(w.status == "dropped_out" for w in drawn)
+    _flags_criteria_and_endline_stored(drawn)
+
+
+def _flags_criteria_and_endline_stored(drawn: list[draw.Woman]) -> None:
+    by_code = {w.code: w for w in drawn}
+    flags = sorted(
+        (f.participant.code, f.raised_on, f.first_action_on)
+        for f in PsychosocialFlag.objects.select_related("participant")
+    )
+    assert flags == sorted((w.code, f.raised_on, f.first_action_on) for w in drawn for f in w.flags)
+    assert Referral.objects.count() == sum(
+        f.referred_on is not None for w in drawn for f in w.flags
+    )
+    results = CriterionResult.objects.select_related(
+        "criterion", "assessment__enrolment__participant"
+    )
+    assert results.count() == sum(len(w.criteria) for w in drawn)
+    for result in results:
+        woman = by_code[result.assessment.enrolment.participant.code]
+        assert woman.criteria[result.criterion.code] == result.result
+    responses = SurveyResponse.objects.select_related("participant", "round")
+    assert {(r.participant.code, r.collected_on, r.round.round) for r in responses} == {
+        (w.code, w.endline[0], "endline") for w in drawn if w.endline
+    }
+    works = dict(
+        Answer.objects.filter(question__name="work_status").values_list(
+            "response__participant__code", "code"
+        )
+    )
+    assert works == {
+        w.code: w.endline[1]["work_status"]
+        for w in drawn
+        if w.endline and "work_status" in w.endline[1]
+    }
 
 
 def test_each_woman_is_held_by_the_partner_running_her_cohort():

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 
-from cometa.network.models import Enrolment
+from cometa.network.models import Enrolment, ExitReason
+
+FLAG_DAYS, ENDLINE_DAYS = 14, 30
 
 Fact = dict[str, object]
 Predicate = Callable[[Fact], bool]
@@ -63,6 +65,53 @@ def _profile(p) -> Fact:  # type: ignore[no-untyped-def]
     }
 
 
+def _first(e) -> bool:  # type: ignore[no-untyped-def]
+    hers = e.participant.enrolments.all()
+    return min(hers, key=lambda other: (other.enrolled_on, other.pk)).pk == e.pk
+
+
+def _flags(e) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """Her flags raised during the enrolment, and those acted on within FLAG_DAYS."""
+    raised = in_time = 0
+    for flag in e.participant.flags.all():
+        if not e.enrolled_on <= flag.raised_on <= e.cohort.ends_on:
+            continue
+        limit = flag.raised_on + timedelta(days=FLAG_DAYS)
+        days = [flag.first_action_on] + [r.referred_on for r in flag.referrals.all()]
+        raised += 1
+        in_time += any(day is not None and day <= limit for day in days)
+    return raised, in_time
+
+
+def _criteria(e) -> dict[str, bool | None]:  # type: ignore[no-untyped-def]
+    """Per method: every criterion judged in her latest assessment met (None: none)."""
+    assessments = list(e.assessments.all())
+    if not assessments:
+        return {}
+    latest = max(assessments, key=lambda a: (a.assessed_on, a.pk))
+    judged: dict[str, list[bool]] = {}
+    for result in latest.results.select_related("criterion"):
+        if result.result != "n_a":
+            judged.setdefault(result.criterion.method, []).append(result.result == "met")
+    return {method: all(met) for method, met in judged.items()}
+
+
+def _endline(e) -> tuple[bool, bool | None]:  # type: ignore[no-untyped-def]
+    last = e.cohort.ends_on + timedelta(days=ENDLINE_DAYS)
+    responses = [
+        r
+        for r in e.participant.responses.filter(round__round="endline")
+        if e.enrolled_on <= r.collected_on <= last
+    ]
+    said = {
+        WORK.get(a.code)
+        for r in responses
+        for a in r.answers.filter(question__field="outcome.work_status")
+    }
+    works = True if True in said else (False if False in said else None)
+    return bool(responses), works
+
+
 def facts(network_id: int) -> list[Fact]:
     found = []
     enrolments = Enrolment.objects.filter(network_id=network_id).select_related(
@@ -80,8 +129,12 @@ def facts(network_id: int) -> list[Fact]:
             "site": e.cohort.site_id, "age": _age(p.birth_year, e.enrolled_on), **_profile(p),
             "enrolled_on": e.enrolled_on, "ended_on": e.cohort.ends_on, "status": e.status,
             "marked": len(marks), "attended": sum(m in ("present", "late") for m in marks),
-            "mentored": e.mentoring.count(),
+            "mentored": e.mentoring.count(), "first": _first(e), "criteria": _criteria(e),
+            "reason": next(iter(ExitReason.objects.filter(exit__enrolment=e, first=True)
+                                .values_list("code", flat=True)), ""),
         }  # fmt: skip
+        fact["flags"], fact["in_time"] = _flags(e)
+        fact["endline"], fact["endline_works"] = _endline(e)
         for task in e.followups.all():
             answered = task.status == "completed" and task.in_window is True
             fact[task.round] = {
@@ -125,8 +178,54 @@ def _kept(f: Fact) -> bool:
     return f["status"] != "transferred"
 
 
+def _dropped(f: Fact) -> bool:
+    return f["status"] == "dropped_out"
+
+
+REASONS = {
+    "CARE": {"care_child", "care_other"},
+    "INCOME": {"economic_need"},
+    "WORK": {"found_job", "business_fulltime"},
+    "HEALTH": {"health_self", "health_family", "pregnancy_birth"},
+    "FAMILY": {"family_opposition", "violence_safety"},
+    "ACCESS": {"transport", "schedule", "digital_access"},
+    "COURSE": {"course_mismatch"},
+    "LEFT": {"moved_away", "lost_contact", "deceased"},
+}
+NAMED = set().union(*REASONS.values())
+METHODS = {"COMP": "computed", "VER": "verification", "SELF": "self_report", "OBS": "observation"}
+
+
+def _more() -> dict[str, tuple[str, Predicate, Predicate]]:
+    found: dict[str, tuple[str, Predicate, Predicate]] = {
+        f"CI-04-{key}": ("ended", lambda f, codes=codes: _dropped(f) and f["reason"] in codes,
+                         _dropped)
+        for key, codes in REASONS.items()
+    }  # fmt: skip
+    found["CI-04-OTHER"] = ("ended", lambda f: _dropped(f) and f["reason"] not in NAMED, _dropped)
+    for key, method in METHODS.items():
+        found[f"CI-11-{key}"] = (
+            "ended",
+            lambda f, m=method: f["criteria"].get(m) is True,  # type: ignore[attr-defined]
+            lambda f, m=method: f["criteria"].get(m) is not None,  # type: ignore[attr-defined]
+        )
+    found["CI-12-EL"] = ("ended", lambda f: f["endline"] and _completed(f), _completed)
+    for suffix, only in (("", lambda f: True), ("-C", _completed)):
+        found[f"CI-07-EL{suffix}"] = (
+            "ended",
+            lambda f, only=only: f["endline_works"] is True and only(f),
+            lambda f, only=only: f["endline_works"] is not None and only(f),
+        )
+    found["CI-16"] = ("ended", lambda f: f["flags"] > 0 and _kept(f), _kept)
+    found["CI-17"] = (
+        "ended", lambda f: f["flags"] > 0 and f["in_time"] == f["flags"], lambda f: f["flags"] > 0
+    )  # fmt: skip
+    return found
+
+
 INDICATORS: dict[str, tuple[str, Predicate, Predicate]] = {
     "CI-01": ("enrolled", lambda f: False, lambda f: True),
+    "CI-01-W": ("enrolled", lambda f: False, lambda f: f["first"]),
     "CI-02-POOR": ("enrolled", lambda f: f["poor"] is True, lambda f: f["poor"] is not None),
     "CI-02-DIS": ("enrolled", lambda f: f["disability"] == "PD", lambda f: f["disability"] != "_U"),
     "CI-02-IND": ("enrolled", lambda f: f["indigenous"] in ("IND_SELF", "IND_LANG"),
@@ -145,7 +244,7 @@ INDICATORS: dict[str, tuple[str, Predicate, Predicate]] = {
     "CI-04": ("ended", lambda f: f["status"] == "dropped_out", _kept),
     "CI-05": ("ended", _completed, _kept),
     "CI-11": ("ended", lambda f: f["status"] == "graduated", _kept),
-    **_round("fu3"), **_round("fu6"), **_round("fu12"),
+    **_more(), **_round("fu3"), **_round("fu6"), **_round("fu12"),
 }  # fmt: skip
 
 

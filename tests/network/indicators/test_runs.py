@@ -19,6 +19,7 @@ from cometa.indicators.disclosure import small_counts
 from cometa.indicators.periods import custom, parse_period
 from cometa.network.generator.run import generate
 from cometa.network.indicator_jobs import indicators_job_start, years
+from cometa.network.indicators.definitions import COMMON, DIMENSIONS
 from cometa.network.indicators.selectors import controlled_tables
 from cometa.network.indicators.stored import latest_run, run_tables, trend
 from cometa.network.models import IndicatorRun, Site, StoredTable
@@ -59,7 +60,7 @@ def _cells(table):
 def test_a_run_stores_every_table_as_shown_and_nothing_small(network):
     run = indicators_run(actor=SYSTEM, network=network, period=EVERYTHING)
     coordinator = _coordinator(network)
-    assert StoredTable.objects.filter(run=run).count() == 40 * 6 * 4
+    assert StoredTable.objects.filter(run=run).count() == len(COMMON) * len(DIMENSIONS) * 4
     [computed] = controlled_tables(network, EVERYTHING, by="site", codes=["CI-05"],
                                    dimensions=["age"])  # fmt: skip
     [stored] = run_tables(coordinator, run, by="site", dimension="age", codes=["CI-05"])

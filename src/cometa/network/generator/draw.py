@@ -18,15 +18,20 @@ from cometa.network.codes import (
     AttemptResult,
     ConsentPurpose,
     ContactMode,
+    CriterionResultCode,
     DropReason,
     Education,
     EnrolmentStatus,
+    FlagSeverity,
+    FlagTrigger,
     FollowUpStatus,
     IncomeBand,
     Migration,
+    ReferralService,
     WorkStatus,
 )
 from cometa.network.generator.layout import AS_OF, CohortPlan
+from cometa.network.generator.structure import CRITERIA
 from cometa.network.rules import disability_from
 from cometa.network.services.participants import ALPHABET
 
@@ -44,6 +49,8 @@ STREETS = ("Av. Juárez", "Calle Hidalgo", "Calle Morelos", "Privada Zaragoza", 
 DROP_SHARE = 0.24
 GRADUATION_SHARE = 0.7
 RESPONSE = {"fu3": 0.68, "fu6": 0.58, "fu12": 0.47}  # answered, by round
+ENDLINE_RESPONSE = 0.8  # completers answering the endline survey
+FLAG_SHARE = 0.12  # women flagged for psychosocial follow-up during the programme
 DROP_REASONS = tuple(DropReason)
 WEIGHTED_REASONS = (
     [DropReason.CARE_CHILD] * 5 + [DropReason.ECONOMIC_NEED] * 4 + [DropReason.FOUND_JOB] * 3
@@ -62,6 +69,18 @@ class FollowUp:
     attempts: list[tuple[datetime, str, str]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Flag:
+    """A psychosocial flag: when raised, and when (if ever) acted on and referred."""
+
+    raised_on: date
+    trigger: str
+    severity: str
+    first_action_on: date | None
+    referred_on: date | None
+    service: str
+
+
 @dataclass
 class Woman:
     code: str
@@ -76,7 +95,10 @@ class Woman:
     exit_on: date | None = None
     reasons: tuple[str, ...] = ()
     graduation: bool | None = None  # passed, when assessed
+    criteria: dict[str, str] = field(default_factory=dict)  # criterion code -> result
     followups: list[FollowUp] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    endline: tuple[date, dict[str, object]] | None = None  # collected on, answers
 
 
 def code_for(index: int, seed: int) -> str:
@@ -193,12 +215,75 @@ def _path(rng: random.Random, cohort: CohortPlan, woman: Woman) -> None:
         woman.followups = [_followup(rng, planned) for planned in schedule.plan(woman.exit_on)]
 
 
+def _later(rng: random.Random, day: date, most: int) -> date | None:
+    """A day up to ``most`` days after ``day``, or None when that is still to come."""
+    later = day + timedelta(days=rng.randint(0, most))
+    return later if later <= AS_OF else None
+
+
+def _flags(rng: random.Random, woman: Woman, ends_on: date) -> list[Flag]:
+    last = min(woman.exit_on or ends_on, AS_OF)
+    if rng.random() >= FLAG_SHARE or last < woman.enrolled_on:
+        return []
+    flags = []
+    for _number in range(rng.choices((1, 2), (85, 15))[0]):
+        raised = woman.enrolled_on + timedelta(days=rng.randint(0, (last - woman.enrolled_on).days))
+        acted = _later(rng, raised, 25) if rng.random() < 0.85 else None
+        referred = _later(rng, raised, 30) if rng.random() < 0.4 else None
+        flags.append(
+            Flag(raised, rng.choice(list(FlagTrigger)).value,
+                 rng.choices(list(FlagSeverity), (70, 25, 5))[0].value, acted, referred,
+                 rng.choice(list(ReferralService)).value)
+        )  # fmt: skip
+    return flags
+
+
+def _criteria(rng: random.Random, passed: bool) -> dict[str, str]:
+    """Her result on each criterion: a failed assessment misses at least one essential one;
+    the optional ones are met or not either way, or do not apply."""
+    met, not_met = CriterionResultCode.MET.value, CriterionResultCode.NOT_MET.value
+    essential = [code for code, _title, needed, _method in CRITERIA if needed]
+    missed = set() if passed else set(rng.sample(essential, rng.randint(1, len(essential))))
+    found = {}
+    for code, _title, needed, _method in CRITERIA:
+        if needed:
+            found[code] = not_met if code in missed else met
+        else:
+            found[code] = rng.choices((met, not_met, CriterionResultCode.NOT_APPLICABLE.value),
+                                      (60, 25, 15))[0]  # fmt: skip
+    return found
+
+
+def _endline(rng: random.Random, woman: Woman, ends_on: date) -> tuple[date, dict[str, object]]:
+    answers: dict[str, object] = {
+        "work_status": rng.choices(list(WorkStatus), (22, 26, 22, 30))[0].value,
+        "income_band": rng.choices(list(IncomeBand), (18, 44, 33, 5))[0].value,
+        "has_business": rng.random() < 0.25,
+        "in_education": rng.random() < 0.1,
+    }
+    if rng.random() < 0.1:
+        del answers["work_status"]  # left unanswered
+    return ends_on - timedelta(days=rng.randint(0, 6)), answers
+
+
+def _more(rng: random.Random, cohort: CohortPlan, woman: Woman) -> None:
+    """Her flags, graduation criteria and endline: drawn from their own generator, so
+    that the rest of her is the same as before they were drawn."""
+    woman.flags = _flags(rng, woman, cohort.ends_on)
+    if woman.graduation is not None:
+        woman.criteria = _criteria(rng, woman.graduation)
+    completed = (EnrolmentStatus.COMPLETED, EnrolmentStatus.GRADUATED)
+    if woman.status in completed and rng.random() < ENDLINE_RESPONSE:
+        woman.endline = _endline(rng, woman, cohort.ends_on)
+
+
 def women(
     cohort: CohortPlan, *, first_index: int, seed: int, municipality: str, rural: bool
 ) -> Iterator[Woman]:
     """The women of one cohort, numbered from ``first_index`` across the network."""
     # Synthetic data, reproducible on purpose: not for secrets.
     rng = random.Random(f"{seed}:{cohort.code}")  # noqa: S311  # nosec B311
+    more = random.Random(f"{seed}:{cohort.code}:more")  # noqa: S311  # nosec B311
     consents = (ConsentPurpose.TAKE_PART, ConsentPurpose.SHARE_BACKBONE, ConsentPurpose.COUNT)
     for offset in range(cohort.women):
         enrolled_on = cohort.starts_on - timedelta(days=rng.randint(0, 14))
@@ -217,4 +302,5 @@ def women(
             mentoring=[],
         )
         _path(rng, cohort, woman)
+        _more(more, cohort, woman)
         yield woman

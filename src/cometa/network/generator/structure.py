@@ -1,6 +1,7 @@
 """The generated network's structure, put in through the network's services (audited as
 any set-up is): organisations, the network and its members, centres, the programme and its
-pathways, staff and their training, graduation criteria, cohorts and their sessions."""
+pathways, staff and their training, graduation criteria, the survey instruments that come
+with Cometa, cohorts and their sessions."""
 
 from __future__ import annotations
 
@@ -10,19 +11,21 @@ from datetime import timedelta
 from cometa.accounts import services as accounts
 from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models.organisations import OrganisationKind
-from cometa.network.codes import CriterionMethod, PathwayKind, SiteKind, StaffRole
+from cometa.network.codes import CriterionMethod, PathwayKind, SiteKind, StaffRole, SurveyRound
 from cometa.network.generator.layout import START, Layout
 from cometa.network.models import (
     Cohort,
     GraduationCriterion,
     Member,
     Network,
+    Question,
+    Round,
     Session,
     Site,
     Staff,
     TrainingRecord,
 )
-from cometa.network.services import delivery, network
+from cometa.network.services import delivery, network, surveys
 
 TRAINING = (  # the baseline training schema the seed asks for, with refresher intervals
     ("graduation_model", "The graduation model", 24),
@@ -34,6 +37,7 @@ CRITERIA = (
     ("attendance_80", "Attended at least 80 % of sessions", True, CriterionMethod.COMPUTED),
     ("plan_written", "Wrote her business or work plan", True, CriterionMethod.VERIFIED),
     ("next_step", "Has a next step (job, business, school)", False, CriterionMethod.SELF_REPORT),
+    ("seen_at_work", "Seen at work or in her business on a visit", False, CriterionMethod.OBSERVED),
 )
 
 
@@ -47,6 +51,8 @@ class Built:
     cohorts: list[Cohort] = field(default_factory=list)
     sessions: dict[int, list[int]] = field(default_factory=dict)  # cohort pk -> session pks
     criteria: list[GraduationCriterion] = field(default_factory=list)
+    endline: Round | None = None
+    endline_questions: dict[str, int] = field(default_factory=dict)  # name -> question pk
 
 
 def _members(name: str, plan: Layout) -> tuple[Network, list[Member]]:
@@ -160,5 +166,10 @@ def build(name: str, plan: Layout) -> Built:
                             method=method)
         for code, title, essential, method in CRITERIA
     )  # fmt: skip
+    surveys.instruments_install(actor=SYSTEM, network=the_network)
+    built.endline = Round.objects.get(network=the_network, round=SurveyRound.ENDLINE)
+    built.endline_questions = dict(
+        Question.objects.filter(instrument=built.endline.instrument).values_list("name", "pk")
+    )
     _cohorts(built, plan)
     return built

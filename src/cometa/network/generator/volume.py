@@ -15,10 +15,11 @@ from typing import Any, cast
 from django.db import connection, models
 from django.utils import timezone
 
-from cometa.network.codes import CriterionResultCode, EnrolmentStatus
-from cometa.network.generator.draw import Woman
+from cometa.network.codes import EnrolmentStatus, FlagStatus
+from cometa.network.generator.draw import Flag, Woman
 from cometa.network.generator.structure import Built
 from cometa.network.models import (
+    Answer,
     Attendance,
     Cohort,
     Consent,
@@ -33,6 +34,9 @@ from cometa.network.models import (
     Identity,
     MentoringContact,
     Participant,
+    PsychosocialFlag,
+    Referral,
+    SurveyResponse,
 )
 
 CHUNK = 2000  # rows per INSERT: under SQLite's 32,766 variables for the widest table
@@ -235,14 +239,78 @@ def _graduation(built: Built, made: list[Enrolment], women: list[Woman]) -> None
             for e, w in judged
         ),
     )
-    met, not_met = CriterionResultCode.MET, CriterionResultCode.NOT_MET
     _rows(
         CriterionResult,
         ("assessment", "criterion", "result"),
         (
-            (a.pk, c.pk, met if a.passed or not c.essential else not_met)
-            for a in assessments
+            (a.pk, c.pk, w.criteria[c.code])
+            for a, (_e, w) in zip(assessments, judged, strict=True)
             for c in built.criteria
+        ),
+    )
+
+
+def _status(flag: Flag) -> str:
+    if flag.referred_on is not None:
+        return FlagStatus.REFERRED
+    return FlagStatus.CONTACTED if flag.first_action_on is not None else FlagStatus.OPEN
+
+
+def _flags(cohort: Cohort, people: list[Participant], women: list[Woman]) -> None:
+    pairs = [(p, f) for p, w in zip(people, women, strict=True) for f in w.flags]
+    flags = _bulk(
+        PsychosocialFlag,
+        (
+            PsychosocialFlag(
+                member_id=cohort.member_id,
+                participant=p,
+                trigger=f.trigger,
+                severity=f.severity,
+                raised_on=f.raised_on,
+                first_action_on=f.first_action_on,
+                status=_status(f),
+            )
+            for p, f in pairs
+        ),
+    )
+    _rows(
+        Referral,
+        ("flag", "service", "referred_on", "provider", "outcome"),
+        (
+            (flag.pk, f.service, f.referred_on, "", "")
+            for flag, (_p, f) in zip(flags, pairs, strict=True)
+            if f.referred_on is not None
+        ),
+    )
+
+
+def _answer(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _endline(built: Built, cohort: Cohort, people: list[Participant], women: list[Woman]) -> None:
+    answered = [(p, w.endline) for p, w in zip(people, women, strict=True) if w.endline]
+    if built.endline is None or not answered:
+        return
+    responses = _bulk(
+        SurveyResponse,
+        (
+            SurveyResponse(
+                round=built.endline, participant=p, member_id=cohort.member_id, collected_on=day
+            )
+            for p, (day, _answers) in answered
+        ),
+    )
+    questions = built.endline_questions
+    _rows(
+        Answer,
+        ("response", "question", "code", "number", "day", "text"),
+        (
+            (response.pk, questions[name], _answer(value), None, None, "")
+            for response, (_p, (_day, answers)) in zip(responses, answered, strict=True)
+            for name, value in answers.items()
         ),
     )
 
@@ -255,3 +323,5 @@ def write(built: Built, cohort: Cohort, women: list[Woman]) -> None:
     _exits(made, women)
     _followups(made, women)
     _graduation(built, made, women)
+    _flags(cohort, people, women)
+    _endline(built, cohort, people, women)

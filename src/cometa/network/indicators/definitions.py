@@ -11,10 +11,11 @@ answered, and for completers only (``-C``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cometa.indicators.definitions import Definition, Direction, Measure
 from cometa.indicators.texts import Text
+from cometa.network.codes import DropReason as R
 
 __all__ = ["COMMON", "DIMENSIONS", "FAMILIES", "Common", "by_code"]
 
@@ -87,6 +88,28 @@ _ENROLLED = Common(
     "enrolled",
     "1 = 1",
 )
+_WOMEN = Common(
+    Definition(
+        code="CI-01-W",
+        title=Text(
+            "Women enrolled for the first time",
+            "Mujeres inscritas por primera vez",
+            "Женщины, записавшиеся впервые",
+        ),
+        definition=Text(
+            "Women who agreed to be counted whose first enrolment in the network starts in "
+            "the period: each woman counts once, however often she enrols again."
+        ),
+        measure=Measure.UNIT,
+        direction=Direction.ASCENDING,
+        unit="persons",
+        dimensions=DIMENSIONS,
+        gender_sensitive=True,
+        gender_note=Text("Counts the women the network reaches, each once."),
+    ),
+    "enrolled",
+    "first_enrolment = TRUE",
+)
 _GROUPS = [
     ("POOR", "below the CONEVAL poverty line", "poor = TRUE", "poor IS NOT NULL"),
     ("DIS", "with a disability (Washington Group)", "disability = 'PD'", "disability <> '_U'"),
@@ -138,6 +161,92 @@ _PROGRAMME = [
 ]  # fmt: skip
 
 
+# The main reason of a drop-out, grouped so that a table by site can show something;
+# OTHER takes ``other`` and none recorded. Every code is in one group (a test checks).
+# Violence is sensitive.
+_REASONS: list[tuple[str, str, tuple[str, ...], bool]] = [
+    ("CARE", "caring for children or others", (R.CARE_CHILD, R.CARE_OTHER), False),
+    ("INCOME", "needing the time to earn", (R.ECONOMIC_NEED,), False),
+    ("WORK", "having found a job or running her business full time",
+     (R.FOUND_JOB, R.BUSINESS), False),
+    ("HEALTH", "her health or a family member's, pregnancy or birth",
+     (R.HEALTH_SELF, R.HEALTH_FAMILY, R.PREGNANCY), False),
+    ("FAMILY", "her partner's or family's opposition, violence or safety",
+     (R.OPPOSITION, R.VIOLENCE), True),
+    ("ACCESS", "distance, transport, schedule, or no device or connection",
+     (R.TRANSPORT, R.SCHEDULE, R.DIGITAL), False),
+    ("COURSE", "the course not being what she expected", (R.MISMATCH,), False),
+    ("LEFT", "having moved away, lost contact or died",
+     (R.MOVED, R.LOST_CONTACT, R.DECEASED), False),
+]  # fmt: skip
+
+
+def _in(codes: tuple[str, ...]) -> str:
+    return f"drop_reason IN ({', '.join(repr(str(code)) for code in codes)})"
+
+
+def _reason(key: str, words: str, condition: str, sensitive: bool) -> Common:
+    common = _common(
+        f"CI-04-{key}", "ended",
+        (f"Drop-out reason: {words}", "Share of drop-outs in cohorts that ended in the period "
+         f"whose main reason was {words}.", "drop-outs for this main reason", "drop-outs"),
+        (f"status = 'dropped_out' AND {condition}", "status = 'dropped_out'"),
+    )  # fmt: skip
+    return replace(common, sensitive=sensitive)
+
+
+_DROP_REASONS = [
+    *(_reason(key, words, _in(codes), sensitive) for key, words, codes, sensitive in _REASONS),
+    _reason("OTHER", "another reason, or none recorded", _in((R.OTHER, "")), False),
+]
+# Graduation by criterion: the criteria are each network's own, so a common indicator
+# takes them by how they are judged (the method), in her latest assessment.
+_CRITERIA = [
+    _common(f"CI-11-{key}", "ended",
+            (f"Graduation criteria met: {words}", "Share of women assessed for graduation in "
+             "cohorts that ended in the period who met every criterion judged by "
+             f"{method} that applied to them (latest assessment).",
+             "women meeting every such criterion", "women assessed on such a criterion"),
+            (f"{column} = TRUE", f"{column} IS NOT NULL"))
+    for key, words, method, column in (
+        ("COMP", "computed from records", "computation from records", "criteria_computed"),
+        ("VER", "verified", "verification", "criteria_verified"),
+        ("SELF", "self-reported", "her own report", "criteria_self_report"),
+        ("OBS", "observed", "field observation", "criteria_observed"),
+    )
+]  # fmt: skip
+_ENDLINE = [
+    _common("CI-12-EL", "ended",
+            ("Endline response rate", "Share of completers of cohorts that ended in the period "
+             "who answered the endline survey.", "completers who answered", "completers"),
+            (f"endline_answered = TRUE AND {_COMPLETED}", _COMPLETED)),
+    *(_common(f"CI-07-EL{suffix}", "ended",
+              (f"In income-generating work at endline ({who})", f"Share of women ({who}) of "
+               "cohorts that ended in the period answering the endline survey who worked for "
+               "pay or profit (ILO).", "respondents working", "respondents who answered"),
+              (f"endline_works = TRUE{only}", f"endline_works IS NOT NULL{only}"))
+      for suffix, who, only in (("", "all enrolled", ""),
+                                ("-C", "completers", f" AND {_COMPLETED}"))),
+]  # fmt: skip
+# Psychosocial: only a flag's existence and timeliness; the strict threshold applies.
+_PSYCHOSOCIAL = [
+    replace(common, sensitive=True)
+    for common in (
+        _common("CI-16", "ended",
+                ("Women needing psychological follow-up", "Share of enrolments in cohorts that "
+                 "ended in the period whose woman was flagged for psychosocial follow-up "
+                 "during the programme.", "women flagged", "enrolments, less transfers"),
+                (f"flags > 0 AND {_KEPT}", _KEPT)),
+        _common("CI-17", "ended",
+                ("Flags followed up in time", "Share of women flagged for psychosocial "
+                 "follow-up in cohorts that ended in the period every flag of whom was acted "
+                 "on or referred within 14 days.", "women followed up in time",
+                 "women flagged"),
+                ("flags > 0 AND flags_in_time = flags", "flags > 0")),
+    )
+]  # fmt: skip
+
+
 def _round(r: str) -> list[Common]:
     answered = f"{r}_answered = TRUE"
     outcomes = [
@@ -176,8 +285,13 @@ def _round(r: str) -> list[Common]:
 
 COMMON: tuple[Common, ...] = (
     _ENROLLED,
+    _WOMEN,
     *_REACH,
     *_PROGRAMME,
+    *_DROP_REASONS,
+    *_CRITERIA,
+    *_ENDLINE,
+    *_PSYCHOSOCIAL,
     *_round("fu3"),
     *_round("fu6"),
     *_round("fu12"),

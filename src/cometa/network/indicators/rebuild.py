@@ -1,7 +1,9 @@
 """Rebuilding the per-enrolment facts (``models.facts.EnrolmentFact``) of a network in the
-database: one DELETE and one INSERT ... SELECT, with the attendance and mentoring counts
-grouped once and each follow-up round joined by its unique (enrolment, round). Nothing is
-read into Python; the same SQL runs on SQLite and PostgreSQL but for the year of a date.
+database: one DELETE and one INSERT ... SELECT, with the attendance and mentoring counts,
+the psychosocial flags, the latest graduation assessment and the endline answers grouped
+once per enrolment, and each follow-up round joined by its unique (enrolment, round).
+Nothing is read into Python; the same SQL runs on SQLite and PostgreSQL but for the year
+of a date and a date plus days.
 """
 
 from __future__ import annotations
@@ -13,20 +15,41 @@ from django.utils import timezone
 
 from cometa.network.codes import ConsentPurpose
 from cometa.network.models import (
+    Answer,
     Attendance,
     Cohort,
     Consent,
+    CriterionResult,
     Enrolment,
     EnrolmentFact,
     Exit,
     ExitReason,
     FollowUpTask,
+    GraduationAssessment,
+    GraduationCriterion,
     MentoringContact,
     Network,
     Participant,
+    PsychosocialFlag,
+    Question,
+    Referral,
+    Round,
+    SurveyResponse,
 )
 
-__all__ = ["COLUMNS", "facts_select", "rebuild"]
+__all__ = ["COLUMNS", "ENDLINE_DAYS", "FLAG_DAYS", "facts_select", "rebuild"]
+
+#: A flag is followed up in time when acted on or referred within this many days.
+FLAG_DAYS = 14
+#: Her endline answers count from her enrolment to this many days after her cohort's end.
+ENDLINE_DAYS = 30
+#: fact column -> the criterion method it summarises
+CRITERIA = {
+    "criteria_computed": "computed",
+    "criteria_verified": "verification",
+    "criteria_self_report": "self_report",
+    "criteria_observed": "observation",
+}
 
 _AGE = """CASE WHEN p.birth_year IS NULL THEN '_U'
   WHEN {year} - p.birth_year < 15 THEN 'Y_LT15' WHEN {year} - p.birth_year < 25 THEN 'Y15T24'
@@ -54,12 +77,53 @@ _ROUND = """
        WHEN {r}.work_status IN ('unemployed', 'outside') THEN FALSE END,
   {r}.has_business, {r}.in_education"""
 _COLUMNS = """enrolment_id, network_id, member_id, site_id, cohort_id, participant_id,
+  first_enrolment,
   sex, age, disability, indigenous, migratory_status, location, poor, low_education,
   works_baseline, enrolled_on, cohort_ends_on, status, drop_reason, sessions_marked,
-  sessions_attended, mentoring_contacts,
+  sessions_attended, mentoring_contacts, flags, flags_in_time,
+  criteria_computed, criteria_verified, criteria_self_report, criteria_observed,
+  endline_answered, endline_works,
   fu3_due, fu3_answered, fu3_works, fu3_business, fu3_education,
   fu6_due, fu6_answered, fu6_works, fu6_business, fu6_education,
   fu12_due, fu12_answered, fu12_works, fu12_business, fu12_education, computed_at"""
+
+
+# Her first enrolment in the network: none of hers starts earlier (then: has a lower id).
+_FIRST = """NOT EXISTS (SELECT 1 FROM {enrolment} e0 WHERE e0.participant_id = e.participant_id
+  AND (e0.enrolled_on < e.enrolled_on OR (e0.enrolled_on = e.enrolled_on AND e0.id < e.id)))"""
+# Her flags raised during the enrolment; in time: acted on or referred within FLAG_DAYS.
+_FLAGS = """LEFT JOIN (SELECT e1.id AS enrolment_id, COUNT(*) AS raised,
+    SUM(CASE WHEN g.first_action_on <= {flag_limit} OR EXISTS (SELECT 1 FROM {referral} rf
+      WHERE rf.flag_id = g.id AND rf.referred_on <= {flag_limit}) THEN 1 ELSE 0 END) AS in_time
+  FROM {enrolment} e1 JOIN {cohort} c1 ON c1.id = e1.cohort_id
+  JOIN {flag} g ON g.participant_id = e1.participant_id
+    AND g.raised_on BETWEEN e1.enrolled_on AND c1.ends_on
+  GROUP BY e1.id) fl ON fl.enrolment_id = e.id"""
+# Her latest assessment: per method 1 when every criterion judged is met, 0 when one is
+# not, NULL when none is judged (``n_a`` results are passed over).
+_CRITERION = """MIN(CASE WHEN gc.method = '{method}' AND cr.result = 'met' THEN 1
+    WHEN gc.method = '{method}' AND cr.result = 'not_met' THEN 0 END) AS {column}"""
+_CRITERIA = """LEFT JOIN (SELECT ga.enrolment_id, {methods}
+  FROM {assessment} ga JOIN {result} cr ON cr.assessment_id = ga.id
+  JOIN {criterion} gc ON gc.id = cr.criterion_id
+  WHERE NOT EXISTS (SELECT 1 FROM {assessment} g2 WHERE g2.enrolment_id = ga.enrolment_id
+    AND (g2.assessed_on > ga.assessed_on OR (g2.assessed_on = ga.assessed_on AND g2.id > ga.id)))
+  GROUP BY ga.enrolment_id) gr ON gr.enrolment_id = e.id"""
+# Her endline responses in the enrolment's window: 2 works, 1 does not, 0 not said.
+_ENDLINE = """LEFT JOIN (SELECT e2.id AS enrolment_id, MAX(CASE
+    WHEN a.code IN ('employed', 'self_employed') THEN 2
+    WHEN a.code IN ('unemployed', 'outside') THEN 1 ELSE 0 END) AS works
+  FROM {enrolment} e2 JOIN {cohort} c2 ON c2.id = e2.cohort_id
+  JOIN {response} s ON s.participant_id = e2.participant_id
+    AND s.collected_on BETWEEN e2.enrolled_on AND {endline_limit}
+  JOIN {round} rd ON rd.id = s.round_id AND rd.round = 'endline'
+  LEFT JOIN {answer} a ON a.response_id = s.id AND a.question_id IN (
+    SELECT q.id FROM {question} q WHERE q.field = 'outcome.work_status')
+  GROUP BY e2.id) el ON el.enrolment_id = e.id"""
+_MORE = """,
+  COALESCE(fl.raised, 0), COALESCE(fl.in_time, 0),
+  {criteria},
+  el.works IS NOT NULL, CASE el.works WHEN 2 THEN TRUE WHEN 1 THEN FALSE END"""
 
 
 def _year() -> str:
@@ -68,13 +132,27 @@ def _year() -> str:
     return "CAST(strftime('%%Y', e.enrolled_on) AS INTEGER)"
 
 
+def _plus(day: str, days: int) -> str:
+    """The SQL of a date column plus a number of days."""
+    if connection.vendor == "postgresql":
+        return f"({day} + {int(days)})"
+    return f"date({day}, '+{int(days)} days')"
+
+
 def _tables() -> dict[str, str]:
     models = {
         "fact": EnrolmentFact, "enrolment": Enrolment, "participant": Participant,
         "cohort": Cohort, "attendance": Attendance, "mentoring": MentoringContact,
         "exit": Exit, "reason": ExitReason, "followup": FollowUpTask, "consent": Consent,
+        "flag": PsychosocialFlag, "referral": Referral, "assessment": GraduationAssessment,
+        "result": CriterionResult, "criterion": GraduationCriterion, "response": SurveyResponse,
+        "round": Round, "answer": Answer, "question": Question,
     }  # fmt: skip
-    return {name: model._meta.db_table for name, model in models.items()}
+    found: dict[str, str] = {name: model._meta.db_table for name, model in models.items()}
+    found["first"] = connection.ops.quote_name("first")
+    found["flag_limit"] = _plus("g.raised_on", FLAG_DAYS)
+    found["endline_limit"] = _plus("c2.ends_on", ENDLINE_DAYS)
+    return found
 
 
 COLUMNS = " ".join(_COLUMNS.split())
@@ -83,22 +161,32 @@ COLUMNS = " ".join(_COLUMNS.split())
 def facts_select(network: Network, now: datetime) -> tuple[str, list[object]]:
     """The SELECT that makes a network's facts from the source tables, and its
     parameters: what the plain-joins reference of the benchmark counts over."""
-    sql = _insert().format(**_tables(), first=connection.ops.quote_name("first"))
+    sql = _insert().format(**_tables())
     return sql[sql.index("SELECT") :], [now, network.pk, ConsentPurpose.COUNT.value]
 
 
 def _insert() -> str:
     rounds = ",".join(_ROUND.format(r=r) for r in ("f3", "f6", "f12"))
+    criteria = ", ".join(
+        f"CASE gr.{column} WHEN 1 THEN TRUE WHEN 0 THEN FALSE END" for column in CRITERIA
+    )
+    methods = ", ".join(
+        _CRITERION.format(method=method, column=column) for column, method in CRITERIA.items()
+    )
     return (
         """INSERT INTO {fact} ("""  # noqa: S608  # nosec B608
         + _COLUMNS
         + """)
 SELECT e.id, e.network_id, e.member_id, c.site_id, e.cohort_id, e.participant_id,
   """
+        + _FIRST
+        + ","
         + _CODES.format(age=_AGE.format(year=_year()))
         + """,
   e.enrolled_on, c.ends_on, e.status, COALESCE(r.code, ''),
-  COALESCE(a.marked, 0), COALESCE(a.attended, 0), COALESCE(m.contacts, 0),
+  COALESCE(a.marked, 0), COALESCE(a.attended, 0), COALESCE(m.contacts, 0)"""
+        + _MORE.replace("{criteria}", criteria)
+        + """,
   """
         + rounds
         + """, %s
@@ -115,6 +203,9 @@ LEFT JOIN {reason} r ON r.exit_id = x.id AND r.{first} = TRUE
 LEFT JOIN {followup} f3 ON f3.enrolment_id = e.id AND f3.round = 'fu3'
 LEFT JOIN {followup} f6 ON f6.enrolment_id = e.id AND f6.round = 'fu6'
 LEFT JOIN {followup} f12 ON f12.enrolment_id = e.id AND f12.round = 'fu12'
+"""
+        + "\n".join((_FLAGS, _CRITERIA.replace("{methods}", methods), _ENDLINE))
+        + """
 WHERE e.network_id = %s AND p.deleted_at IS NULL AND EXISTS (
   SELECT 1 FROM {consent} k WHERE k.participant_id = p.id AND k.purpose = %s
   AND k.withdrawn_on IS NULL)"""  # nosec B608
@@ -125,7 +216,7 @@ def rebuild(network: Network, *, now: datetime | None = None) -> int:
     """Replaces the network's facts from its source tables; returns the number of rows."""
     now = now or timezone.now()
     tables = _tables()
-    sql = _insert().format(**tables, first=connection.ops.quote_name("first"))
+    sql = _insert().format(**tables)
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {tables['fact']} WHERE network_id = %s", [network.pk])  # noqa: S608  # nosec B608
         cursor.execute(sql, [now, network.pk, ConsentPurpose.COUNT.value])

@@ -1,7 +1,8 @@
 """Per-enrolment facts: one narrow row per enrolment of a woman who agreed to be counted,
 with everything the common indicators count already worked out (her disaggregation codes,
 sessions marked and attended, mentoring contacts, exit, graduation, the answers of each
-follow-up round). Rebuilt from the source tables by ``network.indicators.rebuild`` (the
+follow-up round, the endline, psychosocial flags and their timeliness, graduation criteria
+met). Rebuilt from the source tables by ``network.indicators.rebuild`` (the
 ``cometa network recompute`` job), so every indicator is one GROUP BY over one table.
 See docs/network-indicators.md for why.
 
@@ -33,6 +34,7 @@ class EnrolmentFact(models.Model):
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+")
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="+")
     participant_id = models.IntegerField()
+    first_enrolment = models.BooleanField(default=False)  # her first in the network
     # disaggregation codes, as the indicators floor's code lists spell them
     sex = models.CharField(max_length=_CODE)
     age = models.CharField(max_length=_CODE)
@@ -52,6 +54,20 @@ class EnrolmentFact(models.Model):
     sessions_marked = models.PositiveIntegerField(default=0)
     sessions_attended = models.PositiveIntegerField(default=0)
     mentoring_contacts = models.PositiveIntegerField(default=0)
+    # psychosocial flags raised from her enrolment to her cohort's end, and of those the
+    # ones acted on (first action or referral) within 14 days (``rebuild.FLAG_DAYS``):
+    # their existence and timeliness only, nothing of their trigger or notes
+    flags = models.PositiveIntegerField(default=0)
+    flags_in_time = models.PositiveIntegerField(default=0)
+    # her latest graduation assessment: every criterion of a method met (None: none judged)
+    criteria_computed = _flag()
+    criteria_verified = _flag()
+    criteria_self_report = _flag()
+    criteria_observed = _flag()
+    # the endline survey, answered from her enrolment to 30 days after her cohort's end
+    # (``rebuild.ENDLINE_DAYS``); works: employed or self-employed (ILO)
+    endline_answered = models.BooleanField(default=False)
+    endline_works = _flag()
     # follow-up rounds: due date, answered within the window, her answers
     fu3_due = models.DateField(null=True)
     fu3_answered = models.BooleanField(default=False)
