@@ -103,38 +103,51 @@ def _cycle(hidden: _Hidden, entry: Entry, delta: int) -> bool:
 
 
 def _bridges(edges: Sequence[Entry]) -> set[Entry]:
-    """The entries on no cycle of ``edges`` (Tarjan's bridges, without recursion)."""
-    offset = 1 + max((i for i, _ in edges), default=0)
-    adjacent: dict[int, list[tuple[int, int]]] = {}
+    """The entries on no cycle of ``edges`` (Tarjan's bridges, without recursion; lines
+    numbered in lists, rows first, as it runs for every round of every table)."""
+    if not edges:
+        return set()
+    offset = 1 + max(i for i, _ in edges)
+    size = offset + 1 + max(j for _, j in edges)
+    adjacent: list[list[tuple[int, int]]] = [[] for _ in range(size)]
     for index, (i, j) in enumerate(edges):
-        adjacent.setdefault(i, []).append((offset + j, index))
-        adjacent.setdefault(offset + j, []).append((i, index))
-    found: dict[int, int] = {}
-    low: dict[int, int] = {}
+        adjacent[i].append((offset + j, index))
+        adjacent[offset + j].append((i, index))
+    found = [-1] * size
+    low = [0] * size
+    counter = 0
     bridges: set[Entry] = set()
-    for start in adjacent:
-        if start in found:
+    for start in range(size):
+        if found[start] >= 0 or not adjacent[start]:
             continue
-        found[start] = low[start] = len(found)
-        stack = [(start, -1, iter(adjacent[start]))]
-        while stack:
-            node, via, onward = stack[-1]
-            for after, index in onward:
-                if index == via:
+        found[start] = low[start] = counter
+        counter += 1
+        nodes, vias, places = [start], [-1], [0]
+        while nodes:
+            node, place = nodes[-1], places[-1]
+            onward = adjacent[node]
+            if place < len(onward):
+                places[-1] = place + 1
+                after, index = onward[place]
+                if index == vias[-1]:
                     continue
-                if after in found:
+                if found[after] >= 0:
                     low[node] = min(low[node], found[after])
                     continue
-                found[after] = low[after] = len(found)
-                stack.append((after, index, iter(adjacent[after])))
-                break
-            else:
-                stack.pop()
-                if stack:
-                    parent = stack[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                    if low[node] > found[parent]:
-                        bridges.add(edges[via])
+                found[after] = low[after] = counter
+                counter += 1
+                nodes.append(after)
+                vias.append(index)
+                places.append(0)
+                continue
+            nodes.pop()
+            places.pop()
+            via = vias.pop()
+            if nodes:
+                parent = nodes[-1]
+                low[parent] = min(low[parent], low[node])
+                if low[node] > found[parent]:
+                    bridges.add(edges[via])
     return bridges
 
 
