@@ -40,7 +40,16 @@ from benchmarks.postgres import scratch_database
 
 LARGE, QUICK = 100_000, 10_000
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "cometa-bench"
-MODES = ["cometa", "cometa_counts", "plain_joins", "plain_joins_sets", "pandas", "duckdb"]
+MODES = [
+    "cometa",
+    "cometa_counts",
+    "counts_by_dimension",
+    "counts_grouping_sets",
+    "plain_joins",
+    "plain_joins_sets",
+    "pandas",
+    "duckdb",
+]
 
 
 def _migrations() -> str:
@@ -74,8 +83,9 @@ def _sqlite_data(women: int, log: Any) -> Path:
 
 def _measure(env: dict[str, str]) -> dict[str, Any]:
     command = [sys.executable, "-m", "benchmarks.network_indicators_child"]
-    if "COMETA_BENCH_REPEAT" in os.environ:  # _env leaves out COMETA_* variables
-        env = {**env, "COMETA_BENCH_REPEAT": os.environ["COMETA_BENCH_REPEAT"]}
+    for name in ("COMETA_BENCH_REPEAT", "COMETA_BENCH_PLAIN_REPEAT"):
+        if name in os.environ:  # _env leaves out COMETA_* variables
+            env = {**env, name: os.environ[name]}
     done = subprocess.run(command, env=env, capture_output=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"the measuring child failed: {done.stderr.decode()[-3000:]}")
@@ -96,12 +106,22 @@ def _postgres(url: str, women: int, log: Any) -> dict[str, Any]:
 
 
 def _rows(label: str, figures: dict[str, Any]) -> list[list[Any]]:
+    """Each mode: its median, its CPU time in the measuring process, and how many times
+    as long as cometa (the whole: counts and disclosure control) it took."""
     ours = figures["cometa"]
-    rows = [[label, "recompute (facts rebuilt)", figures["recompute"], ""]]
+    rows = [
+        [label, "recompute (facts rebuilt)", figures["recompute"], figures["recompute_cpu"], ""]
+    ]
+    control = round(figures["cometa"] - figures["cometa_counts"], 3)
+    control_cpu = round(figures["cometa_cpu"] - figures["cometa_counts_cpu"], 3)
     for mode in MODES:
         if mode in figures:
             ratio = round(figures[mode] / ours, 2) if ours else ""
-            rows.append([label, mode.replace("_", " "), figures[mode], ratio])
+            rows.append(
+                [label, mode.replace("_", " "), figures[mode], figures[f"{mode}_cpu"], ratio]
+            )
+        if mode == "cometa_counts":
+            rows.append([label, "(disclosure control)", control, control_cpu, ""])
     return rows
 
 
@@ -116,16 +136,19 @@ def run(options: Options) -> Result:
     sizes = found["SQLite"]["sizes"]
     table = Table(
         title="Shared measurement: every common indicator by site and each dimension",
-        columns=["database", "what", "seconds (median)", "this / cometa"],
+        columns=["database", "what", "seconds (median)", "CPU seconds", "this / cometa"],
         rows=rows,
         notes=[
             f"{sizes['women']:,} women, {sizes['attendance']:,} attendance marks, "
             f"{sizes['followups']:,} follow-ups; {sizes['tables']} tables "
             f"({sizes['indicators']} indicators × 6 dimensions by site)",
-            "cometa: counts over the facts + disclosure control; cometa counts: without "
-            "the control; pandas and DuckDB: the counts over the facts already in memory",
-            "plain joins: the counts from the source tables with GROUP BY (sets: GROUPING "
-            "SETS, PostgreSQL only)",
+            "cometa: counts over the facts (one scan, numpy) + disclosure control; cometa "
+            "counts: without the control; counts by dimension: one GROUP BY per family and "
+            "dimension (30 queries); grouping sets: one query per family (PostgreSQL only)",
+            "pandas and DuckDB: the counts over the facts already in memory; plain joins: "
+            "the counts from the source tables with GROUP BY (sets: GROUPING SETS)",
+            f"CPU seconds: of the measuring process (PostgreSQL's own work is not in it); "
+            f"load average at the end {found['SQLite'].get('load')}",
         ],
     )
     return Result(tables=[table], data=found)

@@ -31,8 +31,7 @@ Grid = Sequence[Sequence[int]]
 def extend(counts: Grid) -> list[list[int]]:
     """The table with its row totals, column totals and grand total added."""
     rows = [[*row, sum(row)] for row in counts]
-    width = len(rows[0]) if rows else 1
-    totals = [sum(row[j] for row in rows) for j in range(width)]
+    totals = [sum(column) for column in zip(*rows, strict=True)] if rows else [0]
     return [*rows, totals]
 
 
@@ -42,28 +41,23 @@ def _sign(grid: Grid, entry: Entry) -> int:
     return -1 if (entry[0] == last_row) != (entry[1] == last_column) else 1
 
 
-def _can_move(grid: Grid, entry: Entry, delta: int) -> bool:
-    """Whether the signed value of ``entry`` may change by ``delta`` with its count ≥ 0."""
-    return grid[entry[0]][entry[1]] + _sign(grid, entry) * delta >= 0
-
-
 class _Hidden:
     """The hidden entries by row line and by column line, and which of them may move
-    (+1 or −1 on their signed value) with their count staying at zero or above."""
+    (+1 or −1 on their signed value) with their count staying at zero or above: those
+    of one or more both ways, a zero only the way that raises its count."""
 
-    def __init__(self, grid: Grid, hidden: Iterable[Entry]) -> None:
-        self.entries = set(hidden)
+    def __init__(self, grid: Grid, hidden: set[Entry], zeros: set[Entry]) -> None:
+        self.entries = hidden
         self.by_row: dict[int, list[Entry]] = {}
         self.by_column: dict[int, list[Entry]] = {}
         self.rows_of: dict[int, set[int]] = {}
-        self.moves: dict[int, set[Entry]] = {1: set(), -1: set()}
-        for entry in self.entries:
+        for entry in sorted(hidden):
             self.by_row.setdefault(entry[0], []).append(entry)
             self.by_column.setdefault(entry[1], []).append(entry)
             self.rows_of.setdefault(entry[1], set()).add(entry[0])
-            for delta in (1, -1):
-                if _can_move(grid, entry, delta):
-                    self.moves[delta].add(entry)
+        raised = {entry for entry in zeros if _sign(grid, entry) == 1}
+        positive = hidden - zeros
+        self.moves: dict[int, set[Entry]] = {1: positive | raised, -1: positive | (zeros - raised)}
 
 
 def _square(hidden: _Hidden, entry: Entry, delta: int) -> bool:
@@ -109,38 +103,51 @@ def _cycle(hidden: _Hidden, entry: Entry, delta: int) -> bool:
 
 
 def _bridges(edges: Sequence[Entry]) -> set[Entry]:
-    """The entries on no cycle of ``edges`` (Tarjan's bridges, without recursion)."""
-    offset = 1 + max((i for i, _ in edges), default=0)
-    adjacent: dict[int, list[tuple[int, int]]] = {}
+    """The entries on no cycle of ``edges`` (Tarjan's bridges, without recursion; lines
+    numbered in lists, rows first, as it runs for every round of every table)."""
+    if not edges:
+        return set()
+    offset = 1 + max(i for i, _ in edges)
+    size = offset + 1 + max(j for _, j in edges)
+    adjacent: list[list[tuple[int, int]]] = [[] for _ in range(size)]
     for index, (i, j) in enumerate(edges):
-        adjacent.setdefault(i, []).append((offset + j, index))
-        adjacent.setdefault(offset + j, []).append((i, index))
-    found: dict[int, int] = {}
-    low: dict[int, int] = {}
+        adjacent[i].append((offset + j, index))
+        adjacent[offset + j].append((i, index))
+    found = [-1] * size
+    low = [0] * size
+    counter = 0
     bridges: set[Entry] = set()
-    for start in adjacent:
-        if start in found:
+    for start in range(size):
+        if found[start] >= 0 or not adjacent[start]:
             continue
-        found[start] = low[start] = len(found)
-        stack = [(start, -1, iter(adjacent[start]))]
-        while stack:
-            node, via, onward = stack[-1]
-            for after, index in onward:
-                if index == via:
+        found[start] = low[start] = counter
+        counter += 1
+        nodes, vias, places = [start], [-1], [0]
+        while nodes:
+            node, place = nodes[-1], places[-1]
+            onward = adjacent[node]
+            if place < len(onward):
+                places[-1] = place + 1
+                after, index = onward[place]
+                if index == vias[-1]:
                     continue
-                if after in found:
+                if found[after] >= 0:
                     low[node] = min(low[node], found[after])
                     continue
-                found[after] = low[after] = len(found)
-                stack.append((after, index, iter(adjacent[after])))
-                break
-            else:
-                stack.pop()
-                if stack:
-                    parent = stack[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                    if low[node] > found[parent]:
-                        bridges.add(edges[via])
+                found[after] = low[after] = counter
+                counter += 1
+                nodes.append(after)
+                vias.append(index)
+                places.append(0)
+                continue
+            nodes.pop()
+            places.pop()
+            via = vias.pop()
+            if nodes:
+                parent = nodes[-1]
+                low[parent] = min(low[parent], low[node])
+                if low[node] > found[parent]:
+                    bridges.add(edges[via])
     return bridges
 
 
@@ -207,6 +214,31 @@ def _one_way(hidden: _Hidden, entries: set[Entry]) -> tuple[set[Entry], set[Entr
     return free, decided - free
 
 
+def _pinned(
+    grid: Grid, hidden: set[Entry], watched: set[Entry], on_no_cycle: set[Entry]
+) -> set[Entry]:
+    """``recoverable`` of the entries ``watched``, given the bridges of all hidden
+    entries (``on_no_cycle``: the same for every grid of one table)."""
+    zeros = {entry for entry in hidden if grid[entry[0]][entry[1]] == 0}
+    if zeros:
+        positive = hidden - zeros
+        free = positive - _bridges(sorted(positive))
+    else:  # every hidden entry holds one or more: its cycles are those of all of them
+        free = hidden - on_no_cycle
+    pinned = on_no_cycle & watched
+    left = watched - free - pinned
+    if not left:
+        return pinned
+    lines = _Hidden(grid, hidden, zeros)
+    one_way_free, one_way_pinned = _one_way(lines, left)
+    left -= one_way_free | one_way_pinned
+    return (
+        pinned
+        | one_way_pinned
+        | {e for e in left if not (_cycle(lines, e, 1) or _cycle(lines, e, -1))}
+    )
+
+
 def recoverable(
     grid: Grid, hidden: Iterable[Entry], among: Iterable[Entry] | None = None
 ) -> list[Entry]:
@@ -215,40 +247,64 @@ def recoverable(
     ways (found for all at once as the non-bridges of that graph); the others are
     searched one by one, but for those on no cycle at all (the bridges of all hidden
     entries), which nothing can move."""
-    lines = _Hidden(grid, hidden)
-    watched = lines.entries if among is None else lines.entries & set(among)
-    positive = [entry for entry in lines.entries if grid[entry[0]][entry[1]] > 0]
-    free = set(positive) - _bridges(positive)
-    on_no_cycle = _bridges(sorted(lines.entries)) & watched
-    left = watched - free - on_no_cycle
-    one_way_free, one_way_pinned = _one_way(lines, left)
-    left -= one_way_free | one_way_pinned
-    return sorted(
-        on_no_cycle
-        | one_way_pinned
-        | {e for e in left if not (_cycle(lines, e, 1) or _cycle(lines, e, -1))}
-    )
+    hidden = set(hidden)
+    watched = hidden if among is None else hidden & set(among)
+    return sorted(_pinned(grid, hidden, watched, _bridges(sorted(hidden))))
 
 
-def _candidate(grids: Sequence[Grid], hidden: set[Entry], entry: Entry) -> Entry | None:
-    """The best entry to hide for ``entry``: in its row if any is left, else its column;
-    non-zero counts before zeros, cells before totals, the smallest first."""
-    grid = grids[0]
-    last_row, last_column = len(grid) - 1, len(grid[0]) - 1
+def _pinned_in(grids: Sequence[Grid], hidden: set[Entry], watched: set[Entry]) -> set[Entry]:
+    """The entries of ``watched`` recoverable in any of ``grids``: the bridges of the
+    hidden entries found once for all grids, and an entry pinned in one grid not looked
+    at again in the next."""
+    on_no_cycle = _bridges(sorted(hidden))
+    pinned: set[Entry] = set()
+    for grid in grids:
+        if watched - pinned:
+            pinned |= _pinned(grid, hidden, watched - pinned, on_no_cycle)
+    return pinned
 
-    def rank(candidate: Entry) -> tuple[int, int, int, Entry]:
-        zero = any(g[candidate[0]][candidate[1]] == 0 for g in grids)
-        margin = candidate[0] == last_row or candidate[1] == last_column
-        return (int(zero), int(margin), grid[candidate[0]][candidate[1]], candidate)
 
-    for line in (
-        [(entry[0], j) for j in range(last_column + 1)],
-        [(i, entry[1]) for i in range(last_row + 1)],
-    ):
-        left = [c for c in line if c not in hidden]
-        if left:
-            return min(left, key=rank)
-    return None
+class _Choices:
+    """Which entry to hide next, per line: the entries of a row or a column line sorted
+    by preference (non-zero counts before zeros, cells before totals, the smallest
+    first), made when first asked for, with the place of the first not hidden yet (hidden
+    entries stay hidden, so a place only moves on); for the whole grid, non-zero counts
+    of the first grid first, the smallest first."""
+
+    def __init__(self, grids: Sequence[Grid]) -> None:
+        self.grids = grids
+        self.last = (len(grids[0]) - 1, len(grids[0][0]) - 1)
+        self.lines: dict[tuple[int, int], list[Entry]] = {}
+        self.at: dict[tuple[int, int], int] = {}
+
+    def _rank(self, entry: Entry) -> tuple[int, int, int, Entry]:
+        i, j = entry
+        zero = any(g[i][j] == 0 for g in self.grids)
+        margin = i == self.last[0] or j == self.last[1]
+        return (int(zero), int(margin), self.grids[0][i][j], entry)
+
+    def _line(self, key: tuple[int, int]) -> list[Entry]:
+        kind, index = key
+        if kind == 0:
+            return sorted(((index, j) for j in range(self.last[1] + 1)), key=self._rank)
+        if kind == 1:
+            return sorted(((i, index) for i in range(self.last[0] + 1)), key=self._rank)
+        grid = self.grids[0]
+        every = [(i, j) for i in range(self.last[0] + 1) for j in range(self.last[1] + 1)]
+        return sorted(every, key=lambda e: (grid[e[0]][e[1]] == 0, grid[e[0]][e[1]], e))
+
+    def first(self, kind: int, index: int, hidden: set[Entry]) -> Entry | None:
+        """The best entry not hidden of row ``index`` (kind 0), column ``index`` (1) or
+        the whole grid (2)."""
+        key = (kind, index)
+        line = self.lines.get(key)
+        if line is None:
+            line = self.lines[key] = self._line(key)
+        place = self.at.get(key, 0)
+        while place < len(line) and line[place] in hidden:
+            place += 1
+        self.at[key] = place
+        return line[place] if place < len(line) else None
 
 
 def complementary(
@@ -256,34 +312,41 @@ def complementary(
 ) -> set[Entry]:
     """``hidden`` grown until no hidden entry (of ``among``, default all) of any of
     ``grids`` (extended grids of one shape: counts, or numerators and denominators) is
-    recoverable."""
+    recoverable.
+
+    Hiding more only adds ways for the reader's unknowns to move, so an entry found
+    free stays free: after the first round only the entries still pinned and those just
+    hidden are looked at again."""
     hidden = set(hidden)
     among = None if among is None else set(among)
+    watched = hidden if among is None else hidden & among
+    choices = _Choices(grids)
     while True:
-        pinned = sorted({entry for grid in grids for entry in recoverable(grid, hidden, among)})
+        pinned = sorted(_pinned_in(grids, hidden, watched))
         if not pinned:
             return hidden
         touched: set[int] = set()
+        watched = set(pinned)
         for entry in pinned:
             # a complement added to its row in this round may already have freed it
             if entry[0] in touched:
                 continue
-            added = _complement(grids, hidden, entry)
+            added = _complement(choices, hidden, entry)
             if added is None:
                 return hidden
             hidden.add(added)
+            watched.add(added)
             touched |= {entry[0], added[0]}
+        if among is not None:
+            watched &= among
 
 
-def _complement(grids: Sequence[Grid], hidden: set[Entry], entry: Entry) -> Entry | None:
-    """The entry to hide next for ``entry``: one of its lines, else the smallest left."""
-    candidate = _candidate(grids, hidden, entry)
-    if candidate is not None:
-        return candidate
-    # Its lines are all hidden and it is still pinned: hide the smallest entry left
-    # anywhere; an all-hidden table gives nothing away.
-    first = grids[0]
-    rest = [(i, j) for i in range(len(first)) for j in range(len(first[0])) if (i, j) not in hidden]
-    if not rest:
-        return None
-    return min(rest, key=lambda e: (first[e[0]][e[1]] == 0, first[e[0]][e[1]], e))
+def _complement(choices: _Choices, hidden: set[Entry], entry: Entry) -> Entry | None:
+    """The entry to hide next for ``entry``: the best of its row if any is left, else of
+    its column, else the smallest left anywhere (its lines are all hidden and it is still
+    pinned); None when everything is hidden, which gives nothing away."""
+    return (
+        choices.first(0, entry[0], hidden)
+        or choices.first(1, entry[1], hidden)
+        or choices.first(2, 0, hidden)
+    )

@@ -117,11 +117,16 @@ def _rate_grids(numerators: Grid, denominators: Grid) -> list[list[list[int]]]:
 def _rate_primary(
     grids: Sequence[Grid], entries: list[Entry], k: int, sensitive: bool
 ) -> dict[Entry, str]:
+    """``rate_problem`` of every entry, written out: it runs on every entry of every
+    table."""
     primary = {}
+    numerators, denominators = grids[0], grids[1]
     for i, j in entries:
-        problem = rate_problem(grids[0][i][j], grids[1][i][j], k, sensitive=sensitive)
-        if problem:
-            primary[(i, j)] = problem
+        a, n = numerators[i][j], denominators[i][j]
+        if 0 < a < k or 0 < n < k or 0 < n - a < k:
+            primary[(i, j)] = SMALL
+        elif sensitive and n > 0 and n - a < k:
+            primary[(i, j)] = HOMOGENEOUS
     return primary
 
 

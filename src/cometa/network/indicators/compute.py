@@ -1,7 +1,8 @@
-"""Counting the common indicators over the per-enrolment facts: one GROUP BY per family
-and dimension on SQLite, one query with GROUPING SETS per family on PostgreSQL. Each
-indicator is two conditional sums (numerator, denominator) in the same scan; nothing but
-the grouped counts comes back to Python.
+"""Counting the common indicators over the per-enrolment facts. By default every family
+in one scan, each condition evaluated once per row and the bits added up with numpy
+(``tally``). The SQL ways remain, for comparison and for the benchmark's plain joins: one
+GROUP BY per family and dimension, or one query with GROUPING SETS per family
+(PostgreSQL), each indicator two conditional sums (numerator, denominator).
 """
 
 from __future__ import annotations
@@ -14,16 +15,14 @@ from django.db import connection
 
 from cometa.indicators.periods import Period
 from cometa.network.indicators.definitions import FAMILIES, Common
+from cometa.network.indicators.tally import Counts, count_families
 from cometa.network.models import EnrolmentFact
 
-__all__ = ["BY", "FACTS", "Counts", "Scope", "Source", "count"]
+__all__ = ["BY", "FACTS", "Counts", "Scope", "Source", "count", "count_all"]
 
 Param = int | date
 #: what the rows of a table may be
 BY = {"network": "network_id", "member": "member_id", "site": "site_id", "cohort": "cohort_id"}
-
-#: {dimension: {(row id, code): [numerator, denominator] per indicator, in order}}
-Counts = dict[str, dict[tuple[int, str], list[int]]]
 
 
 @dataclass(frozen=True)
@@ -135,10 +134,14 @@ def count(
     source: Source = FACTS,
 ) -> Counts:
     """The numerator and denominator of each indicator (all of one family) per row and
-    code of each dimension."""
+    code of each dimension: in one scan (``tally``) unless ``grouping_sets`` says True
+    (GROUPING SETS, PostgreSQL) or False (one GROUP BY per dimension), or ``source`` is
+    not the facts table."""
     families = {common.family for common in indicators}
     if len(families) != 1:
         raise ValueError(f"indicators of one family at a time, not {sorted(families)}")
+    if grouping_sets is None and source is FACTS:
+        return count_all([indicators], scope, period, by=by, dimensions=dimensions)[0]
     where, params = _filter(scope, families.pop(), period)
     column = BY[by]
     if grouping_sets is None:
@@ -146,3 +149,19 @@ def count(
     if grouping_sets and len(dimensions) > 1:
         return _grouping_sets(indicators, where, params, column, list(dimensions), source)
     return {d: _by_dimension(indicators, where, params, column, d, source) for d in dimensions}
+
+
+def count_all(
+    groups: Sequence[Sequence[Common]],
+    scope: Scope,
+    period: Period,
+    *,
+    by: str = "site",
+    dimensions: Sequence[str],
+) -> list[Counts]:
+    """``count`` of each group (the indicators of one family) from one scan of the facts."""
+    for group in groups:
+        if len({common.family for common in group}) != 1:
+            raise ValueError("indicators of one family at a time in each group")
+    where, params = scope.where()
+    return count_families(groups, where, params, period, by=BY[by], dimensions=dimensions)

@@ -218,6 +218,12 @@ def rebuild(network: Network, *, now: datetime | None = None) -> int:
     tables = _tables()
     sql = _insert().format(**tables)
     with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Right after a bulk import PostgreSQL has no statistics on the new rows yet,
+            # takes every join for one row and nests loops: 14 s instead of 1 s at 3,000
+            # women, and quadratic. Sampling the source tables first costs under a second.
+            sources = [table for name, table in tables.items() if name != "fact"]
+            cursor.execute(f"ANALYZE {', '.join(sources)}")
         cursor.execute(f"DELETE FROM {tables['fact']} WHERE network_id = %s", [network.pk])  # noqa: S608  # nosec B608
         cursor.execute(sql, [now, network.pk, ConsentPurpose.COUNT.value])
         return cursor.rowcount

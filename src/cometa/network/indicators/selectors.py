@@ -15,7 +15,7 @@ from cometa.indicators.disclosure import Thresholds, threshold
 from cometa.indicators.models import IndicatorVersion
 from cometa.indicators.periods import Period
 from cometa.network.access import reach
-from cometa.network.indicators.compute import Scope, count
+from cometa.network.indicators.compute import Counts, Scope, count, count_all
 from cometa.network.indicators.definitions import COMMON, DIMENSIONS, Common
 from cometa.network.indicators.tables import IndicatorTable, build
 from cometa.network.models import Cohort, Member, Network, Site
@@ -53,10 +53,9 @@ def _versions(codes: Sequence[str]) -> dict[str, int]:
 
 
 def _family_tables(
-    group: list[Common], scope: Scope, period: Period, by: str, dimensions: Sequence[str],
-    thresholds: Thresholds, leaves_network: bool, grouping_sets: bool | None,
+    group: list[Common], counts: Counts, by: str, dimensions: Sequence[str],
+    thresholds: Thresholds, leaves_network: bool,
 ) -> list[IndicatorTable]:  # fmt: skip
-    counts = count(group, scope, period, by=by, dimensions=dimensions, grouping_sets=grouping_sets)
     versions = _versions([c.code for c in group])
     tables: list[IndicatorTable] = []
     for dimension in dimensions:
@@ -93,11 +92,17 @@ def controlled_tables(
     families: dict[str, list[Common]] = {}
     for common in chosen:
         families.setdefault(common.family, []).append(common)
+    groups = list(families.values())
+    if grouping_sets is None:  # every family in one scan of the facts
+        counted = count_all(groups, scope, period, by=by, dimensions=dimensions)
+    else:
+        counted = [
+            count(g, scope, period, by=by, dimensions=dimensions, grouping_sets=grouping_sets)
+            for g in groups
+        ]
     tables: list[IndicatorTable] = []
-    for group in families.values():
-        tables += _family_tables(
-            group, scope, period, by, dimensions, thresholds, leaves_network, grouping_sets
-        )
+    for group, counts in zip(groups, counted, strict=True):
+        tables += _family_tables(group, counts, by, dimensions, thresholds, leaves_network)
     return tables
 
 
