@@ -11,14 +11,20 @@ after a bulk import). The SQLite database is kept between runs in
 per database, each of these runs five times (``COMETA_BENCH_REPEAT``) and the median
 counts:
 
-* **cometa**: ``controlled_tables`` (40 indicators × 6 dimensions by site: counted over
-  the facts with GROUP BY, GROUPING SETS on PostgreSQL, then disclosure control), and the
-  counting alone;
+* **cometa**: ``controlled_tables`` (40 indicators × 6 dimensions by site: every family
+  counted in one scan of the facts, the bits added up with numpy, then disclosure
+  control), and the counting alone;
+* **counts by dimension**: the same counts with one GROUP BY per family and dimension (30
+  queries, the first version), and on PostgreSQL with GROUPING SETS (one per family);
 * **plain joins**: the same counts straight from the source tables (enrolments,
   participants, cohorts, attendance, mentoring, exits, follow-ups, consents) with GROUP BY,
-  what a first version would write; on PostgreSQL also with GROUPING SETS;
+  what a first version would write; on PostgreSQL also with GROUPING SETS; run once
+  (``COMETA_BENCH_PLAIN_REPEAT``), it takes minutes;
 * **pandas**: the same counts over the facts loaded into a DataFrame beforehand;
 * **DuckDB**: the same SQL as ours over that DataFrame, in memory.
+
+Each line gives the wall clock and the CPU time of the measuring process (the machine may
+be shared; PostgreSQL's own work is not in it), and the ratio to cometa.
 
     .venv/bin/python -m benchmarks.network_indicators [--quick] [--postgres URL]
 """
