@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import get_language
 
-from cometa.accounts.models import Person
+from cometa.accounts.models import Membership, Person
 from cometa.indicators.dimensions import builtin_dimensions
 from cometa.network.indicators.definitions import by_code
 from cometa.network.indicators.store import Cell
@@ -23,6 +23,7 @@ from cometa.network.models import (
     LearningNote,
     LearningReview,
     Meeting,
+    Member,
     Network,
 )
 from cometa.network.selectors_network import row_or_404
@@ -37,6 +38,8 @@ __all__ = [
     "note_get",
     "note_values",
     "notes_for",
+    "owners_for",
+    "reviews_of",
     "snapshots_for",
     "to_review",
 ]
@@ -83,10 +86,34 @@ def action_get(person: Person, network: Network, pk: object) -> LearningAction:
     return row_or_404(rows, pk, "No such action.")
 
 
+def reviews_of(note: LearningNote) -> QuerySet[LearningReview]:
+    """The reviews of a note and of its actions, in the order of the meetings (read
+    after ``note_get``, which checks the person)."""
+    rows = LearningReview.objects.filter(Q(note=note) | Q(action__note=note))
+    return rows.select_related("meeting", "action").order_by("meeting__held_on", "pk")
+
+
 def snapshots_for(person: Person, network: Network) -> QuerySet[IndicatorRun]:
     """The frozen runs a note may refer to, the latest first."""
     standing(person, network)
     return IndicatorRun.objects.filter(network=network, frozen=True).order_by("-computed_at", "-pk")
+
+
+def owners_for(person: Person, network: Network) -> list[tuple[int, str]]:
+    """Who may own an action: the active people of the backbone and of the members, as
+    (id, "name, organisation") sorted by name."""
+    standing(person, network)
+    organisations = [
+        network.backbone_id,
+        *Member.objects.filter(network=network).values_list("organisation_id", flat=True),
+    ]
+    rows = Membership.objects.filter(organisation_id__in=organisations, person__is_active=True)
+    found: dict[int, str] = {}
+    for membership in rows.select_related("person", "organisation").order_by("person__full_name"):
+        found.setdefault(
+            membership.person_id, f"{membership.person.full_name}, {membership.organisation.name}"
+        )
+    return list(found.items())
 
 
 def is_overdue(action: LearningAction, today: date) -> bool:
