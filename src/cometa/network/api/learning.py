@@ -72,7 +72,7 @@ class NetworkLearningNoteSerializer(serializers.ModelSerializer[LearningNote]):
 
 
 class NetworkLearningCellSerializer(serializers.Serializer[Cell]):
-    label = serializers.CharField(required=False)
+    column = serializers.CharField(required=False, help_text="The dimension's value, in words")
     n = serializers.IntegerField(allow_null=True, help_text="Null where hidden")
     numerator = serializers.IntegerField(allow_null=True)
     rate = serializers.DecimalField(max_digits=5, decimal_places=1, allow_null=True)
@@ -119,8 +119,8 @@ class NetworkLearningFilterSerializer(serializers.Serializer[Any]):
 
 
 def _cell(cell: Cell, label: str | None = None) -> dict[str, Any]:
-    found = {"n": cell.n, "numerator": cell.numerator, "rate": cell.rate}
-    return found if label is None else {"label": label, **found}
+    found: dict[str, Any] = {"n": cell.n, "numerator": cell.numerator, "rate": cell.rate}
+    return found if label is None else {"column": label, **found}
 
 
 def _detail(person: Person, note: LearningNote) -> dict[str, Any]:
