@@ -23,5 +23,6 @@ api/v1/network/networks/<int:pk>/learning/notes/<int:note_pk>/                  
 api/v1/network/networks/<int:pk>/learning/notes/<int:note_pk>/                   GET    other    401  404  404  404   404  404  404
 api/v1/network/networks/<int:pk>/learning/notes/<int:note_pk>/actions/           POST   own      401  403  403  403   201  404  201
 api/v1/network/networks/<int:pk>/learning/actions/<int:action_pk>/               PATCH  own      401  403  200  403   200  404  200
+api/v1/network/networks/<int:pk>/learning/reviews/                               GET    own      401  200  200  200   200  404  200
 api/v1/network/networks/<int:pk>/learning/reviews/                               POST   own      401  403  403  403   201  404  201
 """  # noqa: E501

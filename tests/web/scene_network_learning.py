@@ -41,6 +41,8 @@ def _built(scene: Any) -> dict[str, Any]:
 def url(scene: Any, route: str, role: str, relation: str) -> str:
     found = _built(scene)
     note = found["far" if relation == "other" else "note"]
+    if route.endswith("learning/reviews/"):  # the GET asks about one meeting
+        route += f"?meeting={found['meeting'].pk}"
     return "/" + (
         route.replace("<int:pk>", str(found["network"].pk))
         .replace("<int:note_pk>", str(note.pk))

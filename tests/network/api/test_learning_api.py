@@ -90,6 +90,10 @@ def test_a_review_at_a_meeting_moves_the_due_date(net):
     body = {"meeting": meeting.pk, "action": action.pk, "outcome": "Half called",
             "new_due_on": "2024-12-01"}  # fmt: skip
     assert _api(net, net.vera, "reviews/", body).status_code == 403
+    due = _api(net, net.vera, f"reviews/?meeting={meeting.pk}").json()
+    assert [a["id"] for a in due["actions"]] == [action.pk] and due["reviews"] == []
+    assert [n["id"] for n in due["notes"]] == []  # written after the meeting's day
+    assert _api(net, net.vera, "reviews/").status_code == 400
     done = _api(net, net.bea, "reviews/", body)
     assert done.status_code == 201 and done.json()["action"] == action.pk
     assert LearningAction.objects.get().due_on == date(2024, 12, 1)
@@ -97,3 +101,5 @@ def test_a_review_at_a_meeting_moves_the_due_date(net):
     assert both.status_code == 400
     detail = _api(net, net.vera, f"notes/{note.pk}/").json()
     assert [r["outcome"] for r in detail["reviews"]] == ["Half called"]
+    due = _api(net, net.vera, f"reviews/?meeting={meeting.pk}").json()
+    assert due["actions"] == [] and [r["outcome"] for r in due["reviews"]] == ["Half called"]

@@ -103,9 +103,14 @@ def test_actions_are_added_and_closed_by_their_owner(net):
     signed_in(net.sofia).post(status, {"status": "dropped", "reason": "No budget"})
     action.refresh_from_db()
     assert (action.status, action.reason) == ("dropped", "No budget")
+    page = signed_in(net.sofia).get(_base(net) + f"{note.pk}/").content.decode()
+    assert '<option value="open">' in page and '<option value="done">' not in page
     signed_in(net.sofia).post(status, {"status": "open"})
     action.refresh_from_db()
     assert action.status == "open"
+    signed_in(net.sofia).post(status, {"status": "done"})
+    page = signed_in(net.bea).get(_base(net) + f"{note.pk}/").content.decode()
+    assert "Done on" in page and "Change the status" not in page  # done stays done
 
 
 def test_the_meeting_page_lists_what_to_review_and_records_the_review(net):

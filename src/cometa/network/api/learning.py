@@ -229,8 +229,33 @@ class ActionStatusView(_InNetwork):
         return Response(NetworkLearningActionSerializer(done).data)
 
 
+class NetworkLearningToReviewSerializer(serializers.Serializer[Any]):
+    actions = NetworkLearningActionSerializer(many=True)
+    notes = NetworkLearningNoteSerializer(many=True)
+    reviews = NetworkLearningReviewSerializer(many=True)
+
+
+class NetworkLearningMeetingSerializer(serializers.Serializer[Any]):
+    meeting = serializers.IntegerField(min_value=1)
+
+
 class ReviewView(_InNetwork):
     serializer_class = NetworkLearningReviewSerializer
+
+    @extend_schema(
+        tags=TAGS,
+        summary="What a meeting reviews: open actions due by its day, notes written since "
+        "the previous meeting, and the reviews recorded there",
+        parameters=[NetworkLearningMeetingSerializer],
+        responses={200: NetworkLearningToReviewSerializer},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        person, network = person_of(request), self.network()
+        wanted = valid(NetworkLearningMeetingSerializer, request.query_params.dict())
+        found = sel.to_review(
+            person, selectors_delivery.meeting_get(person, network, wanted["meeting"])
+        )
+        return Response(NetworkLearningToReviewSerializer(found).data)
 
     @extend_schema(
         tags=TAGS,

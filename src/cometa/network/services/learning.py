@@ -38,6 +38,7 @@ from cometa.network.models import (
 from cometa.network.services.common import invalid, record, require
 
 __all__ = [
+    "MOVES",
     "action_add",
     "action_status",
     "learning_review",
@@ -48,6 +49,12 @@ __all__ = [
 ]
 
 Status = LearningAction.Status
+#: the moves of an action's status: done stays done (a new action says what is left);
+#: a dropped action may be reopened (the undo of a drop)
+MOVES: dict[str, frozenset[str]] = {
+    Status.OPEN: frozenset({Status.DONE, Status.DROPPED}),
+    Status.DROPPED: frozenset({Status.OPEN}),
+}
 #: what a participant's code looks like (services.participants.new_code), to refuse it
 CODE_LIKE = re.compile(r"\b[A-Z0-9]{4}-[A-Z0-9]{4}\b", re.IGNORECASE)
 
@@ -174,8 +181,7 @@ def action_add(
 def _moves(action: LearningAction, to_status: str, reason: str) -> None:
     if to_status not in Status.values:
         raise invalid("status", _("Unknown status “%(value)s”.") % {"value": to_status})
-    allowed = {Status.OPEN: {Status.DONE, Status.DROPPED}, Status.DROPPED: {Status.OPEN}}
-    if to_status not in allowed.get(Status(action.status), set()):
+    if to_status not in MOVES.get(action.status, frozenset()):
         raise invalid(
             "status",
             _("An action that is %(from)s cannot become %(to)s.")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cometa.network.models import LearningAction
 from cometa.network.selectors_learning import NOTE_STATUSES
+from cometa.network.services.learning import MOVES
 from cometa.network.web.forms import DateInput
 from cometa.network.web.forms_running import _Choosing, _pick, _text
 
@@ -61,8 +62,21 @@ class ActionForm(_Choosing):
 
 
 class StatusForm(forms.Form):
+    """The statuses an action may move to from ``current`` (all of them when parsing:
+    the service refuses a move it does not allow)."""
+
     status = forms.ChoiceField(label=_("New status"), choices=LearningAction.Status.choices)
     reason = forms.CharField(label=_("Why it is dropped"), required=False, widget=forms.TextInput())
+
+    def __init__(self, *args: object, current: str | None = None, **kw: object) -> None:
+        super().__init__(*args, **kw)  # type: ignore[arg-type]
+        if current is not None:
+            moves = MOVES.get(current, frozenset())
+            self.fields["status"].choices = [  # type: ignore[attr-defined]
+                (value, label) for value, label in LearningAction.Status.choices if value in moves
+            ]
+            if LearningAction.Status.DROPPED not in moves:
+                del self.fields["reason"]
 
 
 class ReviewForm(forms.Form):

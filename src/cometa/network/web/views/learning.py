@@ -120,7 +120,8 @@ def _note_page(
     actions = []
     for action in note.actions.select_related("owner").order_by("due_on", "pk"):
         may_close = services.may_close_action(person, action)
-        form = StatusForm(auto_id=f"status{action.pk}-%s") if may_close else None
+        moves = may_close and action.status in services.MOVES
+        form = StatusForm(auto_id=f"status{action.pk}-%s", current=action.status) if moves else None
         actions.append((action, sel.is_overdue(action, today), form))
     may_write = services.may_write_notes(person, network)
     context = {
