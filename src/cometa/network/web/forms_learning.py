@@ -82,5 +82,7 @@ class StatusForm(forms.Form):
 class ReviewForm(forms.Form):
     note = forms.IntegerField(required=False, widget=forms.HiddenInput)
     action = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    outcome = _text(_("Outcome"), required=True, rows=2)
+    outcome = forms.CharField(  # narrow: it sits in a card of the meeting page
+        label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 2, "cols": 28})
+    )
     new_due_on = forms.DateField(label=_("New due date"), required=False, widget=DateInput)

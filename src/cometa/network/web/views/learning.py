@@ -36,9 +36,17 @@ from cometa.network.web.forms_learning import (
 from cometa.network.web.saving import allowed_or_403, labelled, saved
 
 
-def _indicators() -> list[tuple[str, str]]:
+def _indicators(short: bool = False) -> list[tuple[str, str]]:
+    """The common indicators as choices; ``short`` cuts the titles so that a select fits
+    a phone's width (a select is as wide as its longest option)."""
     language = (get_language() or "en")[:2]
-    return [(c.code, f"{c.code} {c.definition.title.get(language)}") for c in COMMON]
+    found = []
+    for common in COMMON:
+        title = common.definition.title.get(language)
+        if short and len(title) > 24:
+            title = title[:23].rstrip() + "…"
+        found.append((common.code, f"{common.code} {title}"))
+    return found
 
 
 @login_required
@@ -47,7 +55,7 @@ def learning_list(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     network = selectors_network.network_get(person, pk)
     today = timezone.localdate()
-    form = NoteFilterForm(request.GET, indicators=_indicators())
+    form = NoteFilterForm(request.GET, indicators=_indicators(short=True))
     wanted = form.cleaned_data if form.is_valid() else {}
     notes = sel.notes_for(
         person, network, search=wanted.get("q", ""), code=wanted.get("code", ""),
