@@ -9,15 +9,16 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.db.models import RestrictedError
 from django.http import Http404
 
 from cometa.accounts.acting import SYSTEM
-from cometa.accounts.models import AuditEntry
+from cometa.accounts.models import AuditEntry, Organisation
 from cometa.accounts.roles import Role
 from cometa.core.errors import NotPermitted, ValidationFailed
 from cometa.network import selectors_learning as sel
 from cometa.network.audit_words import ACTIONS
-from cometa.network.models import LearningAction
+from cometa.network.models import LearningAction, LearningNote, Network
 from cometa.network.services import network as network_services
 from cometa.network.services.learning import (
     action_add,
@@ -58,10 +59,8 @@ def test_an_unfrozen_run_or_another_networks_is_refused(net, run):
     with pytest.raises(ValidationFailed) as refused:
         _note(net, snapshot(net.network, frozen=False))
     assert "snapshot" in refused.value.errors
-    other = network_services.network_create(
-        actor=SYSTEM, name="Other", backbone=net.backbone.__class__.objects.create(
-            name="Other backbone", kind="backbone")
-    )  # fmt: skip
+    backbone = Organisation.objects.create(name="Other backbone", kind="backbone")
+    other = network_services.network_create(actor=SYSTEM, name="Other", backbone=backbone)
     with pytest.raises(ValidationFailed):
         _note(net, snapshot(other))
 
@@ -190,3 +189,14 @@ def test_a_notes_values_are_the_snapshots_as_frozen(net, run):
     assert dimension == "Sex" and pairs[0][0] != "F"  # labelled in the reader's language
     assert pairs[0][1].n == 32 and all(cell.hidden for _, cell in pairs[1:])
     assert LearningAction.objects.count() == 0
+
+
+def test_a_snapshot_under_a_note_stays_but_a_network_may_still_go(net, run):
+    _note(net, run)
+    with pytest.raises(RestrictedError):
+        run.delete()
+    backbone = Organisation.objects.create(name="Short-lived", kind="backbone")
+    short = network_services.network_create(actor=SYSTEM, name="Short", backbone=backbone)
+    note_write(actor=SYSTEM, network=short, snapshot=snapshot(short), title="T", text="X")
+    Network.objects.filter(pk=short.pk).delete()  # the note and its snapshot go with it
+    assert list(LearningNote.objects.values_list("network", flat=True)) == [net.network.pk]

@@ -19,7 +19,7 @@ from cometa.network.models.snapshots import IndicatorRun
 class LearningNote(models.Model):
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="learning_notes")
     snapshot = models.ForeignKey(
-        IndicatorRun, on_delete=models.PROTECT, related_name="learning_notes"
+        IndicatorRun, on_delete=models.RESTRICT, related_name="learning_notes"
     )
     #: the indicator codes the note is about, space-separated and padded (" CI-03 CI-06 ")
     #: so that one ``contains`` finds a code on SQLite and PostgreSQL alike
