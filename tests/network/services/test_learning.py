@@ -16,10 +16,14 @@ from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import AuditEntry, Organisation
 from cometa.accounts.roles import Role
 from cometa.core.errors import NotPermitted, ValidationFailed
+from cometa.indicators.periods import custom
 from cometa.network import selectors_learning as sel
 from cometa.network.audit_words import ACTIONS
+from cometa.network.indicators.stored import run_tables
 from cometa.network.models import LearningAction, LearningNote, Network
 from cometa.network.services import network as network_services
+from cometa.network.services.indicator_runs import indicators_freeze, indicators_run
+from cometa.network.services.indicators import recompute
 from cometa.network.services.learning import (
     action_add,
     action_status,
@@ -200,3 +204,16 @@ def test_a_snapshot_under_a_note_stays_but_a_network_may_still_go(net, run):
     note_write(actor=SYSTEM, network=short, snapshot=snapshot(short), title="T", text="X")
     Network.objects.filter(pk=short.pk).delete()  # the note and its snapshot go with it
     assert list(LearningNote.objects.values_list("network", flat=True)) == [net.network.pk]
+
+
+def test_a_note_on_a_real_frozen_run_reads_its_stored_totals(net):
+    recompute(actor=SYSTEM, network=net.network)
+    period = custom(date(2024, 1, 1), date(2024, 12, 31))
+    computed = indicators_run(actor=net.bea, network=net.network, period=period)
+    with pytest.raises(ValidationFailed):  # not frozen yet
+        _note(net, computed, codes=["CI-06"])
+    indicators_freeze(actor=net.bea, run=computed, label="2024")
+    note = _note(net, computed, codes=["CI-06"])
+    [value] = sel.note_values(net.vera, note)
+    stored = run_tables(net.vera, computed, by="network", codes=["CI-06"])
+    assert value.total == stored[0].total and len(value.splits) == len(stored) == 6
