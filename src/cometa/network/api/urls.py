@@ -4,6 +4,7 @@ from django.urls import URLPattern, path
 
 from cometa.network.api import care, files
 from cometa.network.api import instruments as i
+from cometa.network.api import learning as learn
 from cometa.network.api import views as v
 
 NETWORK = "networks/<id:pk>/"
@@ -98,5 +99,26 @@ urlpatterns: list[URLPattern] = [
         NETWORK + "flags/<id:flag_pk>/status/",
         care.FlagMoveView.as_view(),
         name="api-network-flag-status",
+    ),
+    path(NETWORK + "learning/notes/", learn.NoteListView.as_view(), name="api-network-notes"),
+    path(
+        NETWORK + "learning/notes/<id:note_pk>/",
+        learn.NoteDetailView.as_view(),
+        name="api-network-note",
+    ),
+    path(
+        NETWORK + "learning/notes/<id:note_pk>/actions/",
+        learn.ActionAddView.as_view(),
+        name="api-network-note-actions",
+    ),
+    path(
+        NETWORK + "learning/actions/<id:action_pk>/",
+        learn.ActionStatusView.as_view(),
+        name="api-network-learning-action",
+    ),
+    path(
+        NETWORK + "learning/reviews/",
+        learn.ReviewView.as_view(),
+        name="api-network-learning-reviews",
     ),
 ]

@@ -14,6 +14,7 @@ from cometa.network.models.graduation import (
     GraduationAssessment,
     GraduationCriterion,
 )
+from cometa.network.models.learning import LearningAction, LearningNote, LearningReview
 from cometa.network.models.network import (
     Decision,
     Designation,
@@ -67,6 +68,9 @@ __all__ = [
     "Identity",
     "IndicatorRun",
     "Instrument",
+    "LearningAction",
+    "LearningNote",
+    "LearningReview",
     "Meeting",
     "Member",
     "MemberPeriod",
