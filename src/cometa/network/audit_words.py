@@ -13,6 +13,8 @@ ACTIONS: dict[str, Text] = {
     "network.recompute": _("Indicators recomputed"),
     "network.indicators_run": _("Indicator values computed and stored"),
     "network.indicators_freeze": _("Indicator values frozen as a snapshot"),
+    "network.reference.set": _("Reference share set"),
+    "network.reference.clear": _("Reference share removed"),
     "network.programme.create": _("Programme created"),
     "network.site.create": _("Site added"),
     "network.cohort.create": _("Cohort created"),
