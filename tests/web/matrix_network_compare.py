@@ -18,4 +18,11 @@ network/<int:pk>/compare/<int:site_pk>/docx/                     GET    other   
 network/<int:pk>/reach/                                          GET    own      302  200  200  200   200  404  200
 network/<int:pk>/reach/references/                               GET    own      302  403  403  403   200  404  200
 network/<int:pk>/reach/references/                               POST   own      302  403  403  403   302  404  302
+api/v1/network/networks/<int:pk>/compare/                        GET    own      401  200  200  200   200  404  200
+api/v1/network/networks/<int:pk>/compare/<int:site_pk>/          GET    own      401  200  200  200   200  404  200
+api/v1/network/networks/<int:pk>/compare/<int:site_pk>/          GET    other    401  404  404  404   200  404  200
+api/v1/network/networks/<int:pk>/reach/                          GET    own      401  200  200  200   200  404  200
+api/v1/network/networks/<int:pk>/reach/references/               GET    own      401  200  200  200   200  404  200
+api/v1/network/networks/<int:pk>/reach/references/               POST   own      401  403  403  403   200  404  200
+api/v1/network/networks/<int:pk>/reach/references/<str:group>/   DELETE own      401  403  403  403   204  404  204
 """  # noqa: E501

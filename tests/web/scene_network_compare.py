@@ -31,7 +31,7 @@ def url(scene: Any, route: str, role: str, relation: str) -> str:
     women = found["other" if relation.startswith("other") else "own"]
     return "/" + route.replace("<int:pk>", str(found["network"].pk)).replace(
         "<int:site_pk>", str(women["cohort"].site_id)
-    )
+    ).replace("<str:group>", "rural")
 
 
 def body(scene: Any, route: str, role: str, relation: str) -> dict[str, object]:

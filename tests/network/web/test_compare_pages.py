@@ -5,44 +5,21 @@ the backbone's coordinators set reference shares (audited)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from cometa.accounts import services as accounts
-from cometa.accounts.acting import SYSTEM
 from cometa.accounts.models import AuditEntry
-from cometa.accounts.roles import Role
-from cometa.indicators.periods import custom
 from cometa.network.comparison.peers import compare
-from cometa.network.generator.run import generate
 from cometa.network.models import NetworkReference, Site
 from cometa.network.selectors_compare import site_comparison
-from cometa.network.services.indicator_runs import indicators_run
-from cometa.network.services.indicators import recompute
-from tests.conftest import make_person, signed_in
+from tests.conftest import signed_in
+from tests.network.compare_world import compared_network
 
 pytestmark = pytest.mark.django_db
-EVERYTHING = custom(date(2020, 1, 1), date(2027, 12, 31))
 
 
 @pytest.fixture
 def made():
-    network = generate(women=200, seed=11, name="Compared").network
-    recompute(actor=SYSTEM, network=network)
-    run = indicators_run(actor=SYSTEM, network=network, period=EVERYTHING)
-    coordinator = make_person("coord@example.org", "Coord")
-    accounts.membership_add(
-        actor=SYSTEM, organisation=network.backbone, person=coordinator, role=Role.COORDINATOR
-    )
-    site = Site.objects.filter(network=network).order_by("pk").first()
-    staff = make_person("staff@example.org", "Staff")
-    accounts.membership_add(
-        actor=SYSTEM, organisation=site.member.organisation, person=staff, role=Role.VIEWER
-    )
-    outsider = make_person("out@example.org", "Out")
-    return {"network": network, "run": run, "coordinator": coordinator, "site": site,
-            "staff": staff, "outsider": outsider}  # fmt: skip
+    return compared_network()
 
 
 def _url(made, tail=""):
