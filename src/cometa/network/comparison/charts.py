@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cometa.reports.charts import OKABE_ITO, Chart
-from cometa.reports.scene import Circle, Line, Rect, Scene, Text
+from cometa.reports.scene import Circle, Line, Rect, Scene, Text, text_width
 
 __all__ = ["PeerLine", "ReachLine", "peers_chart", "reach_chart"]
 
 WIDTH, ROW, TOP, LEFT = 540.0, 30.0, 44.0, 190.0
-RIGHT = WIDTH - 72.0
+RIGHT = WIDTH - 100.0
 TICK, SMALL = 9.0, 8.0
 GRID, DARK = "#dddddd", "#333333"
 CENTRE, BOX, RANGE = OKABE_ITO[4], OKABE_ITO[1], "#666666"
@@ -51,7 +51,7 @@ def _frame(rows: int, title: str, legend: Sequence[tuple[str, str]]) -> Scene:
     x = LEFT
     for color, text in legend:
         scene.add(Rect(x, 24, 9, 9, color), Text(x + 13, 32, text, SMALL, color=DARK))
-        x += 30 + len(text) * 4.6
+        x += 30 + text_width(text, SMALL)
     bottom = TOP + ROW * max(rows, 1)
     for tick in range(0, 101, 20):
         scene.add(Line(((_x(tick), TOP - 4), (_x(tick), bottom)), GRID, 0.6))

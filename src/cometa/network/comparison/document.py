@@ -148,9 +148,14 @@ def _successes(comparison: Comparison, lang: str) -> list[Heading | Paragraph | 
     return [Heading(_("Successes to share"), 2), BulletList(items)]
 
 
+def _named(row: Row, lang: str) -> str:
+    found = indicator_title(row.code, lang)
+    return f"{found}, {_('lower is better')}" if row.lower_is_better else found
+
+
 def _rows(comparison: Comparison, lang: str) -> list[list[str]]:
     return [
-        [indicator_title(row.code, lang), _cell(row.cell), _peers(row),
+        [_named(row, lang), _cell(row.cell), _peers(row),
          *_spread(row.compared_with), standing_words(row.standing)]
         for row in comparison.rows
     ]  # fmt: skip
@@ -166,7 +171,7 @@ def _chart(comparison: Comparison, lang: str, site: str, png: bool) -> Figure:
                      peers.maximum)  # fmt: skip
             quartiles = tuple(float(p or 0) for p in parts)
         centre = row.cell.rate
-        lines.append(PeerLine(indicator_title(row.code, lang),
+        lines.append(PeerLine(_named(row, lang),
                               None if centre is None else float(centre), quartiles))  # type: ignore[arg-type]  # fmt: skip
     title = _("%(site)s against its peers") % {"site": site}
     chart = peers_chart(lines, title=title, centre=site, peers=_("peers: middle half"),
