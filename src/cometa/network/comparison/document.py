@@ -150,7 +150,9 @@ def _successes(comparison: Comparison, lang: str) -> list[Heading | Paragraph | 
 
 def _named(row: Row, lang: str) -> str:
     found = indicator_title(row.code, lang)
-    return f"{found}, {_('lower is better')}" if row.lower_is_better else found
+    if not row.lower_is_better:
+        return found
+    return _("%(indicator)s, lower is better") % {"indicator": found}
 
 
 def _rows(comparison: Comparison, lang: str) -> list[list[str]]:

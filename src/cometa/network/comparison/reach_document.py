@@ -36,7 +36,8 @@ def _gap_words(gap: Gap) -> str:
     if gap.gap is None:
         return "—"
     points = _("%(points)s points") % {"points": f"{gap.gap:+}"}
-    return f"{points} ({_('behind') if gap.behind else _('at or above')})"
+    where = _("below the reference") if gap.behind else _("at or above the reference")
+    return f"{points} ({where})"
 
 
 def _shares(gaps: Sequence[Gap], png: bool) -> list[Figure | Table]:
