@@ -55,6 +55,9 @@ def site_get(person: Person, network: Network, pk: object) -> Site:
 def chosen_run(person: Person, network: Network, pk: object = None) -> IndicatorRun | None:
     """The full run ``pk`` (a snapshot, an earlier period), else the latest full run."""
     if pk:
+        if not str(pk).isdigit():
+            standing(person, network)
+            raise Http404("No such run.")
         found = run_of(person, network, str(pk))
         if found.scope != IndicatorRun.Scope.FULL:
             raise Http404("No such run.")

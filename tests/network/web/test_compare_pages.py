@@ -41,6 +41,9 @@ def test_a_partner_compares_its_own_centre_and_sees_no_peer_named(made):
     assert not any(other.name in text for other in others)
     for other in others:
         assert client.get(_url(made, f"compare/{other.pk}/")).status_code == 404
+    for run in ("abc", "999999", str(made["run"].pk)):
+        status = client.get(_url(made, f"compare/{site.pk}/?run={run}")).status_code
+        assert status == (200 if run == str(made["run"].pk) else 404), run
     assert signed_in(made["outsider"]).get(_url(made, f"compare/{site.pk}/")).status_code == 404
 
 
