@@ -18,6 +18,8 @@ ACTIONS: dict[str, Text] = {
     "network.learning.action": _("Learning action added"),
     "network.learning.status": _("Learning action's status changed"),
     "network.learning.review": _("Learning note or action reviewed at a meeting"),
+    "network.reference.set": _("Reference share set"),
+    "network.reference.clear": _("Reference share removed"),
     "network.programme.create": _("Programme created"),
     "network.site.create": _("Site added"),
     "network.cohort.create": _("Cohort created"),

@@ -3,6 +3,7 @@
 from django.urls import URLPattern, path
 
 from cometa.network.api import care, files
+from cometa.network.api import compare as c
 from cometa.network.api import instruments as i
 from cometa.network.api import learning as learn
 from cometa.network.api import views as v
@@ -120,5 +121,22 @@ urlpatterns: list[URLPattern] = [
         NETWORK + "learning/reviews/",
         learn.ReviewView.as_view(),
         name="api-network-learning-reviews",
+    ),
+    path(NETWORK + "compare/", c.CompareSitesView.as_view(), name="api-network-compare"),
+    path(
+        NETWORK + "compare/<id:site_pk>/",
+        c.CompareSiteView.as_view(),
+        name="api-network-compare-site",
+    ),
+    path(NETWORK + "reach/", c.ReachView.as_view(), name="api-network-reach"),
+    path(
+        NETWORK + "reach/references/",
+        c.ReferenceListView.as_view(),
+        name="api-network-references",
+    ),
+    path(
+        NETWORK + "reach/references/<str:group>/",
+        c.ReferenceView.as_view(),
+        name="api-network-reference",
     ),
 ]

@@ -36,6 +36,7 @@ from cometa.network.models.progress import (
     MentoringContact,
 )
 from cometa.network.models.psychosocial import PsychosocialFlag, Referral
+from cometa.network.models.references import NetworkReference
 from cometa.network.models.snapshots import IndicatorRun, StoredTable
 from cometa.network.models.surveys import (
     Answer,
@@ -76,6 +77,7 @@ __all__ = [
     "MemberPeriod",
     "MentoringContact",
     "Network",
+    "NetworkReference",
     "Participant",
     "Pathway",
     "Programme",
