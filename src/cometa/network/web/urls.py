@@ -2,8 +2,8 @@
 
 from django.urls import URLPattern, path
 
-from cometa.network.web.urls_learning import ROUTES as LEARNING
 from cometa.network.web.urls_compare import ROUTES as COMPARE
+from cometa.network.web.urls_learning import ROUTES as LEARNING
 from cometa.network.web.urls_running import ROUTES as RUNNING
 from cometa.network.web.views import (
     care,
