@@ -2,6 +2,7 @@
 
 from django.urls import URLPattern, path
 
+from cometa.network.web.urls_indicators import ROUTES as INDICATORS
 from cometa.network.web.urls_running import ROUTES as RUNNING
 from cometa.network.web.views import (
     care,
@@ -32,6 +33,7 @@ urlpatterns: list[URLPattern] = [
         name="instrument-xlsform",
     ),
     *RUNNING,  # membership, meetings, sites, cohorts, attendance, staff, training
+    *INDICATORS,  # the dashboard of common indicators (stored runs)
     path(NETWORK + "participants/", participants.participant_list, name="participants"),
     path(NETWORK + "participants/new/", registering.participant_register, name="participant-new"),
     path(HER + "enrol/", registering.participant_enrol, name="participant-enrol"),
