@@ -43,7 +43,7 @@ class Headline:
 HEADLINE: tuple[Headline, ...] = (
     Headline("CI-01", _("Women enrolled"),
              _("Enrolments in the period of women who agreed to be counted.")),
-    Headline("CI-03", _("Attended 80% of sessions or more"),
+    Headline("CI-03", _("Attended at least 80 per cent of sessions"),
              _("Among women enrolled in the period with sessions marked.")),
     Headline("CI-04", _("Dropped out"),
              _("Among enrolments in cohorts that ended in the period, less transfers.")),
