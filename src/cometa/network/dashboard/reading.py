@@ -16,10 +16,18 @@ from cometa.network.dashboard.content import Figure, figures, wanted_codes
 from cometa.network.dashboard.drill import Drill, drill
 from cometa.network.dashboard.headline import HEADLINE, response_code
 from cometa.network.indicators.definitions import DIMENSIONS, by_code
-from cometa.network.indicators.stored import latest_run, run_of, run_tables, runs, standing, trend
-from cometa.network.models import IndicatorRun, Network
+from cometa.network.indicators.store import shown_table
+from cometa.network.indicators.stored import (
+    Point,
+    latest_run,
+    run_of,
+    run_tables,
+    runs,
+    standing,
+)
+from cometa.network.models import IndicatorRun, Network, StoredTable
 
-__all__ = ["Dashboard", "chosen_run", "dashboard", "drill_of", "full_runs"]
+__all__ = ["Dashboard", "chosen_run", "dashboard", "drill_of", "full_runs", "trends_of"]
 
 #: the dimension whose by-network table gives a network's totals (any would do: the
 #: totals of the six tables are the same entry, under the same control)
@@ -56,13 +64,36 @@ def dashboard(person: Person, run: IndicatorRun) -> Dashboard:
     members = None
     if not seen.sees_network:
         members = run_tables(person, run, by="member", dimension=TOTALS, codes=codes)
-    trends = {h.code: trend(person, run.network, h.code) for h in HEADLINE}
+    trends = trends_of(person, run.network, [h.code for h in HEADLINE])
     found = figures(
         {table.code: table for table in totals},
         trends,
         None if members is None else {table.code: table for table in members},
     )
     return Dashboard(run=run, figures=found, partner=not seen.sees_network)
+
+
+def trends_of(person: Person, network: Network, codes: list[str]) -> dict[str, list[Point]]:
+    """``stored.trend`` of several indicators at once: the network's total in each period
+    computed (the latest run of each), oldest first, in one query instead of one each."""
+    standing(person, network)
+    tables = (
+        StoredTable.objects.filter(
+            run__network=network, code__in=codes, by="network", dimension=TOTALS
+        )
+        .select_related("run")
+        .order_by("run__period_start", "run__period_end", "-run__computed_at")
+    )
+    found: dict[str, dict[str, Point]] = {code: {} for code in codes}
+    for table in tables:
+        points = found[table.code]
+        if table.run.period not in points:
+            total = shown_table(
+                code=table.code, version=table.version, by="network", dimension=table.dimension,
+                k=table.k, rows=table.rows, columns=table.columns, cells=table.cells,
+            ).total  # fmt: skip
+            points[table.run.period] = Point(table.run.period, total, table.run.computed_at)
+    return {code: list(points.values()) for code, points in found.items()}
 
 
 def drill_of(
