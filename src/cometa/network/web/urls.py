@@ -3,6 +3,7 @@
 from django.urls import URLPattern, path
 
 from cometa.network.web.urls_compare import ROUTES as COMPARE
+from cometa.network.web.urls_indicators import ROUTES as INDICATORS
 from cometa.network.web.urls_learning import ROUTES as LEARNING
 from cometa.network.web.urls_running import ROUTES as RUNNING
 from cometa.network.web.views import (
@@ -37,6 +38,7 @@ urlpatterns: list[URLPattern] = [
     *RUNNING,  # membership, meetings, sites, cohorts, attendance, staff, training
     *LEARNING,  # learning notes on frozen snapshots, actions, reviews at meetings
     *COMPARE,  # a centre against its peers, reach gaps and reference shares
+    *INDICATORS,  # the dashboard of common indicators (stored runs)
     path(NETWORK + "participants/", participants.participant_list, name="participants"),
     path(NETWORK + "participants/new/", registering.participant_register, name="participant-new"),
     path(HER + "enrol/", registering.participant_enrol, name="participant-enrol"),
