@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import connection, transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from cometa.network.codes import ConsentPurpose
@@ -139,8 +140,8 @@ def _plus(day: str, days: int) -> str:
     return f"date({day}, '+{int(days)} days')"
 
 
-def _tables() -> dict[str, str]:
-    models = {
+def _models() -> dict[str, type[Model]]:
+    return {
         "fact": EnrolmentFact, "enrolment": Enrolment, "participant": Participant,
         "cohort": Cohort, "attendance": Attendance, "mentoring": MentoringContact,
         "exit": Exit, "reason": ExitReason, "followup": FollowUpTask, "consent": Consent,
@@ -148,7 +149,11 @@ def _tables() -> dict[str, str]:
         "result": CriterionResult, "criterion": GraduationCriterion, "response": SurveyResponse,
         "round": Round, "answer": Answer, "question": Question,
     }  # fmt: skip
-    found: dict[str, str] = {name: model._meta.db_table for name, model in models.items()}
+
+
+def _tables() -> dict[str, str]:
+    """The names the SQL is formatted with: each source table, and a few expressions."""
+    found: dict[str, str] = {name: model._meta.db_table for name, model in _models().items()}
     found["first"] = connection.ops.quote_name("first")
     found["flag_limit"] = _plus("g.raised_on", FLAG_DAYS)
     found["endline_limit"] = _plus("c2.ends_on", ENDLINE_DAYS)
@@ -222,7 +227,7 @@ def rebuild(network: Network, *, now: datetime | None = None) -> int:
             # Right after a bulk import PostgreSQL has no statistics on the new rows yet,
             # takes every join for one row and nests loops: 14 s instead of 1 s at 3,000
             # women, and quadratic. Sampling the source tables first costs under a second.
-            sources = [table for name, table in tables.items() if name != "fact"]
+            sources = [m._meta.db_table for name, m in _models().items() if name != "fact"]
             cursor.execute(f"ANALYZE {', '.join(sources)}")
         cursor.execute(f"DELETE FROM {tables['fact']} WHERE network_id = %s", [network.pk])  # noqa: S608  # nosec B608
         cursor.execute(sql, [now, network.pk, ConsentPurpose.COUNT.value])
