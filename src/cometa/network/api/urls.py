@@ -3,6 +3,7 @@
 from django.urls import URLPattern, path
 
 from cometa.network.api import care, files
+from cometa.network.api import indicators as ind
 from cometa.network.api import instruments as i
 from cometa.network.api import views as v
 
@@ -98,5 +99,33 @@ urlpatterns: list[URLPattern] = [
         NETWORK + "flags/<id:flag_pk>/status/",
         care.FlagMoveView.as_view(),
         name="api-network-flag-status",
+    ),
+    path(
+        "indicators/definitions/",
+        ind.DefinitionListView.as_view(),
+        name="api-network-indicator-definitions",
+    ),
+    path(
+        NETWORK + "indicators/runs/", ind.RunListView.as_view(), name="api-network-indicator-runs"
+    ),
+    path(
+        NETWORK + "indicators/runs/<id:run_pk>/tables/",
+        ind.RunTablesView.as_view(),
+        name="api-network-indicator-tables",
+    ),
+    path(
+        NETWORK + "indicators/runs/<id:run_pk>/freeze/",
+        ind.RunFreezeView.as_view(),
+        name="api-network-indicator-freeze",
+    ),
+    path(
+        NETWORK + "indicators/trend/<str:code>/",
+        ind.TrendView.as_view(),
+        name="api-network-indicator-trend",
+    ),
+    path(
+        NETWORK + "indicators/recompute/",
+        ind.RecomputeView.as_view(),
+        name="api-network-indicator-recompute",
     ),
 ]
