@@ -12,7 +12,7 @@ from cometa.network.services.indicators import recompute
 from tests.web import scene_network
 
 
-def _built(scene: Any) -> dict[str, Any]:
+def built(scene: Any) -> dict[str, Any]:
     found = scene_network.built(scene)
     if "indicator-run" not in found:
         recompute(actor=SYSTEM, network=found["network"])
@@ -23,7 +23,7 @@ def _built(scene: Any) -> dict[str, Any]:
 
 
 def url(scene: Any, route: str, role: str, relation: str) -> str:
-    found = _built(scene)
+    found = built(scene)
     return "/" + (
         route.replace("<int:pk>", str(found["network"].pk))
         .replace("<int:run_pk>", str(found["indicator-run"].pk))
