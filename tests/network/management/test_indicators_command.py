@@ -12,10 +12,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
+from cometa.network.indicators.selectors import controlled_tables
 from cometa.network.indicators.store import shown_table
 from cometa.network.management.indicators import HEADERS
 from cometa.network.models import IndicatorRun, Site, StoredTable
-from tests.network.indicators.people import stored_network
+from tests.network.indicators.people import EVERYTHING, stored_network
 
 pytestmark = pytest.mark.django_db
 
@@ -118,3 +119,31 @@ def test_recompute_with_a_period_stores_a_run(net):
     assert run.tables.count() == 40 * 6 * 4
     with pytest.raises(CommandError, match="--period"):
         _run("recompute", "--network", str(net.network.pk), "--period", "soon")
+
+
+def test_published_is_computed_afresh_at_the_strict_threshold_and_stores_nothing(net, tmp_path):
+    path = tmp_path / "pub.csv"
+    runs = IndicatorRun.objects.count()
+    out, _ = _run("indicators", "--network", str(net.network.pk), "--period", net.run.period,
+                  "--by", "site", "--dimension", "age", "--published", "--format", "csv",
+                  "--output", str(path))  # fmt: skip
+    assert f"strict threshold {net.network.cell_threshold_strict}" in out
+    assert IndicatorRun.objects.count() == runs
+    [strict] = controlled_tables(net.network, EVERYTHING, by="site", dimensions=["age"],
+                                 codes=["CI-05"], leaves_network=True)  # fmt: skip
+    assert strict.k == net.network.cell_threshold_strict > net.run.k
+    mine = [x for x in _lines(path) if x["code"] == "CI-05"]
+    expected = [("" if c["n"] is None else str(c["n"])) for c in strict.cells()]
+    assert [x["n"] for x in mine] == expected
+    stored = [x["n"] for x in _lines_of_run(net, tmp_path) if x["code"] == "CI-05"]
+    assert mine and stored != [x["n"] for x in mine]  # more is hidden at the strict k
+    with pytest.raises(CommandError, match="--published: give --period"):
+        _run("indicators", "--network", str(net.network.pk), "--published", "--format", "csv",
+             "--output", str(path))  # fmt: skip
+
+
+def _lines_of_run(net, tmp_path):
+    path = tmp_path / "run.csv"
+    _run("indicators", "--network", str(net.network.pk), "--period", net.run.period, "--by",
+         "site", "--dimension", "age", "--format", "csv", "--output", str(path))  # fmt: skip
+    return _lines(path)

@@ -6,7 +6,9 @@ recompute --period`` stores after rebuilding the facts.
 The command reads the latest full run of the period as it is stored: already through
 disclosure control at the network's inside threshold k (a file an operator takes for the
 backbone stays inside the network; see docs/network-indicators.md). If the period has no
-run yet, one is computed and stored as the system, and stderr says so.
+run yet, one is computed and stored as the system, and stderr says so. ``--published``
+is for a file that leaves the network: its tables are computed afresh from the facts at
+the strict threshold (``leaves_network=True``), not read from a run, and nothing is stored.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from cometa.core.progress import Progress
 from cometa.indicators.periods import Period, PeriodError, parse_period
 from cometa.network.indicators.compute import BY
 from cometa.network.indicators.definitions import DIMENSIONS
-from cometa.network.indicators.store import ShownTable, shown_table
+from cometa.network.indicators.selectors import controlled_tables
+from cometa.network.indicators.store import ShownTable, shown_cells, shown_table
 from cometa.network.models import IndicatorRun, Network, StoredTable
 from cometa.network.services.indicator_runs import indicators_run
 from cometa.reports.renderers.tabular import Cell, to_csv, to_xlsx
@@ -48,6 +51,12 @@ def add_parsers(sub: Any) -> None:
     out.add_argument("--dimension", choices=DIMENSIONS, help="only this disaggregation")
     out.add_argument("--format", required=True, choices=FORMATS)
     out.add_argument("--output", required=True, type=Path)
+    out.add_argument(
+        "--published",
+        action="store_true",
+        help="for a file that leaves the network: computed afresh at the strict threshold "
+        "(needs --period)",
+    )
 
 
 def network_of(pk: int) -> Network:
@@ -122,6 +131,23 @@ def tables(run: IndicatorRun, by: str, dimension: str | None) -> list[ShownTable
     ]
 
 
+def published_tables(
+    network: Network, period: Period, by: str, dimension: str | None
+) -> list[ShownTable]:
+    """The tables computed afresh from the facts as they stand, each controlled as
+    leaving the network (the strict threshold), in the order a run's are read."""
+    dimensions = [dimension] if dimension else list(DIMENSIONS)
+    computed = controlled_tables(network, period, by=by, dimensions=dimensions, leaves_network=True)
+    found = []
+    for t in computed:
+        found.append(shown_table(
+            code=t.code, version=t.version, by=by, dimension=t.dimension, k=t.k,
+            rows=[[pk, label] for pk, label in t.rows if pk], columns=t.columns,
+            cells=shown_cells(t),
+        ))  # fmt: skip
+    return sorted(found, key=lambda table: (table.code, table.dimension))
+
+
 def long_rows(found: Sequence[ShownTable]) -> list[list[Cell]]:
     """One line per entry; hidden entries have empty n, numerator and rate."""
     lines: list[list[Cell]] = []
@@ -146,24 +172,48 @@ def _about(network: Network, run: IndicatorRun) -> list[list[Cell]]:
     ]  # fmt: skip
 
 
-def run_indicators(options: dict[str, Any], out: OutputWrapper, err: OutputWrapper) -> None:
-    network = network_of(options["network"])
-    period = period_of(options["period"])
-    by, dimension = rows_and_dimension(options["by"], options["dimension"])
-    run = latest(network, period, err)
-    lines = long_rows(tables(run, by, dimension))
+def _write(options: dict[str, Any], lines: list[list[Cell]], about: list[list[Cell]]) -> None:
     if options["format"] == "csv":
         content = to_csv(HEADERS, lines)
     else:
-        content = to_xlsx([("indicators", HEADERS, lines),
-                           ("run", ("what", "value"), _about(network, run))])  # fmt: skip
+        content = to_xlsx([("indicators", HEADERS, lines), ("run", ("what", "value"), about)])
     path: Path = options["output"]
     try:
         path.write_bytes(content)
     except OSError as error:
         raise CommandError(f"{path}: {error.strerror}") from None
-    out.write(f"{path}: {len(lines)} entries of run {run.pk} ({run.period}, computed "
-              f"{run.computed_at:%Y-%m-%d %H:%M}) by {by}, {options['format']}.")  # fmt: skip
+
+
+def _published(network: Network, period: Period | None, by: str, dimension: str | None,
+               options: dict[str, Any], out: OutputWrapper) -> None:  # fmt: skip
+    if period is None:
+        raise CommandError("--published: give --period (the tables are computed afresh).")
+    strict = network.cell_threshold_strict
+    lines = long_rows(published_tables(network, period, by, dimension))
+    about: list[list[Cell]] = [
+        ["network", network.name], ["period", str(period)], ["k", strict], ["published", "yes"],
+    ]  # fmt: skip
+    _write(options, lines, about)
+    out.write(
+        f"{options['output']}: {len(lines)} entries computed afresh for {period} at the "
+        f"strict threshold {strict}, {options['format']}."
+    )
+
+
+def run_indicators(options: dict[str, Any], out: OutputWrapper, err: OutputWrapper) -> None:
+    network = network_of(options["network"])
+    period = period_of(options["period"])
+    by, dimension = rows_and_dimension(options["by"], options["dimension"])
+    if options["published"]:
+        _published(network, period, by, dimension, options, out)
+        return
+    run = latest(network, period, err)
+    lines = long_rows(tables(run, by, dimension))
+    _write(options, lines, _about(network, run))
+    out.write(
+        f"{options['output']}: {len(lines)} entries of run {run.pk} ({run.period}, computed "
+        f"{run.computed_at:%Y-%m-%d %H:%M}) by {by}, {options['format']}."
+    )
 
 
 HANDLERS = {"indicators": run_indicators}
