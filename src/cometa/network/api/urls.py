@@ -4,6 +4,7 @@ from django.urls import URLPattern, path
 
 from cometa.network.api import care, files
 from cometa.network.api import compare as c
+from cometa.network.api import indicators as ind
 from cometa.network.api import instruments as i
 from cometa.network.api import learning as learn
 from cometa.network.api import views as v
@@ -138,5 +139,33 @@ urlpatterns: list[URLPattern] = [
         NETWORK + "reach/references/<str:group>/",
         c.ReferenceView.as_view(),
         name="api-network-reference",
+    ),
+    path(
+        "indicators/definitions/",
+        ind.DefinitionListView.as_view(),
+        name="api-network-indicator-definitions",
+    ),
+    path(
+        NETWORK + "indicators/runs/", ind.RunListView.as_view(), name="api-network-indicator-runs"
+    ),
+    path(
+        NETWORK + "indicators/runs/<id:run_pk>/tables/",
+        ind.RunTablesView.as_view(),
+        name="api-network-indicator-tables",
+    ),
+    path(
+        NETWORK + "indicators/runs/<id:run_pk>/freeze/",
+        ind.RunFreezeView.as_view(),
+        name="api-network-indicator-freeze",
+    ),
+    path(
+        NETWORK + "indicators/trend/<str:code>/",
+        ind.TrendView.as_view(),
+        name="api-network-indicator-trend",
+    ),
+    path(
+        NETWORK + "indicators/recompute/",
+        ind.RecomputeView.as_view(),
+        name="api-network-indicator-recompute",
     ),
 ]

@@ -96,8 +96,11 @@ def shown_table(
     *, code: str, version: int | None, by: str, dimension: str, k: int,
     rows: Sequence[Sequence[Any]], columns: Sequence[str], cells: Sequence[Sequence[Any]],
 ) -> ShownTable:  # fmt: skip
-    """A stored table's fields as a ``ShownTable``."""
+    """A stored table's fields as a ``ShownTable``. A table without rows is stored with
+    the placeholder row ``build`` gives it (all zero) before its totals; only the lines of
+    the rows kept and the totals line are read."""
     labelled = tuple((int(pk), str(label)) for pk, label in rows)
+    cells = cells[len(cells) - len(labelled) - 1 :]
     return ShownTable(
         code=code, version=version, by=by, dimension=dimension, k=k,
         rows=(*labelled, (None, "")), columns=(*columns, ""),

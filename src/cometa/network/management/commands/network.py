@@ -6,7 +6,8 @@ and ``export`` move participants, enrolments, attendance and follow-ups in and o
 or XLSX files in the template's shape (``network.management.files``). They act as the
 system, as the other administration commands do: an import on behalf of the member given,
 an export pseudonymous (the system never reads identities). ``recompute`` rebuilds
-the facts the common indicators count.
+the facts the common indicators count (and with ``--period`` stores a run of them);
+``indicators`` writes a stored run as CSV or XLSX (``network.management.indicators``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from cometa.core.errors import ValidationFailed
 from cometa.core.progress import Progress
 from cometa.network.generator.run import generate
 from cometa.network.management import files
+from cometa.network.management import indicators as indicator_files
 from cometa.network.models import Network
 from cometa.network.services import indicators, retention
 
@@ -43,12 +45,18 @@ class Command(BaseCommand):
             "recompute", help="rebuild the facts the common indicators count (all networks)"
         )
         again.add_argument("--network", type=int, help="only this network (its id)")
+        again.add_argument(
+            "--period", help="then compute and store the full run of this period (2024, 2024-Q1)"
+        )
         files.add_parsers(sub)
+        indicator_files.add_parsers(sub)
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
         if action in files.HANDLERS:
             files.HANDLERS[action](options, self.stdout)
+        elif action in indicator_files.HANDLERS:
+            indicator_files.HANDLERS[action](options, self.stdout, self.stderr)
         else:
             getattr(self, f"do_{action}")(options)
 
@@ -71,6 +79,7 @@ class Command(BaseCommand):
         )
 
     def do_recompute(self, options: dict[str, Any]) -> None:
+        period = indicator_files.period_of(options["period"])
         networks = Network.objects.order_by("pk")
         if options["network"] is not None:
             networks = networks.filter(pk=options["network"])
@@ -84,6 +93,9 @@ class Command(BaseCommand):
                 f"Network {network.name!r} (id {network.pk}): {done.facts} enrolments counted, "
                 f"{done.definitions} indicator definitions, in {seconds:.1f} s."
             )
+            if period is not None:
+                run = indicator_files.store_run(network, period, self.stderr)
+                self.stdout.write(f"Run {run.pk} of {run.period} stored.")
 
     def do_purge(self, options: dict[str, Any]) -> None:
         dry = options["dry_run"]
