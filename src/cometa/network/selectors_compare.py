@@ -66,14 +66,8 @@ def chosen_run(person: Person, network: Network, pk: object = None) -> Indicator
 
 
 def _totals(table: ShownTable) -> dict[int | None, Cell]:
-    """Each row's total, then the totals row's (a table without rows is stored with an
-    empty placeholder line before its totals, and no row for it)."""
-    rows = table.rows[:-1]
-    found: dict[int | None, Cell] = {
-        pk: line[-1] for (pk, _), line in zip(rows, table.cells[: len(rows)], strict=True)
-    }
-    found[None] = table.total
-    return found
+    """Each row's total, the totals row's under None."""
+    return {pk: line[-1] for (pk, _), line in zip(table.rows, table.cells, strict=True)}
 
 
 def _stored(run: IndicatorRun, by: str, dimension: str) -> list[ShownTable]:

@@ -87,11 +87,8 @@ def _own(table: ShownTable | None, responses: ShownTable | None) -> tuple[OwnRow
 
 
 def lines(table: ShownTable) -> list[tuple[tuple[int | None, str], tuple[Cell, ...]]]:
-    """Each row with its cells, the totals row last. A table with no row at all is stored
-    with one empty placeholder line before its totals and no row for it: that line is
-    left out here, so rows and cells stay in step."""
-    cells = table.cells[len(table.cells) - len(table.rows) :]
-    return list(zip(table.rows, cells, strict=True))
+    """Each row with its cells, the totals row last."""
+    return list(zip(table.rows, table.cells, strict=True))
 
 
 def totals_by_row(table: ShownTable) -> dict[int | None, Cell]:
