@@ -64,6 +64,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "results_report": lazy("benchmarks.results_report:run"),
     "network_pages": lazy("benchmarks.network_pages:run"),
     "network_indicators": lazy("benchmarks.network_indicators:run"),
+    "disclosure_choice": lazy("benchmarks.disclosure_choice:run"),
 }
 
 RESULTS_DIR = ROOT / "benchmarks" / "results"

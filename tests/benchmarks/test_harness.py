@@ -116,6 +116,7 @@ def test_registry_lists_the_benchmarks() -> None:
         "results_report",
         "network_pages",
         "network_indicators",
+        "disclosure_choice",
     ]
     assert all(callable(benchmark) for benchmark in runner.BENCHMARKS.values())
 
