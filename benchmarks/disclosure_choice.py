@@ -10,8 +10,8 @@ recomputed; without a cache a network is generated there (minutes). In a child p
 ``controlled_tables`` runs once with every call of ``complementary`` recorded (its
 grids, the primary entries and which entries are released); then both ways run on
 exactly those inputs, ``COMETA_BENCH_REPEAT`` times (3), and the medians count: the
-hidden entries over all tables, the wall clock and the CPU time, and the tables hiding
-most. That nothing is recoverable is checked for every table, both ways.
+hidden entries over all tables, the wall clock and the CPU time, and the tables where
+the ways differ most. That nothing is recoverable is checked for every table, both ways.
 
     .venv/bin/python -m benchmarks.disclosure_choice [--quick]
 """
@@ -87,7 +87,7 @@ def run(options: Options) -> Result:
         for way, label in WAYS.items()
     ]
     worst = Table(
-        title="The tables hiding most, the way before",
+        title="The tables where the two ways differ most",
         columns=["table", "entries", "primary", "hidden: lines", "hidden: rectangles"],
         rows=[
             [t["table"], t["entries"], t["primary"], t["lines"], t["rectangles"]]

@@ -87,7 +87,7 @@ def main() -> None:
     entries = [len(g[0]) * len(g[0][0]) if a is None else len(a) for g, _, a in calls]
     primary = [len(p if a is None else set(p) & a) for _, p, a in calls]
     before, after = found["lines"].pop("per_table"), found["rectangles"].pop("per_table")
-    worst = sorted(range(len(tables)), key=lambda n: -before[n])[:8]
+    worst = sorted(range(len(tables)), key=lambda n: after[n] - before[n])[:8]
     found["worst"] = [
         {"table": names[n], "entries": entries[n], "primary": primary[n],
          "lines": before[n], "rectangles": after[n]}
