@@ -8,7 +8,9 @@ column c2 and another row r2 with (r, c2), (r2, c) and (r2, c2) hidden too. So f
 pinned entry the rectangle is chosen that costs least to close: entries already hidden
 cost nothing, then the fewest new entries, cells before totals, counts of one or more
 before zeros, the smallest counts first; a zero may only be part of one where the move
-raises it, in every grid (counts, or numerators, denominators and n − a). When no
+raises it, in every grid (counts, or numerators, denominators and n − a). A one-way
+table is a line over its never-released mirror (``tables.py``), hidden from the start:
+its rectangles need one more cell of the line, the smallest, as before. When no
 rectangle can be closed (zeros in the way) one entry of the pinned entry's lines is
 hidden instead, the way before: the smallest non-zero count of its row, cells before
 totals, then of its column. Whichever is chosen, the exact check runs again and decides
