@@ -65,6 +65,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "network_pages": lazy("benchmarks.network_pages:run"),
     "network_indicators": lazy("benchmarks.network_indicators:run"),
     "network_dashboard": lazy("benchmarks.network_dashboard:run"),
+    "disclosure_choice": lazy("benchmarks.disclosure_choice:run"),
 }
 
 RESULTS_DIR = ROOT / "benchmarks" / "results"

@@ -117,6 +117,7 @@ def test_registry_lists_the_benchmarks() -> None:
         "network_pages",
         "network_indicators",
         "network_dashboard",
+        "disclosure_choice",
     ]
     assert all(callable(benchmark) for benchmark in runner.BENCHMARKS.values())
 

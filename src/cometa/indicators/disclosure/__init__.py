@@ -1,8 +1,9 @@
 """Disclosure control: what of a table of counts or rates may be shown without giving
 away anyone in it. Pure functions, no database; see docs/indicators.md."""
 
+from cometa.indicators.disclosure.complements import complementary
 from cometa.indicators.disclosure.differencing import Release, held_back
-from cometa.indicators.disclosure.grid import complementary, extend, recoverable
+from cometa.indicators.disclosure.grid import extend, recoverable
 from cometa.indicators.disclosure.scan import SmallCount, small_counts, small_counts_in_csv
 from cometa.indicators.disclosure.tables import (
     Controlled,

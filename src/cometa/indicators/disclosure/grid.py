@@ -12,9 +12,8 @@ unimodular, so any other solution is a sum of such moves).
 
 A hidden entry is therefore *recoverable* when no cycle of hidden entries passes
 through it along which a move of +1 or of −1 keeps every count at zero or above; each
-hidden entry is checked by a search for such a cycle, and while one is recoverable a
-further entry of one of its lines is hidden (the smallest count that is not zero,
-cells before totals). Nothing here touches a database.
+hidden entry is checked by a search for such a cycle (``complements.py`` hides more
+while one is recoverable). Nothing here touches a database.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Sequence
 
-__all__ = ["Entry", "Grid", "complementary", "extend", "recoverable"]
+__all__ = ["Entry", "Grid", "extend", "pinned_in", "recoverable"]
 
 Entry = tuple[int, int]
 Grid = Sequence[Sequence[int]]
@@ -252,7 +251,7 @@ def recoverable(
     return sorted(_pinned(grid, hidden, watched, _bridges(sorted(hidden))))
 
 
-def _pinned_in(grids: Sequence[Grid], hidden: set[Entry], watched: set[Entry]) -> set[Entry]:
+def pinned_in(grids: Sequence[Grid], hidden: set[Entry], watched: set[Entry]) -> set[Entry]:
     """The entries of ``watched`` recoverable in any of ``grids``: the bridges of the
     hidden entries found once for all grids, and an entry pinned in one grid not looked
     at again in the next."""
@@ -262,91 +261,3 @@ def _pinned_in(grids: Sequence[Grid], hidden: set[Entry], watched: set[Entry]) -
         if watched - pinned:
             pinned |= _pinned(grid, hidden, watched - pinned, on_no_cycle)
     return pinned
-
-
-class _Choices:
-    """Which entry to hide next, per line: the entries of a row or a column line sorted
-    by preference (non-zero counts before zeros, cells before totals, the smallest
-    first), made when first asked for, with the place of the first not hidden yet (hidden
-    entries stay hidden, so a place only moves on); for the whole grid, non-zero counts
-    of the first grid first, the smallest first."""
-
-    def __init__(self, grids: Sequence[Grid]) -> None:
-        self.grids = grids
-        self.last = (len(grids[0]) - 1, len(grids[0][0]) - 1)
-        self.lines: dict[tuple[int, int], list[Entry]] = {}
-        self.at: dict[tuple[int, int], int] = {}
-
-    def _rank(self, entry: Entry) -> tuple[int, int, int, Entry]:
-        i, j = entry
-        zero = any(g[i][j] == 0 for g in self.grids)
-        margin = i == self.last[0] or j == self.last[1]
-        return (int(zero), int(margin), self.grids[0][i][j], entry)
-
-    def _line(self, key: tuple[int, int]) -> list[Entry]:
-        kind, index = key
-        if kind == 0:
-            return sorted(((index, j) for j in range(self.last[1] + 1)), key=self._rank)
-        if kind == 1:
-            return sorted(((i, index) for i in range(self.last[0] + 1)), key=self._rank)
-        grid = self.grids[0]
-        every = [(i, j) for i in range(self.last[0] + 1) for j in range(self.last[1] + 1)]
-        return sorted(every, key=lambda e: (grid[e[0]][e[1]] == 0, grid[e[0]][e[1]], e))
-
-    def first(self, kind: int, index: int, hidden: set[Entry]) -> Entry | None:
-        """The best entry not hidden of row ``index`` (kind 0), column ``index`` (1) or
-        the whole grid (2)."""
-        key = (kind, index)
-        line = self.lines.get(key)
-        if line is None:
-            line = self.lines[key] = self._line(key)
-        place = self.at.get(key, 0)
-        while place < len(line) and line[place] in hidden:
-            place += 1
-        self.at[key] = place
-        return line[place] if place < len(line) else None
-
-
-def complementary(
-    grids: Sequence[Grid], hidden: Iterable[Entry], among: Iterable[Entry] | None = None
-) -> set[Entry]:
-    """``hidden`` grown until no hidden entry (of ``among``, default all) of any of
-    ``grids`` (extended grids of one shape: counts, or numerators and denominators) is
-    recoverable.
-
-    Hiding more only adds ways for the reader's unknowns to move, so an entry found
-    free stays free: after the first round only the entries still pinned and those just
-    hidden are looked at again."""
-    hidden = set(hidden)
-    among = None if among is None else set(among)
-    watched = hidden if among is None else hidden & among
-    choices = _Choices(grids)
-    while True:
-        pinned = sorted(_pinned_in(grids, hidden, watched))
-        if not pinned:
-            return hidden
-        touched: set[int] = set()
-        watched = set(pinned)
-        for entry in pinned:
-            # a complement added to its row in this round may already have freed it
-            if entry[0] in touched:
-                continue
-            added = _complement(choices, hidden, entry)
-            if added is None:
-                return hidden
-            hidden.add(added)
-            watched.add(added)
-            touched |= {entry[0], added[0]}
-        if among is not None:
-            watched &= among
-
-
-def _complement(choices: _Choices, hidden: set[Entry], entry: Entry) -> Entry | None:
-    """The entry to hide next for ``entry``: the best of its row if any is left, else of
-    its column, else the smallest left anywhere (its lines are all hidden and it is still
-    pinned); None when everything is hidden, which gives nothing away."""
-    return (
-        choices.first(0, entry[0], hidden)
-        or choices.first(1, entry[1], hidden)
-        or choices.first(2, 0, hidden)
-    )

@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from cometa.indicators.disclosure.grid import Entry, Grid, complementary, extend
+from cometa.indicators.disclosure.complements import complementary
+from cometa.indicators.disclosure.grid import Entry, Grid, extend
 
 __all__ = [
     "Controlled",
