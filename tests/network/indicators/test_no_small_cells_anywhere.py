@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,6 +154,45 @@ def cli_xlsx(context: Context) -> list[Output]:
         header, *lines = list(sheet.iter_rows(values_only=True))
         rows = [dict(zip(map(str, header), line, strict=True)) for line in lines]
         found.append(Output(f"cli xlsx by {by}", _long(rows)))
+    return found
+
+
+_TD = re.compile(r"<td>(.*?)</td>", re.S)
+_ROW = re.compile(r"<tr><th scope=\"row\">.*?</tr>", re.S)
+_RATE = re.compile(r"([0-9.]+)&nbsp;%")
+_N = re.compile(r"n&nbsp;=&nbsp;(\d+)")
+
+
+def _page_cell(code: str, html: str) -> Row | None:
+    """A drill-down cell as a reader sees it: a count, or a rate with its n (the
+    numerator follows from the two); None where hidden or empty."""
+    text = html.strip()
+    n = _N.search(text)
+    if n is None:
+        return _counts(code, int(text), None) if text.isdigit() else None
+    rate = _RATE.search(text)
+    numerator = round(float(rate.group(1)) * int(n.group(1)) / 100) if rate else 0
+    return _counts(code, int(n.group(1)), numerator)
+
+
+@producer("drill-down pages")
+def drill_down_pages(context: Context) -> list[Output]:
+    """Each indicator's page by centre and by member, columns by age: the cells of every
+    row and of the totals (the round's response rate column left out: it is CI-12's)."""
+    net, found = context.net, []
+    width = {code: len(columns) + 1 for code, columns in StoredTable.objects.filter(
+        run=net.run, by="site", dimension="age").values_list("code", "columns")}  # fmt: skip
+    for person in (net.coordinator, net.partner_viewer):
+        rows: list[Row] = []
+        for common in COMMON:
+            for by in ("site", "member"):
+                url = f"/network/{net.network.pk}/indicators/{common.code}/"
+                answer = signed_in(person).get(url, {"by": by, "dimension": "age"})
+                assert answer.status_code == 200
+                for line in _ROW.findall(answer.content.decode()):
+                    cells = _TD.findall(line)[: width[common.code]]
+                    rows += [c for c in (_page_cell(common.code, td) for td in cells) if c]
+        found.append(Output(f"drill-down pages for {person}", rows))
     return found
 
 
