@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 from django.utils import translation
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from cometa.accounts import services
 from cometa.accounts.acting import SYSTEM
@@ -30,6 +32,13 @@ from cometa.accounts.models.organisations import OrganisationKind as Kind
 from cometa.accounts.roles import Role
 
 PASSWORD = "a long test password 42"
+
+# The suite runs on shared 2-core machines beside other work: Hypothesis' checks of how
+# fast examples come are about the machine, not the code (no timing in the tests).
+hypothesis_settings.register_profile(
+    "cometa", suppress_health_check=[HealthCheck.too_slow], deadline=None
+)
+hypothesis_settings.load_profile("cometa")
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -21,8 +21,8 @@ from cometa.core.errors import ValidationFailed
 from cometa.indicators.models import IndicatorValue, IndicatorVersion, ValueKind
 from cometa.indicators.periods import parse_period
 from cometa.network.indicators.definitions import DIMENSIONS
-from cometa.network.indicators.store import Cell, shown_table
-from cometa.network.indicators.stored import standing
+from cometa.network.indicators.store import Cell
+from cometa.network.indicators.stored import read, standing
 from cometa.network.models import IndicatorRun, Network, StoredTable
 from cometa.results.inputs import ValueInput
 from cometa.results.models import ResultIndicator
@@ -45,10 +45,7 @@ def network_total(run: IndicatorRun, code: str) -> tuple[Cell, int | None]:
         raise _refused(
             _("Run %(run)s holds no indicator %(code)s.") % {"run": run.pk, "code": code}
         )
-    shown = shown_table(
-        code=code, version=table.version, by="network", dimension=table.dimension, k=table.k,
-        rows=table.rows, columns=table.columns, cells=table.cells,
-    )  # fmt: skip
+    shown = read(table)
     return shown.total, table.version
 
 

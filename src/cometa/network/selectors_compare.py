@@ -21,8 +21,8 @@ from cometa.accounts.models import Person
 from cometa.network.comparison.peers import Comparison, compare
 from cometa.network.comparison.reach import OUTCOMES, Gap, Reference, by_key, gaps
 from cometa.network.indicators.definitions import DIMENSIONS
-from cometa.network.indicators.store import Cell, ShownTable, shown_table
-from cometa.network.indicators.stored import latest_run, run_of, run_tables, standing
+from cometa.network.indicators.store import Cell, ShownTable
+from cometa.network.indicators.stored import latest_run, read, run_of, run_tables, standing
 from cometa.network.models import IndicatorRun, Network, NetworkReference, Site, StoredTable
 from cometa.network.selectors_network import row_or_404
 
@@ -72,19 +72,7 @@ def _totals(table: ShownTable) -> dict[int | None, Cell]:
 
 def _stored(run: IndicatorRun, by: str, dimension: str) -> list[ShownTable]:
     """Stored tables as they are: callers check standing and shape what leaves."""
-    return [
-        shown_table(
-            code=t.code,
-            version=t.version,
-            by=t.by,
-            dimension=t.dimension,
-            k=t.k,
-            rows=t.rows,
-            columns=t.columns,
-            cells=t.cells,
-        )
-        for t in StoredTable.objects.filter(run=run, by=by, dimension=dimension)
-    ]
+    return [read(t) for t in StoredTable.objects.filter(run=run, by=by, dimension=dimension)]
 
 
 @dataclass(frozen=True)

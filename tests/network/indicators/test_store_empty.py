@@ -21,11 +21,11 @@ def test_a_table_without_rows_reads_back_as_its_totals_alone():
 
 
 def test_a_run_stores_a_table_without_rows_as_its_totals_line_alone():
-    from cometa.network.services.indicator_runs import _lines
+    from cometa.network.indicators.store import stored_form
 
     empty = build(by_code()["CI-05"], {}, 0, dimension="sex", by="cohort", rows=[],
                   columns=["F", "M"], k=5)  # fmt: skip
-    assert _lines(empty) == shown_cells(empty)[-1:] and len(_lines(empty)) == 1
+    assert stored_form(empty)[1] == shown_cells(empty)[-1:] and len(stored_form(empty)[1]) == 1
     full = build(by_code()["CI-05"], {(7, "F"): [3, 9]}, 0, dimension="sex", by="cohort",
                  rows=[(7, "C-7")], columns=["F", "M"], k=5)  # fmt: skip
-    assert _lines(full) == shown_cells(full) and len(_lines(full)) == 2
+    assert stored_form(full)[1] == shown_cells(full) and len(stored_form(full)[1]) == 2

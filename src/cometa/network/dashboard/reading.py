@@ -16,10 +16,10 @@ from cometa.network.dashboard.content import Figure, figures, wanted_codes
 from cometa.network.dashboard.drill import Drill, drill
 from cometa.network.dashboard.headline import HEADLINE, response_code
 from cometa.network.indicators.definitions import DIMENSIONS, by_code
-from cometa.network.indicators.store import shown_table
 from cometa.network.indicators.stored import (
     Point,
     latest_run,
+    read,
     run_of,
     run_tables,
     runs,
@@ -88,10 +88,7 @@ def trends_of(person: Person, network: Network, codes: list[str]) -> dict[str, l
     for table in tables:
         points = found[table.code]
         if table.run.period not in points:
-            total = shown_table(
-                code=table.code, version=table.version, by="network", dimension=table.dimension,
-                k=table.k, rows=table.rows, columns=table.columns, cells=table.cells,
-            ).total  # fmt: skip
+            total = read(table).total
             points[table.run.period] = Point(table.run.period, total, table.run.computed_at)
     return {code: list(points.values()) for code, points in found.items()}
 

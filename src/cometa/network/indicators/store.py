@@ -12,7 +12,7 @@ from typing import Any
 
 from cometa.network.indicators.tables import IndicatorTable
 
-__all__ = ["Cell", "ShownTable", "shown_cells", "shown_table"]
+__all__ = ["Cell", "ShownTable", "shown_cells", "shown_table", "stored_form"]
 
 #: a stored entry: [n, numerator] (numerator None for a count) or None where hidden
 Stored = list[int | None] | None
@@ -30,6 +30,15 @@ def shown_cells(table: IndicatorTable) -> list[list[Stored]]:
                 line.append([n, table.numerators[i][j] if table.is_rate else None])
         found.append(line)
     return found
+
+
+def stored_form(table: IndicatorTable) -> tuple[list[list[Any]], list[list[Stored]]]:
+    """The rows ``[[id, label], ...]`` and the lines of cells a table is stored with: one
+    line per row, then the totals (a table without rows gets a placeholder row from
+    ``build``, which is not stored)."""
+    rows = [[pk, label] for pk, label in table.rows if pk]
+    cells = shown_cells(table)
+    return rows, (cells if rows else cells[-1:])
 
 
 @dataclass(frozen=True)

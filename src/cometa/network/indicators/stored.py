@@ -18,7 +18,17 @@ from cometa.network.indicators.definitions import DIMENSIONS
 from cometa.network.indicators.store import Cell, ShownTable, shown_table
 from cometa.network.models import Cohort, IndicatorRun, Network, Site, StoredTable
 
-__all__ = ["Point", "latest_run", "run_of", "run_tables", "runs", "standing", "trend"]
+__all__ = [
+    "Point", "latest_run", "read", "run_of", "run_tables", "runs", "standing", "trend",
+]  # fmt: skip
+
+
+def read(table: StoredTable) -> ShownTable:
+    """A stored table as read back, whole: callers check standing and shape what leaves."""
+    return shown_table(
+        code=table.code, version=table.version, by=table.by, dimension=table.dimension,
+        k=table.k, rows=table.rows, columns=table.columns, cells=table.cells,
+    )  # fmt: skip
 
 
 def standing(person: Person, network: Network) -> Reach:
@@ -84,10 +94,7 @@ def run_tables(
     keep = _own_rows(seen, by)
     found = []
     for table in stored.order_by("code", "dimension"):
-        shown = shown_table(
-            code=table.code, version=table.version, by=table.by, dimension=table.dimension,
-            k=table.k, rows=table.rows, columns=table.columns, cells=table.cells,
-        )  # fmt: skip
+        shown = read(table)
         found.append(shown if keep is None else shown.only_rows(keep))
     return found
 
@@ -113,9 +120,6 @@ def trend(person: Person, network: Network, code: str) -> list[Point]:
     points: dict[str, Point] = {}
     for table in tables:
         if table.run.period not in points:
-            total = shown_table(
-                code=code, version=table.version, by="network", dimension=table.dimension,
-                k=table.k, rows=table.rows, columns=table.columns, cells=table.cells,
-            ).total  # fmt: skip
+            total = read(table).total
             points[table.run.period] = Point(table.run.period, total, table.run.computed_at)
     return list(points.values())

@@ -25,7 +25,8 @@ from cometa.indicators.periods import Period, PeriodError, parse_period
 from cometa.network.indicators.compute import BY
 from cometa.network.indicators.definitions import DIMENSIONS
 from cometa.network.indicators.selectors import controlled_tables
-from cometa.network.indicators.store import ShownTable, shown_cells, shown_table
+from cometa.network.indicators.store import ShownTable, shown_table, stored_form
+from cometa.network.indicators.stored import read
 from cometa.network.models import IndicatorRun, Network, StoredTable
 from cometa.network.services.indicator_runs import indicators_run
 from cometa.reports.renderers.tabular import Cell, to_csv, to_xlsx
@@ -116,19 +117,7 @@ def tables(run: IndicatorRun, by: str, dimension: str | None) -> list[ShownTable
     stored = StoredTable.objects.filter(run=run, by=by).order_by("code", "dimension")
     if dimension is not None:
         stored = stored.filter(dimension=dimension)
-    return [
-        shown_table(
-            code=t.code,
-            version=t.version,
-            by=t.by,
-            dimension=t.dimension,
-            k=t.k,
-            rows=t.rows,
-            columns=t.columns,
-            cells=t.cells,
-        )
-        for t in stored
-    ]
+    return [read(t) for t in stored]
 
 
 def published_tables(
@@ -140,10 +129,10 @@ def published_tables(
     computed = controlled_tables(network, period, by=by, dimensions=dimensions, leaves_network=True)
     found = []
     for t in computed:
+        rows, cells = stored_form(t)
         found.append(shown_table(
             code=t.code, version=t.version, by=by, dimension=t.dimension, k=t.k,
-            rows=[[pk, label] for pk, label in t.rows if pk], columns=t.columns,
-            cells=shown_cells(t),
+            rows=rows, columns=t.columns, cells=cells,
         ))  # fmt: skip
     return sorted(found, key=lambda table: (table.code, table.dimension))
 

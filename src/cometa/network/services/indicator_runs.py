@@ -17,8 +17,7 @@ from cometa.indicators.periods import Period
 from cometa.network.access import may_manage
 from cometa.network.indicators.compute import BY
 from cometa.network.indicators.selectors import controlled_tables
-from cometa.network.indicators.store import Stored, shown_cells
-from cometa.network.indicators.tables import IndicatorTable
+from cometa.network.indicators.store import stored_form
 from cometa.network.models import EnrolmentFact, IndicatorRun, Network, StoredTable
 from cometa.network.services.common import record, require
 
@@ -29,13 +28,6 @@ Report = Callable[[int, int, str], None]
 
 def _quiet(done: int, total: int, message: str = "") -> None:
     return None
-
-
-def _lines(table: IndicatorTable) -> list[list[Stored]]:
-    """The stored lines: one per row, then the totals (a table without rows gets a
-    placeholder row from ``build``, which is not stored)."""
-    cells = shown_cells(table)
-    return cells[-1:] if all(not pk for pk, _ in table.rows) else cells
 
 
 def _tables(run: IndicatorRun, network: Network, period: Period, bys: Sequence[str],
@@ -52,9 +44,9 @@ def _tables(run: IndicatorRun, network: Network, period: Period, bys: Sequence[s
                     by=by,
                     dimension=table.dimension,
                     k=table.k,
-                    rows=[[pk, label] for pk, label in table.rows if pk],
+                    rows=stored_form(table)[0],
                     columns=list(table.columns),
-                    cells=_lines(table),
+                    cells=stored_form(table)[1],
                 )
             )
     report(len(bys), len(bys), _("Storing"))
