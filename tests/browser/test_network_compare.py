@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from cometa.indicators.codelist_store import codelists_sync
 from tests.browser.conftest import CHROMIUM, CHROMIUM_MISSING, Ui, enrol
 from tests.browser.test_accessibility import FAIL_ON, axe_violations, report
 from tests.browser.test_layout import PHONE, TOUCH, measure
@@ -28,6 +29,7 @@ def _paths(made: dict[str, Any]) -> list[str]:
 
 
 def test_the_pages_fit_a_phone_and_pass_axe(ui: Ui, transactional_db: None) -> None:
+    codelists_sync()  # the live server's database is emptied between tests, migrations' rows too
     made = compared_network()
     ui.sign_in_directly(enrol(made["coordinator"]))  # coordinators give a second factor
     ui.page.set_viewport_size({"width": PHONE, "height": 844})
