@@ -36,6 +36,7 @@ def _tables(run: IndicatorRun, network: Network, period: Period, bys: Sequence[s
     for done, by in enumerate(bys):
         report(done, len(bys), _("Counting by %(by)s") % {"by": by})
         for table in controlled_tables(network, period, by=by):
+            rows, cells = stored_form(table)
             stored.append(
                 StoredTable(
                     run=run,
@@ -44,9 +45,9 @@ def _tables(run: IndicatorRun, network: Network, period: Period, bys: Sequence[s
                     by=by,
                     dimension=table.dimension,
                     k=table.k,
-                    rows=stored_form(table)[0],
+                    rows=rows,
                     columns=list(table.columns),
-                    cells=stored_form(table)[1],
+                    cells=cells,
                 )
             )
     report(len(bys), len(bys), _("Storing"))
